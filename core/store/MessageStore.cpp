@@ -1,0 +1,674 @@
+#include "MessageStore.h"
+
+#include "DurableSync.h"
+#include "mime/HeaderSummary.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QThread>
+#include <QUuid>
+
+#include <future>
+
+Q_LOGGING_CATEGORY(lcStore, "mailsink.store")
+
+namespace MailSink::Store {
+
+namespace {
+
+constexpr int SchemaVersion = 1;
+constexpr const char *IndexFile = "mailsink-index.sqlite";
+constexpr const char *LockFile = "mailsink.lock";
+
+QString sqlError(const QSqlQuery &query)
+{
+    return query.lastError().text();
+}
+
+QString infoSuffix(bool seen)
+{
+    return seen ? QStringLiteral(":2,S") : QStringLiteral(":2,");
+}
+
+// "cur/<uniq>:2,FS" -> uniq and whether S is among the flags.
+std::pair<QByteArray, bool> parseMaildirName(const QString &fileName)
+{
+    const qsizetype colon = fileName.indexOf(u':');
+    if (colon < 0)
+        return {QFile::encodeName(fileName), false};
+    const QString info = fileName.mid(colon + 1);
+    const bool seen = info.startsWith(QLatin1String("2,")) && info.mid(2).contains(u'S');
+    return {QFile::encodeName(fileName.left(colon)), seen};
+}
+
+MessageInfo infoFromQuery(const QSqlQuery &query, bool withEnvelope)
+{
+    MessageInfo info;
+    info.id = query.value(0).toLongLong();
+    info.uniq = query.value(1).toByteArray();
+    info.file = query.value(2).toString();
+    info.received = QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC);
+    info.size = query.value(4).toLongLong();
+    info.seen = query.value(5).toBool();
+    info.subject = query.value(6).toString();
+    info.from = query.value(7).toString();
+    info.to = query.value(8).toString();
+    info.hasAttachments = query.value(9).toBool();
+    if (withEnvelope)
+        info.envelope = Envelope::fromJson(QJsonDocument::fromJson(query.value(10).toByteArray()).object());
+    return info;
+}
+
+const char *SelectColumns =
+    "SELECT id, uniq, file, received, size, seen, subject, sender, recipients, has_attachments, envelope "
+    "FROM messages ";
+
+} // namespace
+
+struct MessageStore::Pending
+{
+    std::unique_ptr<MessageWriter> writer;
+    MessageInfo info;
+    QByteArray envelopeJson;
+    QByteArray traceJson;
+    std::promise<CommitResult> promise;
+};
+
+MessageStore::MessageStore(QObject *parent)
+    : QObject(parent)
+    , m_instance(QUuid::createUuid().toString(QUuid::Id128))
+{
+    QByteArray host = QSysInfo::machineHostName().toUtf8();
+    // Maildir: '/' and ':' in the host part are encoded so the name stays one path element.
+    host.replace('/', "\\057").replace(':', "\\072");
+    m_host = host.isEmpty() ? QByteArrayLiteral("localhost") : host;
+}
+
+MessageStore::~MessageStore()
+{
+    close();
+}
+
+QString MessageStore::defaultLocation()
+{
+    const QString fromEnv = qEnvironmentVariable("MAILSINK_STORE");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (base.isEmpty())
+        base = QDir::homePath() + QStringLiteral("/.mailsink");
+    return base + QStringLiteral("/Maildir");
+}
+
+bool MessageStore::setError(const QString &error)
+{
+    m_error = error;
+    qCWarning(lcStore).noquote() << error;
+    return false;
+}
+
+QString MessageStore::connectionName() const
+{
+    return QStringLiteral("mailsink-%1-%2").arg(m_instance).arg(quintptr(QThread::currentThreadId()));
+}
+
+bool MessageStore::open(const QString &root, Mode mode)
+{
+    close();
+    m_root = QDir(root).absolutePath();
+    m_mode = mode;
+    m_reconcile = {};
+    QDir dir(m_root);
+    for (const char *sub : {"tmp", "new", "cur"}) {
+        if (!dir.mkpath(QLatin1String(sub)))
+            return setError(QStringLiteral("cannot create the store folder %1/%2").arg(m_root, QLatin1String(sub)));
+    }
+    if (!QFileInfo(m_root + QStringLiteral("/tmp")).isWritable())
+        return setError(QStringLiteral("the store folder %1 is not writable").arg(m_root));
+
+    m_lock = std::make_unique<QLockFile>(m_root + u'/' + QLatin1String(LockFile));
+    m_lock->setStaleLockTime(0); // a lock is stale only when its process is gone
+    bool locked = m_lock->tryLock(0);
+    if (!locked && m_lock->error() == QLockFile::LockFailedError && m_lock->removeStaleLockFile())
+        locked = m_lock->tryLock(0);
+    if (!locked) {
+        m_lock.reset();
+        if (mode == Mode::Exclusive) {
+            qint64 pid = 0;
+            QString host, app;
+            QLockFile probe(m_root + u'/' + QLatin1String(LockFile));
+            probe.getLockInfo(&pid, &host, &app);
+            return setError(QStringLiteral("the store %1 is in use by another Mailsink (pid %2)").arg(m_root).arg(pid));
+        }
+    }
+    if (!openIndex())
+        return false;
+    m_open = true;
+    if (m_lock && !reconcile()) {
+        m_open = false;
+        return false;
+    }
+    if (mode == Mode::Exclusive) {
+        m_stopping = false;
+        m_committer = std::thread([this] { commitLoop(); });
+    } else {
+        m_lock.reset(); // a reader releases the lock as soon as the index is consistent
+    }
+    return true;
+}
+
+void MessageStore::close()
+{
+    if (m_committer.joinable()) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_all();
+        m_committer.join();
+    }
+    m_open = false;
+    m_lock.reset();
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString &name : names) {
+        if (name.startsWith(QStringLiteral("mailsink-") + m_instance))
+            QSqlDatabase::removeDatabase(name);
+    }
+}
+
+static QSqlDatabase indexConnection(const QString &name, const QString &path, bool fullSync)
+{
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open())
+        return db;
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    // With syncfs() after every batch, NORMAL is enough: the WAL is flushed with the messages.
+    query.exec(fullSync ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"));
+    query.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    return db;
+}
+
+bool MessageStore::openIndex()
+{
+    const QString path = m_root + u'/' + QLatin1String(IndexFile);
+    DurableSync probe(m_root);
+    QSqlDatabase db = indexConnection(connectionName(), path, !probe.isFileSystemWide());
+    if (!db.isOpen())
+        return setError(QStringLiteral("cannot open the store index %1: %2").arg(path, db.lastError().text()));
+    QSqlQuery query(db);
+    const QStringList schema = {
+        QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS messages ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " uniq TEXT NOT NULL UNIQUE,"
+                       " file TEXT NOT NULL,"
+                       " received INTEGER NOT NULL,"
+                       " size INTEGER NOT NULL,"
+                       " seen INTEGER NOT NULL DEFAULT 0,"
+                       " subject TEXT, sender TEXT, recipients TEXT,"
+                       " has_attachments INTEGER NOT NULL DEFAULT 0,"
+                       " envelope TEXT NOT NULL,"
+                       " trace TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS messages_received ON messages (received, id)"),
+    };
+    for (const QString &statement : schema) {
+        if (!query.exec(statement))
+            return setError(QStringLiteral("cannot prepare the store index %1: %2").arg(path, sqlError(query)));
+    }
+    query.exec(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '%1')").arg(SchemaVersion));
+    return true;
+}
+
+bool MessageStore::reconcile()
+{
+    // tmp/ holds only messages of sessions that never finished: none of them was acknowledged.
+    QDirIterator tmp(m_root + QStringLiteral("/tmp"), QDir::Files | QDir::Hidden | QDir::System);
+    while (tmp.hasNext()) {
+        if (QFile::remove(tmp.next()))
+            ++m_reconcile.cleanedTmp;
+    }
+
+    QSqlDatabase db = QSqlDatabase::database(connectionName());
+    QHash<QByteArray, std::pair<qint64, QString>> indexed; // uniq -> (id, file)
+    {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (!query.exec(QStringLiteral("SELECT id, uniq, file FROM messages")))
+            return setError(QStringLiteral("cannot read the store index: %1").arg(sqlError(query)));
+        while (query.next())
+            indexed.insert(query.value(1).toByteArray(), {query.value(0).toLongLong(), query.value(2).toString()});
+    }
+
+    struct Found
+    {
+        QString file;
+        bool seen;
+    };
+    QHash<QByteArray, Found> onDisk;
+    for (const char *sub : {"new", "cur"}) {
+        QDirIterator it(m_root + u'/' + QLatin1String(sub), QDir::Files);
+        while (it.hasNext()) {
+            it.next();
+            const QString name = it.fileName();
+            if (name.startsWith(u'.'))
+                continue;
+            auto [uniq, seen] = parseMaildirName(name);
+            onDisk.insert(uniq, {QLatin1String(sub) + u'/' + name, seen && QLatin1String(sub) == QLatin1String("cur")});
+        }
+    }
+
+    db.transaction();
+    QSqlQuery drop(db), update(db), insert(db);
+    drop.prepare(QStringLiteral("DELETE FROM messages WHERE id = ?"));
+    update.prepare(QStringLiteral("UPDATE messages SET file = ?, seen = ? WHERE id = ?"));
+    insert.prepare(QStringLiteral("INSERT INTO messages (uniq, file, received, size, seen, subject, sender, recipients,"
+                                  " has_attachments, envelope, trace) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')"));
+    for (auto it = indexed.cbegin(); it != indexed.cend(); ++it) {
+        const auto found = onDisk.constFind(it.key());
+        if (found == onDisk.cend()) {
+            drop.addBindValue(it.value().first);
+            drop.exec();
+            ++m_reconcile.dropped;
+        } else if (found->file != it.value().second) {
+            // Another Maildir client (mutt, say) renamed it: follow the file and its flags.
+            update.addBindValue(found->file);
+            update.addBindValue(found->seen);
+            update.addBindValue(it.value().first);
+            update.exec();
+        }
+    }
+    QList<std::pair<QByteArray, Found>> missing;
+    for (auto it = onDisk.cbegin(); it != onDisk.cend(); ++it) {
+        if (!indexed.contains(it.key()))
+            missing.append({it.key(), it.value()});
+    }
+    std::sort(missing.begin(), missing.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &[uniq, found] : missing) {
+        const QString path = m_root + u'/' + found.file;
+        QFile file(path);
+        QFileInfo fileInfo(path);
+        QByteArray head;
+        if (file.open(QIODevice::ReadOnly))
+            head = file.read(MessageWriter::HeadLimit);
+        const Mime::HeaderSummary summary = Mime::summarizeHeaders(head);
+        Envelope envelope;
+        envelope.known = false;
+        envelope.received = fileInfo.lastModified().toUTC();
+        insert.addBindValue(QString::fromUtf8(uniq));
+        insert.addBindValue(found.file);
+        insert.addBindValue(envelope.received.toMSecsSinceEpoch());
+        insert.addBindValue(fileInfo.size());
+        insert.addBindValue(found.seen);
+        insert.addBindValue(summary.subject);
+        insert.addBindValue(summary.from);
+        insert.addBindValue(summary.to);
+        insert.addBindValue(summary.hasAttachments);
+        insert.addBindValue(QJsonDocument(envelope.toJson()).toJson(QJsonDocument::Compact));
+        if (!insert.exec()) {
+            db.rollback();
+            return setError(QStringLiteral("cannot index %1: %2").arg(path, sqlError(insert)));
+        }
+        ++m_reconcile.indexed;
+    }
+    if (!db.commit())
+        return setError(QStringLiteral("cannot update the store index: %1").arg(db.lastError().text()));
+    if (m_reconcile.indexed || m_reconcile.dropped || m_reconcile.cleanedTmp)
+        qCInfo(lcStore, "reconciled %s: %d indexed, %d dropped, %d stray files removed from tmp/",
+               qPrintable(m_root), m_reconcile.indexed, m_reconcile.dropped, m_reconcile.cleanedTmp);
+    return true;
+}
+
+QByteArray MessageStore::newUniq()
+{
+    // Maildir unique name: seconds, microseconds, pid and a per-process sequence number.
+    const qint64 us = QDateTime::currentMSecsSinceEpoch() * 1000;
+    return QByteArray::number(us / 1000000) + ".M" + QByteArray::number(us % 1000000) + 'P'
+        + QByteArray::number(QCoreApplication::applicationPid()) + 'Q' + QByteArray::number(++m_sequence) + '.'
+        + m_host;
+}
+
+std::unique_ptr<MessageWriter> MessageStore::beginMessage()
+{
+    const QByteArray uniq = newUniq();
+    return std::unique_ptr<MessageWriter>(
+        new MessageWriter(this, uniq, m_root + QStringLiteral("/tmp/") + QString::fromUtf8(uniq)));
+}
+
+CommitResult MessageStore::commit(std::unique_ptr<MessageWriter> writer, const Envelope &envelope,
+                                  const Trace &trace)
+{
+    if (!writer)
+        return {false, 0, QStringLiteral("no message")};
+    if (!m_committer.joinable())
+        return {false, 0, QStringLiteral("the store is not open for writing")};
+    if (!writer->closeFile())
+        return {false, 0, writer->errorString()};
+
+    // Everything that needs no shared state is prepared here, on the session's thread.
+    auto pending = std::make_shared<Pending>();
+    const Mime::HeaderSummary summary = Mime::summarizeHeaders(writer->head());
+    MessageInfo &info = pending->info;
+    info.uniq = writer->uniq();
+    info.file = QStringLiteral("new/") + QString::fromUtf8(info.uniq);
+    info.envelope = envelope;
+    if (!info.envelope.received.isValid())
+        info.envelope.received = QDateTime::currentDateTimeUtc();
+    info.received = info.envelope.received.toUTC();
+    info.size = writer->size();
+    info.subject = summary.subject;
+    info.from = summary.from;
+    info.to = summary.to;
+    info.hasAttachments = summary.hasAttachments;
+    pending->envelopeJson = QJsonDocument(info.envelope.toJson()).toJson(QJsonDocument::Compact);
+    pending->traceJson = QJsonDocument(traceToJson(trace)).toJson(QJsonDocument::Compact);
+    pending->writer = std::move(writer);
+
+    std::future<CommitResult> result = pending->promise.get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(std::move(pending));
+    }
+    m_wake.notify_one();
+    return result.get();
+}
+
+void MessageStore::commitLoop()
+{
+    std::vector<std::shared_ptr<Pending>> batch;
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty() && m_stopping)
+                break;
+            while (!m_queue.empty() && batch.size() < 512) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        commitBatch(batch);
+        batch.clear();
+    }
+    QSqlDatabase::removeDatabase(connectionName());
+}
+
+void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
+{
+    DurableSync durable(m_root);
+    auto failAll = [&](const QString &why) {
+        qCWarning(lcStore).noquote() << "storage failure:" << why;
+        for (auto &pending : batch) {
+            if (pending) {
+                pending->writer->discard();
+                pending->promise.set_value({false, 0, why});
+                pending.reset();
+            }
+        }
+    };
+
+    // 1. Message bytes reach the disk before any of them becomes visible in new/.
+    QString error;
+    bool synced = !injectFault(Fault::Sync);
+    if (synced && durable.isFileSystemWide()) {
+        synced = durable.sync(&error);
+    } else if (synced) {
+        for (const auto &pending : batch)
+            synced = synced && durable.syncFile(pending->writer->m_tmpPath, &error);
+    }
+    if (!synced)
+        return failAll(QStringLiteral("cannot flush messages to disk: %1").arg(error.isEmpty() ? QStringLiteral("injected failure") : error));
+
+    // 2. Maildir delivery: rename tmp/ -> new/ (atomic).
+    const QString newDir = m_root + QStringLiteral("/new/");
+    for (auto &pending : batch) {
+        const QString target = newDir + QString::fromUtf8(pending->info.uniq);
+        if (injectFault(Fault::Rename) || !QFile::rename(pending->writer->m_tmpPath, target)) {
+            const QString why = QStringLiteral("cannot move the message into %1").arg(newDir);
+            qCWarning(lcStore).noquote() << why;
+            pending->writer->discard();
+            pending->promise.set_value({false, 0, why});
+            pending.reset();
+        }
+    }
+
+    // 3. The index, one transaction for the batch.
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile),
+                                      !durable.isFileSystemWide());
+    auto unlinkDelivered = [&] {
+        for (const auto &pending : batch) {
+            if (pending)
+                QFile::remove(newDir + QString::fromUtf8(pending->info.uniq));
+        }
+    };
+    bool indexed = !injectFault(Fault::Index) && db.transaction();
+    if (indexed) {
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO messages (uniq, file, received, size, seen, subject, sender,"
+                                      " recipients, has_attachments, envelope, trace)"
+                                      " VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)"));
+        for (auto &pending : batch) {
+            if (!pending)
+                continue;
+            const MessageInfo &info = pending->info;
+            insert.addBindValue(QString::fromUtf8(info.uniq));
+            insert.addBindValue(info.file);
+            insert.addBindValue(info.received.toMSecsSinceEpoch());
+            insert.addBindValue(info.size);
+            insert.addBindValue(info.subject);
+            insert.addBindValue(info.from);
+            insert.addBindValue(info.to);
+            insert.addBindValue(info.hasAttachments);
+            insert.addBindValue(QString::fromUtf8(pending->envelopeJson));
+            insert.addBindValue(QString::fromUtf8(pending->traceJson));
+            if (!insert.exec()) {
+                error = sqlError(insert);
+                indexed = false;
+                break;
+            }
+            pending->info.id = insert.lastInsertId().toLongLong();
+        }
+        if (indexed && !db.commit()) {
+            error = db.lastError().text();
+            indexed = false;
+        }
+        if (!indexed)
+            db.rollback();
+    }
+    if (!indexed) {
+        unlinkDelivered();
+        return failAll(QStringLiteral("cannot update the store index: %1")
+                           .arg(error.isEmpty() ? QStringLiteral("injected failure") : error));
+    }
+
+    // 4. The renames and the index reach the disk; only then is anything acknowledged.
+    synced = durable.isFileSystemWide() ? durable.sync(&error) : durable.syncDirectory(newDir, &error);
+    if (!synced) {
+        QSqlQuery drop(db);
+        drop.prepare(QStringLiteral("DELETE FROM messages WHERE id = ?"));
+        for (const auto &pending : batch) {
+            if (pending) {
+                drop.addBindValue(pending->info.id);
+                drop.exec();
+            }
+        }
+        unlinkDelivered();
+        return failAll(QStringLiteral("cannot flush the store to disk: %1").arg(error));
+    }
+
+    for (auto &pending : batch) {
+        if (!pending)
+            continue;
+        pending->writer->m_done = true;
+        const MessageInfo info = pending->info;
+        pending->promise.set_value({true, info.id, {}});
+        Q_EMIT messageStored(info);
+    }
+}
+
+QList<MessageInfo> MessageStore::list(int limit, int offset) const
+{
+    QList<MessageInfo> result;
+    if (!m_open)
+        return result;
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QLatin1String(SelectColumns) + QStringLiteral("ORDER BY received DESC, id DESC LIMIT ? OFFSET ?"));
+    query.addBindValue(limit);
+    query.addBindValue(offset);
+    if (!query.exec()) {
+        qCWarning(lcStore).noquote() << "cannot list messages:" << sqlError(query);
+        return result;
+    }
+    while (query.next())
+        result.append(infoFromQuery(query, true));
+    return result;
+}
+
+QList<qint64> MessageStore::ids() const
+{
+    QList<qint64> result;
+    if (!m_open)
+        return result;
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.exec(QStringLiteral("SELECT id FROM messages ORDER BY received DESC, id DESC"));
+    while (query.next())
+        result.append(query.value(0).toLongLong());
+    return result;
+}
+
+std::optional<MessageInfo> MessageStore::message(qint64 id) const
+{
+    if (!m_open)
+        return std::nullopt;
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    query.prepare(QLatin1String(SelectColumns) + QStringLiteral("WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return infoFromQuery(query, true);
+}
+
+qint64 MessageStore::count() const
+{
+    if (!m_open)
+        return 0;
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM messages")) || !query.next())
+        return 0;
+    return query.value(0).toLongLong();
+}
+
+QString MessageStore::filePath(const MessageInfo &info) const
+{
+    return m_root + u'/' + info.file;
+}
+
+std::optional<QByteArray> MessageStore::readMessage(qint64 id, QString *error) const
+{
+    const auto info = message(id);
+    if (!info) {
+        if (error)
+            *error = QStringLiteral("no message with id %1").arg(id);
+        return std::nullopt;
+    }
+    QFile file(filePath(*info));
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString());
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+Trace MessageStore::trace(qint64 id) const
+{
+    if (!m_open)
+        return {};
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT trace FROM messages WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return {};
+    return traceFromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).array());
+}
+
+bool MessageStore::remove(const QList<qint64> &ids)
+{
+    if (!m_open || ids.isEmpty())
+        return m_open;
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QList<qint64> removed;
+    db.transaction();
+    QSqlQuery select(db), drop(db);
+    select.prepare(QStringLiteral("SELECT file FROM messages WHERE id = ?"));
+    drop.prepare(QStringLiteral("DELETE FROM messages WHERE id = ?"));
+    for (qint64 id : ids) {
+        select.addBindValue(id);
+        if (!select.exec() || !select.next())
+            continue;
+        const QString path = m_root + u'/' + select.value(0).toString();
+        select.finish();
+        if (!QFile::remove(path) && QFile::exists(path)) {
+            setError(QStringLiteral("cannot delete %1").arg(path));
+            continue;
+        }
+        drop.addBindValue(id);
+        drop.exec();
+        removed.append(id);
+    }
+    db.commit();
+    if (!removed.isEmpty())
+        Q_EMIT messagesRemoved(removed);
+    return removed.size() == ids.size();
+}
+
+bool MessageStore::clear()
+{
+    return remove(ids());
+}
+
+bool MessageStore::setSeen(qint64 id, bool seen)
+{
+    const auto info = message(id);
+    if (!info)
+        return false;
+    if (info->seen == seen)
+        return true;
+    const QString target = QStringLiteral("cur/") + QString::fromUtf8(info->uniq) + infoSuffix(seen);
+    if (!QFile::rename(filePath(*info), m_root + u'/' + target))
+        return setError(QStringLiteral("cannot rename %1").arg(filePath(*info)));
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE messages SET file = ?, seen = ? WHERE id = ?"));
+    query.addBindValue(target);
+    query.addBindValue(seen);
+    query.addBindValue(id);
+    if (!query.exec())
+        return setError(QStringLiteral("cannot update the store index: %1").arg(sqlError(query)));
+    Q_EMIT seenChanged(id, seen);
+    return true;
+}
+
+} // namespace MailSink::Store

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "Envelope.h"
+#include "MessageInfo.h"
+#include "MessageWriter.h"
+#include "util/TraceEntry.h"
+
+#include <QLockFile>
+#include <QObject>
+#include <QString>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace MailSink::Store {
+
+struct CommitResult
+{
+    bool ok = false;
+    qint64 id = 0;
+    QString error;
+};
+
+struct ReconcileReport
+{
+    int indexed = 0;    // files found in the Maildir without an index row
+    int dropped = 0;    // index rows whose file had gone
+    int cleanedTmp = 0; // stray files removed from tmp/
+};
+
+// A Maildir (https://cr.yp.to/proto/maildir.html) plus an SQLite index of envelopes and traces.
+// commit() is thread-safe and blocks until the message is durable: concurrent sessions share one
+// flush (group commit). Queries are thread-safe; each thread gets its own index connection.
+class MessageStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Mode {
+        Exclusive, // serving: takes the store lock, cleans tmp/, reconciles the index
+        Reader,    // list/inspect: reads the index, changes nothing
+    };
+    enum class Fault { Create, Write, Sync, Rename, Index }; // test seam for storage failures
+
+    explicit MessageStore(QObject *parent = nullptr);
+    ~MessageStore() override;
+
+    static QString defaultLocation();
+
+    bool open(const QString &root, Mode mode = Mode::Exclusive);
+    void close();
+    bool isOpen() const { return m_open; }
+    QString errorString() const { return m_error; }
+    QString root() const { return m_root; }
+    ReconcileReport reconcileReport() const { return m_reconcile; }
+
+    // Writing.
+    std::unique_ptr<MessageWriter> beginMessage();
+    CommitResult commit(std::unique_ptr<MessageWriter> writer, const Envelope &envelope, const Trace &trace);
+
+    // Reading. Newest first.
+    QList<MessageInfo> list(int limit = -1, int offset = 0) const;
+    QList<qint64> ids() const;
+    std::optional<MessageInfo> message(qint64 id) const;
+    qint64 count() const;
+    QString filePath(const MessageInfo &info) const;
+    std::optional<QByteArray> readMessage(qint64 id, QString *error = nullptr) const;
+    Trace trace(qint64 id) const;
+
+    // Changing.
+    bool remove(const QList<qint64> &ids);
+    bool clear();
+    bool setSeen(qint64 id, bool seen);
+
+    void setFaultInjector(std::function<bool(Fault)> injector) { m_faults = std::move(injector); }
+    bool injectFault(Fault fault) const { return m_faults && m_faults(fault); }
+
+Q_SIGNALS:
+    // Emitted from the committing thread; connect with a context object for a queued call.
+    void messageStored(const MailSink::Store::MessageInfo &info);
+    void messagesRemoved(const QList<qint64> &ids);
+    void seenChanged(qint64 id, bool seen);
+
+private:
+    struct Pending;
+    bool openIndex();
+    bool reconcile();
+    void commitLoop();
+    void commitBatch(std::vector<std::shared_ptr<Pending>> &batch);
+    QString connectionName() const;
+    QByteArray newUniq();
+    bool setError(const QString &error);
+
+    QString m_root;
+    QString m_error;
+    Mode m_mode = Mode::Exclusive;
+    bool m_open = false;
+    std::unique_ptr<QLockFile> m_lock;
+    ReconcileReport m_reconcile;
+    std::function<bool(Fault)> m_faults;
+    QByteArray m_host;
+    std::atomic<quint64> m_sequence{0};
+    QString m_instance; // distinguishes index connections of several stores in one process
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::shared_ptr<Pending>> m_queue;
+    bool m_stopping = false;
+    std::thread m_committer;
+};
+
+} // namespace MailSink::Store

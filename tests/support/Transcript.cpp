@@ -1,0 +1,1 @@
+#include "Transcript.h"
