@@ -19,6 +19,7 @@
 #include <QThread>
 #include <QUuid>
 
+#include <chrono>
 #include <future>
 
 Q_LOGGING_CATEGORY(lcStore, "mailsink.store")
@@ -337,7 +338,9 @@ bool MessageStore::reconcile()
 QByteArray MessageStore::newUniq()
 {
     // Maildir unique name: seconds, microseconds, pid and a per-process sequence number.
-    const qint64 us = QDateTime::currentMSecsSinceEpoch() * 1000;
+    const qint64 us = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
     return QByteArray::number(us / 1000000) + ".M" + QByteArray::number(us % 1000000) + 'P'
         + QByteArray::number(QCoreApplication::applicationPid()) + 'Q' + QByteArray::number(++m_sequence) + '.'
         + m_host;

@@ -1,0 +1,321 @@
+#include "Cli.h"
+
+#include "SignalWatcher.h"
+#include "smtp/SmtpServer.h"
+#include "store/MessageStore.h"
+#include "tls/TlsIdentity.h"
+#include "util/HostPort.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace MailSink::Cli {
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(const QString &message)
+{
+    err() << "mailsink: " << message << Qt::endl;
+    return ExitUsage;
+}
+
+const QCommandLineOption StoreOption(QStringLiteral("store"),
+                                     QStringLiteral("Maildir where caught mail is kept (default: $MAILSINK_STORE or "
+                                                    "the app-data folder)."),
+                                     QStringLiteral("DIR"));
+const QCommandLineOption SmtpOption(QStringLiteral("smtp"), QStringLiteral("SMTP listen address (default 127.0.0.1:1025)."),
+                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:1025"));
+const QCommandLineOption SmtpsOption(QStringLiteral("smtps"),
+                                     QStringLiteral("Also listen for implicit-TLS SMTP (RFC 8314) on this address."),
+                                     QStringLiteral("HOST:PORT"));
+const QCommandLineOption Pop3Option(QStringLiteral("pop3"), QStringLiteral("POP3 listen address (default 127.0.0.1:1110)."),
+                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:1110"));
+const QCommandLineOption JsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
+const QCommandLineOption TlsCertOption(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate for STARTTLS/SMTPS."),
+                                       QStringLiteral("FILE"));
+const QCommandLineOption TlsKeyOption(QStringLiteral("tls-key"), QStringLiteral("PEM private key for STARTTLS/SMTPS."),
+                                      QStringLiteral("FILE"));
+const QCommandLineOption NoTlsOption(QStringLiteral("no-tls"), QStringLiteral("Do not offer STARTTLS."));
+const QCommandLineOption AuthRequiredOption(QStringLiteral("auth-required"),
+                                            QStringLiteral("Refuse mail unless the client authenticates with the "
+                                                           "given --auth-user and --auth-password."));
+const QCommandLineOption AuthUserOption(QStringLiteral("auth-user"), QStringLiteral("User name for --auth-required."),
+                                        QStringLiteral("USER"));
+const QCommandLineOption AuthPasswordOption(QStringLiteral("auth-password"),
+                                            QStringLiteral("Password for --auth-required."), QStringLiteral("PASSWORD"));
+const QCommandLineOption AuthPasswordFileOption(QStringLiteral("auth-password-file"),
+                                                QStringLiteral("Read the password for --auth-required from FILE."),
+                                                QStringLiteral("FILE"));
+const QCommandLineOption MaxSizeOption(QStringLiteral("max-size"),
+                                       QStringLiteral("Largest message accepted, in bytes (default 52428800)."),
+                                       QStringLiteral("BYTES"));
+const QCommandLineOption MaxConnectionsOption(QStringLiteral("max-connections"),
+                                              QStringLiteral("Concurrent SMTP connections (default 256)."),
+                                              QStringLiteral("N"));
+const QCommandLineOption MaxRecipientsOption(QStringLiteral("max-recipients"),
+                                             QStringLiteral("Recipients per message (default 1000)."),
+                                             QStringLiteral("N"));
+const QCommandLineOption IdleTimeoutOption(QStringLiteral("idle-timeout"),
+                                           QStringLiteral("Seconds a client may stay silent (default 300)."),
+                                           QStringLiteral("SECONDS"));
+const QCommandLineOption HostnameOption(QStringLiteral("hostname"),
+                                        QStringLiteral("Name in the greeting (default mailsink.localhost)."),
+                                        QStringLiteral("NAME"));
+const QCommandLineOption QuietOption(QStringLiteral("quiet"), QStringLiteral("Print only errors."));
+
+void addCommonOptions(QCommandLineParser &parser)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions({StoreOption, SmtpOption, Pop3Option});
+    parser.addHelpOption();
+    parser.addVersionOption();
+}
+
+// Parses and handles --help/--version; returns an exit code when the command is already done.
+std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        out().flush();
+        return ExitOk;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        out() << "mailsink " << QStringLiteral(MAILSINK_VERSION) << Qt::endl;
+        return ExitOk;
+    }
+    return std::nullopt;
+}
+
+QString storeLocation(const QCommandLineParser &parser)
+{
+    return parser.isSet(StoreOption) ? parser.value(StoreOption) : Store::MessageStore::defaultLocation();
+}
+
+std::optional<qint64> positiveNumber(const QCommandLineParser &parser, const QCommandLineOption &option,
+                                     qint64 fallback, QString *error)
+{
+    if (!parser.isSet(option))
+        return fallback;
+    bool ok = false;
+    const qint64 value = parser.value(option).toLongLong(&ok);
+    if (!ok || value <= 0) {
+        *error = QStringLiteral("--%1 needs a positive number, got \"%2\"").arg(option.names().first(),
+                                                                             parser.value(option));
+        return std::nullopt;
+    }
+    return value;
+}
+
+QString humanSize(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString messageLine(const Store::MessageInfo &info)
+{
+    const QString from = info.envelope.known ? QString::fromUtf8(info.envelope.mailFrom) : info.from;
+    QStringList rcpt;
+    for (const QByteArray &address : info.envelope.recipients)
+        rcpt.append(QString::fromUtf8(address));
+    const QString to = rcpt.isEmpty() ? info.to : rcpt.join(QStringLiteral(", "));
+    return QStringLiteral("%1  #%2  <%3> -> %4  \"%5\"  %6")
+        .arg(info.received.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+        .arg(info.id)
+        .arg(from, to, info.subject, humanSize(info.size));
+}
+
+} // namespace
+
+int runServe(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Run the mail sink without a GUI until SIGINT or SIGTERM."));
+    addCommonOptions(parser);
+    parser.addOptions({SmtpsOption, TlsCertOption, TlsKeyOption, NoTlsOption, AuthRequiredOption, AuthUserOption,
+                       AuthPasswordOption, AuthPasswordFileOption, MaxSizeOption, MaxConnectionsOption,
+                       MaxRecipientsOption, IdleTimeoutOption, HostnameOption, QuietOption});
+    parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."));
+    if (auto done = parse(parser, arguments))
+        return *done;
+    if (parser.positionalArguments().size() > 1)
+        return fail(QStringLiteral("serve takes no arguments, got \"%1\"").arg(parser.positionalArguments().at(1)));
+
+    QString error;
+    const auto smtp = HostPort::parse(parser.value(SmtpOption), &error);
+    if (!smtp)
+        return fail(QStringLiteral("--smtp: %1").arg(error));
+    std::optional<HostPort> smtps;
+    if (parser.isSet(SmtpsOption)) {
+        smtps = HostPort::parse(parser.value(SmtpsOption), &error);
+        if (!smtps)
+            return fail(QStringLiteral("--smtps: %1").arg(error));
+    }
+    const auto maxSize = positiveNumber(parser, MaxSizeOption, 50 * 1024 * 1024, &error);
+    const auto maxConnections = positiveNumber(parser, MaxConnectionsOption, 256, &error);
+    const auto maxRecipients = positiveNumber(parser, MaxRecipientsOption, 1000, &error);
+    const auto idleTimeout = positiveNumber(parser, IdleTimeoutOption, 300, &error);
+    if (!maxSize || !maxConnections || !maxRecipients || !idleTimeout)
+        return fail(error);
+
+    Smtp::ServerConfig config;
+    config.maxConnections = int(std::min<qint64>(*maxConnections, 10000));
+    config.idleTimeoutMs = int(std::min<qint64>(*idleTimeout, 86400) * 1000);
+    config.session.maxMessageSize = *maxSize;
+    config.session.maxRecipients = int(std::min<qint64>(*maxRecipients, 100000));
+    if (parser.isSet(HostnameOption))
+        config.session.hostname = parser.value(HostnameOption).toUtf8();
+    if (parser.isSet(AuthRequiredOption)) {
+        config.session.authRequired = true;
+        config.session.authUser = parser.value(AuthUserOption).toUtf8();
+        if (parser.isSet(AuthPasswordFileOption)) {
+            QFile file(parser.value(AuthPasswordFileOption));
+            if (!file.open(QIODevice::ReadOnly))
+                return fail(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+            config.session.authPassword = file.readAll().trimmed();
+        } else {
+            config.session.authPassword = parser.value(AuthPasswordOption).toUtf8();
+        }
+        if (config.session.authUser.isEmpty() || config.session.authPassword.isEmpty())
+            return fail(QStringLiteral("--auth-required needs --auth-user and --auth-password (or --auth-password-file)"));
+    }
+
+    Store::MessageStore store;
+    if (!store.open(storeLocation(parser), Store::MessageStore::Mode::Exclusive))
+        return fail(store.errorString());
+
+    if (!parser.isSet(NoTlsOption)) {
+        std::optional<Tls::TlsIdentity> identity;
+        if (parser.isSet(TlsCertOption) || parser.isSet(TlsKeyOption)) {
+            if (!parser.isSet(TlsCertOption) || !parser.isSet(TlsKeyOption))
+                return fail(QStringLiteral("--tls-cert and --tls-key go together"));
+            identity = Tls::TlsIdentity::load(parser.value(TlsCertOption), parser.value(TlsKeyOption), &error);
+        } else {
+            identity = Tls::TlsIdentity::loadOrGenerate(store.root(), &error);
+        }
+        if (!identity)
+            return fail(error);
+        config.tls = std::move(identity);
+    } else if (smtps) {
+        return fail(QStringLiteral("--smtps needs TLS; drop --no-tls"));
+    }
+
+    const bool quiet = parser.isSet(QuietOption);
+    Smtp::SmtpServer server(&store, config);
+    if (!server.listen(*smtp))
+        return fail(server.errorString());
+    if (smtps && !server.listenSmtps(*smtps))
+        return fail(server.errorString());
+
+    auto warnExposed = [](const HostPort &address) {
+        if (!address.isLoopback())
+            err() << "mailsink: warning: listening on " << address.toString()
+                  << ", which is reachable from other machines" << Qt::endl;
+    };
+    warnExposed(*smtp);
+    if (smtps)
+        warnExposed(*smtps);
+    if (!quiet) {
+        out() << "Mailsink " << QStringLiteral(MAILSINK_VERSION) << ": SMTP on " << server.address().toString()
+              << (config.tls ? " (STARTTLS)" : "");
+        if (smtps)
+            out() << ", SMTPS on " << server.smtpsAddress().toString();
+        out() << Qt::endl;
+        out() << "Storing mail in " << store.root() << " (" << store.count() << " messages)" << Qt::endl;
+        QObject::connect(&store, &Store::MessageStore::messageStored, &server,
+                         [](const Store::MessageInfo &info) { out() << messageLine(info) << Qt::endl; });
+    }
+
+    SignalWatcher watcher;
+    int exitCode = ExitOk;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server, [&](int) {
+        if (!quiet)
+            out() << "Stopping: finishing messages in transfer" << Qt::endl;
+        server.shutdown(5000);
+        QCoreApplication::exit(exitCode);
+    });
+    const int code = QCoreApplication::exec();
+    server.shutdown(0);
+    store.close();
+    return code;
+}
+
+int runList(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("List the stored messages, newest first."));
+    addCommonOptions(parser);
+    parser.addOption(JsonOption);
+    parser.addPositionalArgument(QStringLiteral("list"), QStringLiteral("The command."));
+    if (auto done = parse(parser, arguments))
+        return *done;
+    Store::MessageStore store;
+    if (!store.open(storeLocation(parser), Store::MessageStore::Mode::Reader))
+        return fail(store.errorString());
+    const QList<Store::MessageInfo> messages = store.list();
+    if (parser.isSet(JsonOption)) {
+        QJsonArray array;
+        for (const Store::MessageInfo &info : messages) {
+            array.append(QJsonObject{
+                {QStringLiteral("id"), info.id},
+                {QStringLiteral("file"), store.filePath(info)},
+                {QStringLiteral("received"), info.received.toString(Qt::ISODateWithMs)},
+                {QStringLiteral("size"), info.size},
+                {QStringLiteral("subject"), info.subject},
+                {QStringLiteral("from"), info.from},
+                {QStringLiteral("to"), info.to},
+                {QStringLiteral("envelope"), info.envelope.toJson()},
+                {QStringLiteral("seen"), info.seen},
+            });
+        }
+        const QByteArray json = QJsonDocument(array).toJson(QJsonDocument::Indented);
+        std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+        return ExitOk;
+    }
+    for (const Store::MessageInfo &info : messages)
+        out() << messageLine(info) << Qt::endl;
+    if (messages.isEmpty())
+        err() << "No messages in " << store.root() << Qt::endl;
+    return ExitOk;
+}
+
+int runUsage(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Mailsink catches outgoing mail for developers.\n\n"
+        "Commands:\n"
+        "  mailsink [FILE.eml ...]          open the desktop app\n"
+        "  mailsink serve                   run SMTP (and POP3) without a GUI until SIGINT/SIGTERM\n"
+        "  mailsink list [--json]           the stored messages, newest first\n"
+        "  mailsink inspect FILE.eml|ID [--json]   the decoded structure of one message\n"
+        "Run \"mailsink COMMAND --help\" for the options of a command."));
+    addCommonOptions(parser);
+    if (auto done = parse(parser, arguments))
+        return *done;
+    out() << parser.helpText();
+    return ExitOk;
+}
+
+} // namespace MailSink::Cli

@@ -1,0 +1,237 @@
+#include "SmtpConnection.h"
+
+#include "SmtpServer.h"
+#include "store/MessageStore.h"
+
+#include <QEventLoop>
+#include <QLoggingCategory>
+#include <QSslCipher>
+#include <QSslSocket>
+
+Q_LOGGING_CATEGORY(lcSmtp, "mailsink.smtp")
+
+namespace MailSink::Smtp {
+
+namespace {
+
+constexpr qint64 ReadChunk = 256 * 1024;
+
+QString protocolName(QSsl::SslProtocol protocol)
+{
+    switch (protocol) {
+    case QSsl::TlsV1_2:
+        return QStringLiteral("TLSv1.2");
+    case QSsl::TlsV1_3:
+        return QStringLiteral("TLSv1.3");
+    default:
+        return QStringLiteral("TLS");
+    }
+}
+
+} // namespace
+
+SmtpConnection::SmtpConnection(SmtpServer *server, Store::MessageStore *store, qintptr descriptor,
+                               bool implicitTls, quint64 id, QEventLoop *loop)
+    : m_server(server)
+    , m_store(store)
+    , m_descriptor(descriptor)
+    , m_implicitTls(implicitTls)
+    , m_id(id)
+    , m_loop(loop)
+{
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(server->config().idleTimeoutMs);
+    connect(&m_idle, &QTimer::timeout, this, &SmtpConnection::handleIdle);
+}
+
+SmtpConnection::~SmtpConnection()
+{
+    m_server->unregisterConnection(m_id);
+}
+
+void SmtpConnection::start()
+{
+    m_socket = new QSslSocket(this);
+    if (!m_socket->setSocketDescriptor(m_descriptor)) {
+        qCWarning(lcSmtp) << "cannot take over connection:" << m_socket->errorString();
+        finish();
+        return;
+    }
+    // Replies go out in one write each, but a lone small reply must not wait for a delayed ACK.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(4 * ReadChunk);
+
+    const ServerConfig &serverConfig = m_server->config();
+    SessionConfig config = serverConfig.session;
+    QHostAddress peer = m_socket->peerAddress();
+    bool v4 = false;
+    const quint32 ip4 = peer.toIPv4Address(&v4);
+    if (v4)
+        peer = QHostAddress(ip4); // show ::ffff:127.0.0.1 as 127.0.0.1
+    config.clientAddress = peer.toString();
+    config.clientPort = m_socket->peerPort();
+    config.startTlsAvailable = serverConfig.tls.has_value();
+    config.implicitTls = m_implicitTls;
+    m_session = std::make_unique<SmtpSession>(config);
+    m_server->registerConnection(m_id, this);
+
+    SessionInfo info{m_id, config.clientAddress, config.clientPort, m_implicitTls, QDateTime::currentDateTimeUtc()};
+    Q_EMIT m_server->sessionStarted(info);
+
+    connect(m_socket, &QSslSocket::readyRead, this, &SmtpConnection::handleReadyRead);
+    connect(m_socket, &QSslSocket::disconnected, this, &SmtpConnection::handleDisconnected);
+    connect(m_socket, &QSslSocket::encrypted, this, &SmtpConnection::handleEncrypted);
+    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError) {
+            m_session->tlsFailed(m_socket->errorString());
+            publishTrace();
+            m_socket->abort();
+            finish();
+        }
+    });
+    m_idle.start();
+    if (m_implicitTls) {
+        m_socket->setSslConfiguration(serverConfig.tls->serverConfiguration());
+        m_socket->startServerEncryption();
+        return; // the greeting follows the handshake
+    }
+    send(m_session->greeting());
+    publishTrace();
+}
+
+void SmtpConnection::handleReadyRead()
+{
+    m_idle.start();
+    while (m_socket && m_socket->bytesAvailable() > 0 && !m_session->isClosed()) {
+        const QByteArray data = m_socket->read(ReadChunk);
+        if (data.isEmpty())
+            break;
+        process(m_session->receive(data));
+        if (m_session->isBusy() && m_progress.isValid() && m_progress.elapsed() < 100)
+            continue;
+        if (m_session->isBusy()) {
+            m_progress.start();
+            Q_EMIT m_server->transferProgress(m_id, m_session->messageBytes());
+        }
+    }
+}
+
+void SmtpConnection::process(QByteArray out)
+{
+    for (;;) {
+        std::vector<Event> events = m_session->takeEvents();
+        if (events.empty())
+            break;
+        for (Event &event : events) {
+            switch (event.type) {
+            case Event::Type::MessageBegin:
+                m_writer = m_store->beginMessage();
+                m_writerError.clear();
+                break;
+            case Event::Type::MessageData:
+                if (m_writer)
+                    m_writer->write(event.data);
+                break;
+            case Event::Type::MessageAborted:
+                m_writer.reset(); // removes the partial file
+                break;
+            case Event::Type::MessageComplete: {
+                Store::Envelope envelope = m_session->envelope();
+                envelope.received = QDateTime::currentDateTimeUtc();
+                Store::CommitResult result;
+                if (!m_writer)
+                    result.error = QStringLiteral("no message file");
+                else if (m_writer->hasFailed())
+                    result.error = m_writer->errorString();
+                else
+                    result = m_store->commit(std::move(m_writer), envelope, m_session->messageTrace());
+                m_writer.reset();
+                if (!result.ok)
+                    qCWarning(lcSmtp).noquote() << "message not stored:" << result.error;
+                out += m_session->commitFinished(result.ok, QByteArray::number(result.id), result.error);
+                if (m_closeAfterMessage && !m_session->isBusy())
+                    out += m_session->shutdown();
+                break;
+            }
+            case Event::Type::StartTls:
+                send(out);
+                out.clear();
+                m_socket->setSslConfiguration(m_server->config().tls->serverConfiguration());
+                m_socket->startServerEncryption();
+                break;
+            case Event::Type::Close:
+                break;
+            }
+        }
+    }
+    send(out);
+    publishTrace();
+    if (m_session->isClosed() && m_socket && m_socket->state() == QAbstractSocket::ConnectedState) {
+        m_socket->disconnectFromHost(); // flushes what was written, then disconnected() follows
+    }
+}
+
+void SmtpConnection::send(const QByteArray &bytes)
+{
+    if (!bytes.isEmpty() && m_socket)
+        m_socket->write(bytes);
+}
+
+void SmtpConnection::publishTrace()
+{
+    Trace lines = m_session->takeTrace();
+    if (!lines.isEmpty())
+        Q_EMIT m_server->traceReceived(m_id, lines);
+}
+
+void SmtpConnection::handleEncrypted()
+{
+    const QString protocol = protocolName(m_socket->sessionProtocol());
+    const QString cipher = m_socket->sessionCipher().name();
+    m_session->tlsEstablished(protocol, cipher);
+    if (m_implicitTls && !m_session->isClosed())
+        send(m_session->greeting());
+    publishTrace();
+    m_idle.start();
+    if (m_socket->bytesAvailable() > 0)
+        handleReadyRead();
+}
+
+void SmtpConnection::handleDisconnected()
+{
+    m_session->connectionLost();
+    process({});
+    finish();
+}
+
+void SmtpConnection::handleIdle()
+{
+    process(m_session->idleTimeout());
+}
+
+void SmtpConnection::requestClose()
+{
+    if (m_session->isBusy()) {
+        m_closeAfterMessage = true;
+        return;
+    }
+    process(m_session->shutdown());
+}
+
+void SmtpConnection::requestShutdown()
+{
+    requestClose();
+}
+
+void SmtpConnection::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_idle.stop();
+    m_writer.reset();
+    publishTrace();
+    m_loop->quit();
+}
+
+} // namespace MailSink::Smtp

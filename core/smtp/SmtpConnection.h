@@ -1,0 +1,63 @@
+#pragma once
+
+#include "SmtpSession.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class QSslSocket;
+class QEventLoop;
+
+namespace MailSink::Store {
+class MessageStore;
+class MessageWriter;
+} // namespace MailSink::Store
+
+namespace MailSink::Smtp {
+
+class SmtpServer;
+
+// One SMTP connection, living on a pool thread: owns the socket and does only I/O for its session.
+class SmtpConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    SmtpConnection(SmtpServer *server, Store::MessageStore *store, qintptr descriptor, bool implicitTls,
+                   quint64 id, QEventLoop *loop);
+    ~SmtpConnection() override;
+
+    void start();
+    void requestClose();    // from closeSession(): 421 now, or after the message in transfer
+    void requestShutdown(); // server stopping
+
+private:
+    void handleReadyRead();
+    void handleEncrypted();
+    void handleDisconnected();
+    void handleIdle();
+    void process(QByteArray out);
+    void send(const QByteArray &bytes);
+    void publishTrace();
+    void finish();
+
+    SmtpServer *m_server;
+    Store::MessageStore *m_store;
+    qintptr m_descriptor;
+    bool m_implicitTls;
+    quint64 m_id;
+    QEventLoop *m_loop;
+    QSslSocket *m_socket = nullptr;
+    std::unique_ptr<SmtpSession> m_session;
+    std::unique_ptr<Store::MessageWriter> m_writer;
+    QString m_writerError;
+    QTimer m_idle;
+    QElapsedTimer m_progress;
+    bool m_closeAfterMessage = false;
+    bool m_finished = false;
+};
+
+} // namespace MailSink::Smtp

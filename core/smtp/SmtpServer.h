@@ -1,0 +1,77 @@
+#pragma once
+
+#include "ServerConfig.h"
+#include "util/HostPort.h"
+#include "util/TraceEntry.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThreadPool>
+
+#include <atomic>
+#include <mutex>
+
+class QTcpServer;
+
+namespace MailSink::Store {
+class MessageStore;
+}
+
+namespace MailSink::Smtp {
+
+class SmtpConnection;
+
+// RFC 5321 listener. Accepts on the calling thread and hands each connection to a worker of its
+// own QThreadPool, where an SmtpConnection owns the socket and runs an SmtpSession.
+class SmtpServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    SmtpServer(Store::MessageStore *store, ServerConfig config, QObject *parent = nullptr);
+    ~SmtpServer() override;
+
+    bool listen(const HostPort &address);      // SMTP with STARTTLS (when a TLS identity is set)
+    bool listenSmtps(const HostPort &address); // implicit TLS (RFC 8314)
+    void stopListening();
+    // Stops listening, lets messages in transfer finish for up to graceMs, ends every session.
+    void shutdown(int graceMs = 5000);
+
+    bool isListening() const;
+    HostPort address() const;
+    HostPort smtpsAddress() const;
+    QString errorString() const { return m_error; }
+    int activeConnections() const { return m_active.load(); }
+    const ServerConfig &config() const { return m_config; }
+
+    // Ends one session cleanly (421), e.g. when its window is closed. Thread-safe.
+    void closeSession(quint64 sessionId);
+
+Q_SIGNALS:
+    // Emitted from worker threads; receivers on other threads get queued calls.
+    void sessionStarted(const MailSink::Smtp::SessionInfo &info);
+    void traceReceived(quint64 sessionId, const MailSink::Trace &lines);
+    void transferProgress(quint64 sessionId, qint64 bytes);
+    void sessionEnded(quint64 sessionId);
+    void connectionRefused(const QString &clientAddress); // over the connection limit
+    void listeningChanged(bool listening);
+
+private:
+    friend class SmtpConnection;
+    void handleIncoming(qintptr descriptor, bool implicitTls);
+    void registerConnection(quint64 id, SmtpConnection *connection);
+    void unregisterConnection(quint64 id);
+
+    Store::MessageStore *m_store;
+    ServerConfig m_config;
+    QTcpServer *m_smtp = nullptr;
+    QTcpServer *m_smtps = nullptr;
+    QThreadPool m_pool;
+    QString m_error;
+    std::atomic<int> m_active{0};
+    std::atomic<quint64> m_nextId{0};
+    std::mutex m_connectionsMutex;
+    QHash<quint64, SmtpConnection *> m_connections;
+};
+
+} // namespace MailSink::Smtp
