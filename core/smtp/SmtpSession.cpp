@@ -200,6 +200,8 @@ bool SmtpSession::isBusy() const
 QByteArray SmtpSession::receive(QByteArrayView bytes)
 {
     QByteArray out;
+    if (m_state == State::AwaitingTls && !bytes.isEmpty())
+        event("discarded " + QByteArray::number(bytes.size()) + " octets sent before the TLS handshake");
     if (m_state == State::Closed || m_state == State::AwaitingTls)
         return out; // RFC 3207 5: nothing the client sent before the handshake is used
     m_in.append(bytes.data(), bytes.size());
@@ -719,7 +721,7 @@ bool SmtpSession::checkCredentials(const QByteArray &user, const QByteArray &pas
     return user == m_config.authUser && password == m_config.authPassword;
 }
 
-void SmtpSession::finishAuth(const QByteArray &mechanism, const QByteArray &user, bool ok, QByteArray &out)
+void SmtpSession::finishAuth(const QByteArray &mechanism, QByteArray user, bool ok, QByteArray &out)
 {
     m_authUser.clear();
     if (!ok) {

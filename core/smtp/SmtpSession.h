@@ -77,7 +77,7 @@ private:
     void cmdBdat(const QByteArray &args, QByteArray &out);
     void cmdAuth(const QByteArray &args, QByteArray &out);
     void cmdStartTls(const QByteArray &args, QByteArray &out);
-    void finishAuth(const QByteArray &mechanism, const QByteArray &user, bool ok, QByteArray &out);
+    void finishAuth(const QByteArray &mechanism, QByteArray user, bool ok, QByteArray &out);
     bool checkCredentials(const QByteArray &user, const QByteArray &password) const;
 
     void reply(QByteArray &out, const QByteArray &line);
