@@ -114,8 +114,7 @@ QString MessageStore::defaultLocation()
 
 bool MessageStore::setError(const QString &error)
 {
-    m_error = error;
-    qCWarning(lcStore).noquote() << error;
+    m_error = error; // the caller reports it
     return false;
 }
 

@@ -1,0 +1,209 @@
+// The mailsink binary as CI uses it: serve, list, exit codes, restart and reconciliation.
+#include "ServerFixture.h"
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+
+using namespace MailSink::Test;
+
+namespace {
+
+const QString Binary = QStringLiteral(MAILSINK_BINARY);
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+// `mailsink serve` in the background; the constructor waits for its start-up lines.
+struct Serve
+{
+    QProcess process;
+    quint16 port = freePort();
+
+    explicit Serve(const QString &store, const QStringList &extra = {})
+    {
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.start(Binary, QStringList{QStringLiteral("serve"), QStringLiteral("--store"), store,
+                                          QStringLiteral("--smtp"), QStringLiteral("127.0.0.1:%1").arg(port)}
+                                  + extra);
+        process.waitForStarted();
+        QElapsedTimer timer;
+        timer.start();
+        while (!output.contains(" messages)") && timer.elapsed() < 10000 && process.state() == QProcess::Running) {
+            process.waitForReadyRead(100);
+            output += process.readAllStandardOutput();
+        }
+    }
+    ~Serve()
+    {
+        if (process.state() == QProcess::Running) {
+            process.kill();
+            process.waitForFinished();
+        }
+    }
+    int stop()
+    {
+        ::kill(pid_t(process.processId()), SIGTERM);
+        process.waitForFinished(15000);
+        output += process.readAllStandardOutput();
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    }
+    QByteArray output;
+};
+
+void send(quint16 port, const QByteArray &subject)
+{
+    const ProcessResult result = python(R"PY(
+import smtplib, sys
+with smtplib.SMTP("127.0.0.1", int(sys.argv[1])) as s:
+    s.sendmail("ci@example.com", ["dev@example.com"], b"Subject: " + sys.argv[2].encode() + b"\r\n\r\nbody\r\n")
+)PY",
+                                        {QString::number(port), QString::fromUtf8(subject)});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+}
+
+QJsonArray listJson(const QString &store)
+{
+    const ProcessResult result = run(Binary, {QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--store"), store});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    return QJsonDocument::fromJson(result.out).array();
+}
+
+} // namespace
+
+TEST_CASE("serve prints where it listens and one line per message; SIGTERM exits 0", "[cli]")
+{
+    QTemporaryDir dir;
+    Serve serve(dir.path());
+    REQUIRE(serve.output.contains("SMTP on 127.0.0.1:"));
+    REQUIRE(serve.output.contains(QDir(dir.path()).absolutePath().toUtf8()));
+    send(serve.port, "hello from CI");
+    QElapsedTimer timer;
+    timer.start();
+    while (!serve.output.contains("hello from CI") && timer.elapsed() < 10000) {
+        serve.process.waitForReadyRead(100);
+        serve.output += serve.process.readAllStandardOutput();
+    }
+    CHECK(serve.output.contains("<ci@example.com> -> dev@example.com  \"hello from CI\""));
+    CHECK(serve.stop() == 0);
+}
+
+TEST_CASE("stopping and starting again loses nothing", "[cli][durability]")
+{
+    QTemporaryDir dir;
+    {
+        Serve serve(dir.path());
+        for (int i = 0; i < 5; ++i)
+            send(serve.port, "message " + QByteArray::number(i));
+        REQUIRE(serve.stop() == 0);
+    }
+    {
+        Serve again(dir.path());
+        REQUIRE(again.output.contains("(5 messages)"));
+        send(again.port, "after restart");
+        REQUIRE(again.stop() == 0);
+    }
+    const QJsonArray list = listJson(dir.path());
+    REQUIRE(list.size() == 6);
+    const QJsonObject newest = list.at(0).toObject();
+    CHECK(newest.value(QStringLiteral("subject")).toString() == QStringLiteral("after restart"));
+    CHECK(newest.value(QStringLiteral("size")).toInt() > 0);
+    CHECK(QFile::exists(newest.value(QStringLiteral("file")).toString()));
+    const QJsonObject envelope = newest.value(QStringLiteral("envelope")).toObject();
+    CHECK(envelope.value(QStringLiteral("mail_from")).toString() == QStringLiteral("ci@example.com"));
+    CHECK(envelope.value(QStringLiteral("rcpt_to")).toArray().at(0).toString() == QStringLiteral("dev@example.com"));
+    CHECK(newest.value(QStringLiteral("seen")).toBool() == false);
+    for (const char *key : {"id", "file", "received", "size", "subject", "from", "to", "envelope", "seen"})
+        CHECK(newest.contains(QLatin1String(key)));
+}
+
+TEST_CASE("on start the store indexes unknown Maildir files and cleans tmp/", "[cli][store]")
+{
+    QTemporaryDir dir;
+    for (const char *sub : {"new", "cur", "tmp"})
+        QDir(dir.path()).mkpath(QLatin1String(sub));
+    QFile dropped(dir.filePath(QStringLiteral("new/1700000000.M1P1.elsewhere")));
+    dropped.open(QIODevice::WriteOnly);
+    dropped.write("Subject: dropped in by hand\r\n\r\nhi\r\n");
+    dropped.close();
+    QFile stray(dir.filePath(QStringLiteral("tmp/1700000001.M2P2.crashed")));
+    stray.open(QIODevice::WriteOnly);
+    stray.write("Subject: half writ");
+    stray.close();
+    {
+        Serve serve(dir.path());
+        REQUIRE(serve.output.contains("(1 messages)"));
+        REQUIRE(serve.stop() == 0);
+    }
+    CHECK_FALSE(QFile::exists(stray.fileName()));
+    const QJsonArray list = listJson(dir.path());
+    REQUIRE(list.size() == 1);
+    const QJsonObject message = list.at(0).toObject();
+    CHECK(message.value(QStringLiteral("subject")).toString() == QStringLiteral("dropped in by hand"));
+    CHECK(message.value(QStringLiteral("envelope")).toObject().value(QStringLiteral("known")).toBool() == false);
+}
+
+TEST_CASE("bad options, a port in use and an unusable store exit 2 with one line", "[cli][errors]")
+{
+    QTemporaryDir dir;
+    auto check = [](const ProcessResult &result, const char *needle) {
+        INFO(result.err.toStdString());
+        CHECK(result.exitCode == 2);
+        CHECK(result.err.contains(needle));
+        CHECK(result.err.trimmed().count('\n') == 0);
+    };
+    check(run(Binary, {QStringLiteral("serve"), QStringLiteral("--bogus")}), "Unknown option");
+    check(run(Binary, {QStringLiteral("serve"), QStringLiteral("--store"), dir.path(), QStringLiteral("--smtp"),
+                       QStringLiteral("nonsense")}),
+          "--smtp");
+    check(run(Binary, {QStringLiteral("serve"), QStringLiteral("--store"), dir.path(), QStringLiteral("--max-size"),
+                       QStringLiteral("-5")}),
+          "--max-size");
+
+    QTcpServer occupied;
+    REQUIRE(occupied.listen(QHostAddress::LocalHost, 0));
+    check(run(Binary, {QStringLiteral("serve"), QStringLiteral("--store"), dir.path(), QStringLiteral("--smtp"),
+                       QStringLiteral("127.0.0.1:%1").arg(occupied.serverPort())}),
+          "cannot listen on 127.0.0.1:");
+
+    QFile file(dir.filePath(QStringLiteral("not-a-folder")));
+    file.open(QIODevice::WriteOnly);
+    file.close();
+    check(run(Binary, {QStringLiteral("serve"), QStringLiteral("--store"), file.fileName() + QStringLiteral("/Maildir"),
+                       QStringLiteral("--smtp"), QStringLiteral("127.0.0.1:0")}),
+          "cannot create the store folder");
+
+    // A second server on the same store is refused: the store is locked.
+    Serve first(dir.path());
+    REQUIRE(first.output.contains("SMTP on"));
+    check(run(Binary, {QStringLiteral("serve"), QStringLiteral("--store"), dir.path(), QStringLiteral("--smtp"),
+                       QStringLiteral("127.0.0.1:0")}),
+          "is in use by another Mailsink");
+    // ...while list still reads it.
+    CHECK(run(Binary, {QStringLiteral("list"), QStringLiteral("--store"), dir.path()}).exitCode == 0);
+}
+
+TEST_CASE("listening beyond loopback warns", "[cli][security]")
+{
+    QTemporaryDir dir;
+    Serve serve(dir.path(), {QStringLiteral("--smtp"), QStringLiteral("0.0.0.0:%1").arg(freePort())});
+    serve.stop();
+    CHECK(serve.process.readAllStandardError().contains("reachable from other machines"));
+}

@@ -1,0 +1,401 @@
+#include "TestSupport.h"
+#include "pop3/MaildropRegistry.h"
+#include "pop3/Pop3Format.h"
+#include "pop3/Pop3Server.h"
+#include "store/MessageStore.h"
+#include "tls/TlsIdentity.h"
+
+#include <catch2/catch.hpp>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+
+using namespace MailSink;
+using MailSink::Test::readFile;
+using MailSink::Test::testData;
+
+namespace {
+
+// A store in a temporary folder and a Pop3Server on port 0, serving from its own thread so the
+// test thread can block on a client process.
+class Pop3Fixture
+{
+public:
+    explicit Pop3Fixture(Pop3::Pop3ServerConfig config = {}, bool pop3s = false)
+    {
+        REQUIRE(m_dir.isValid());
+        REQUIRE(m_store.open(m_dir.path()));
+        m_thread.start();
+        m_context = new QObject;
+        m_context->moveToThread(&m_thread);
+        bool ok = false;
+        QMetaObject::invokeMethod(
+            m_context,
+            [&] {
+                m_server = new Pop3::Pop3Server(&m_store, config);
+                ok = m_server->listen({QHostAddress(QHostAddress::LocalHost), 0});
+                if (ok && pop3s)
+                    ok = m_server->listenPop3s({QHostAddress(QHostAddress::LocalHost), 0});
+            },
+            Qt::BlockingQueuedConnection);
+        REQUIRE(ok);
+        m_port = m_server->address().port;
+        if (pop3s)
+            m_pop3sPort = m_server->pop3sAddress().port;
+    }
+
+    ~Pop3Fixture()
+    {
+        QMetaObject::invokeMethod(m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+        delete m_context;
+    }
+
+    qint64 add(const QByteArray &raw, const QList<QByteArray> &recipients)
+    {
+        auto writer = m_store.beginMessage();
+        REQUIRE(writer->write(raw));
+        Store::Envelope envelope;
+        envelope.mailFrom = "sender@example.com";
+        envelope.recipients = recipients;
+        const Store::CommitResult result = m_store.commit(std::move(writer), envelope, {});
+        REQUIRE(result.ok);
+        return result.id;
+    }
+
+    // Runs a command and returns its stdout; fails the test on a non-zero exit.
+    QByteArray run(const QString &program, const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(program, arguments);
+        REQUIRE(process.waitForStarted(10000));
+        REQUIRE(process.waitForFinished(120000));
+        const QByteArray err = process.readAllStandardError();
+        INFO(program.toStdString() << " stderr: " << err.toStdString());
+        REQUIRE(process.exitStatus() == QProcess::NormalExit);
+        REQUIRE(process.exitCode() == 0);
+        return process.readAllStandardOutput();
+    }
+
+    QJsonObject python(const QString &scenario, const QStringList &arguments, quint16 port = 0)
+    {
+        const QByteArray out = run(QStringLiteral("python3"),
+                                   QStringList{QStringLiteral(POP3_CLIENTS_DIR "/pop3client.py"), scenario,
+                                               QStringLiteral("127.0.0.1"), QString::number(port ? port : m_port)}
+                                       + arguments);
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(out, &error);
+        INFO(out.toStdString());
+        REQUIRE(error.error == QJsonParseError::NoError);
+        return document.object();
+    }
+
+    QByteArray curl(const QStringList &arguments)
+    {
+        return run(QStringLiteral("curl"), QStringList{QStringLiteral("-sS"), QStringLiteral("--max-time"),
+                                                       QStringLiteral("60")}
+                                               + arguments);
+    }
+
+    QString url(const QString &path = {}) const
+    {
+        return QStringLiteral("pop3://127.0.0.1:%1/%2").arg(m_port).arg(path);
+    }
+
+    Store::MessageStore &store() { return m_store; }
+    quint16 port() const { return m_port; }
+    quint16 pop3sPort() const { return m_pop3sPort; }
+    Pop3::Pop3Server *server() const { return m_server; }
+
+private:
+    QTemporaryDir m_dir;
+    Store::MessageStore m_store;
+    QThread m_thread;
+    QObject *m_context = nullptr;
+    Pop3::Pop3Server *m_server = nullptr;
+    quint16 m_port = 0;
+    quint16 m_pop3sPort = 0;
+};
+
+QByteArray fromBase64(const QJsonValue &value)
+{
+    return QByteArray::fromBase64(value.toString().toLatin1());
+}
+
+QStringList strings(const QJsonValue &value)
+{
+    QStringList result;
+    for (const QJsonValue &item : value.toArray())
+        result.append(item.toString());
+    return result;
+}
+
+Pop3::Pop3ServerConfig tlsConfig()
+{
+    Pop3::Pop3ServerConfig config;
+    QString error;
+    config.tls = Tls::TlsIdentity::generate(QStringLiteral("localhost"), &error);
+    INFO(error.toStdString());
+    REQUIRE(config.tls.has_value());
+    return config;
+}
+
+// Waits (processing events) until `done` or 10 s have passed.
+template<typename F>
+bool waitFor(F done)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < 10000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return done();
+}
+
+const QByteArray Simple = readFile(testData(QStringLiteral("pop3/simple.eml")));
+const QByteArray BareLf = readFile(testData(QStringLiteral("pop3/bare-lf.eml")));
+const QByteArray Multi = readFile(testData(QStringLiteral("pop3/multi-rcpt.eml")));
+
+} // namespace
+
+TEST_CASE("poplib fetches, lists and deletes over a real socket", "[pop3][server][poplib]")
+{
+    Pop3Fixture f;
+    const qint64 first = f.add(Simple, {"bob@example.com"});
+    const qint64 second = f.add(BareLf, {"alice@example.com"});
+    const qint64 third = f.add(Multi, {"alice@example.com", "bob@example.com"});
+    QList<qint64> removedIds;
+    QObject receiver;
+    QObject::connect(&f.store(), &Store::MessageStore::messagesRemoved, &receiver,
+                     [&](const QList<qint64> &ids) { removedIds += ids; });
+
+    const QJsonObject result = f.python(QStringLiteral("fetch"), {QStringLiteral("all"), QStringLiteral("pw"),
+                                                                  QStringLiteral("2")});
+    CHECK(result[QStringLiteral("welcome")].toString().startsWith(QStringLiteral("+OK Mailsink POP3 server ready <")));
+    CHECK(strings(result[QStringLiteral("capa")])
+          == QStringList({QStringLiteral("AUTH-RESP-CODE"), QStringLiteral("IMPLEMENTATION"),
+                          QStringLiteral("PIPELINING"), QStringLiteral("RESP-CODES"), QStringLiteral("SASL"),
+                          QStringLiteral("TOP"), QStringLiteral("UIDL"), QStringLiteral("USER")}));
+    const QJsonArray stat = result[QStringLiteral("stat")].toArray();
+    CHECK(stat.at(0).toInt() == 3);
+    CHECK(stat.at(1).toInt() == Simple.size() + Pop3::crlfSize(BareLf) + Multi.size());
+    CHECK(strings(result[QStringLiteral("list")])
+          == QStringList({QStringLiteral("1 %1").arg(Simple.size()), QStringLiteral("2 %1").arg(Pop3::crlfSize(BareLf)),
+                          QStringLiteral("3 %1").arg(Multi.size())}));
+    // UIDL is the Maildir unique name, in store order.
+    const QStringList uidl = strings(result[QStringLiteral("uidl")]);
+    REQUIRE(uidl.size() == 3);
+    CHECK(uidl.at(0) == QStringLiteral("1 ") + QString::fromLatin1(Pop3::uidFor(f.store().message(first)->uniq)));
+    CHECK(uidl.at(2) == QStringLiteral("3 ") + QString::fromLatin1(Pop3::uidFor(f.store().message(third)->uniq)));
+
+    const QJsonArray messages = result[QStringLiteral("messages")].toArray();
+    REQUIRE(messages.size() == 3);
+    CHECK(fromBase64(messages.at(0)[QStringLiteral("retr")]) == Simple);
+    CHECK(fromBase64(messages.at(1)[QStringLiteral("retr")]) == Pop3::toCrlf(BareLf));
+    CHECK(fromBase64(messages.at(2)[QStringLiteral("retr")]) == Multi);
+    CHECK(fromBase64(messages.at(0)[QStringLiteral("top")]) == Pop3::topLines(Simple, 0));
+
+    // DELE 2 + QUIT removed the message from the store (and told the GUI); RETR marked the others seen.
+    CHECK(result[QStringLiteral("quit")].toString().contains(QStringLiteral("1 message deleted")));
+    CHECK(f.store().ids() == QList<qint64>({third, first}));
+    CHECK(!f.store().message(second));
+    CHECK(f.store().message(first)->seen);
+    CHECK(f.store().message(third)->seen);
+    CHECK(waitFor([&] { return removedIds == QList<qint64>{second}; }));
+}
+
+TEST_CASE("an e-mail address as user name sees only its own messages", "[pop3][server][poplib]")
+{
+    Pop3Fixture f;
+    f.add(Simple, {"bob@example.com"});
+    f.add(BareLf, {"alice@example.com"});
+    f.add(Multi, {"alice@example.com", "BOB@example.com"});
+    const QJsonObject result =
+        f.python(QStringLiteral("fetch"), {QStringLiteral("Bob@Example.COM"), QStringLiteral("pw")});
+    const QJsonArray messages = result[QStringLiteral("messages")].toArray();
+    REQUIRE(messages.size() == 2);
+    CHECK(fromBase64(messages.at(0)[QStringLiteral("retr")]) == Simple);
+    CHECK(fromBase64(messages.at(1)[QStringLiteral("retr")]) == Multi);
+}
+
+TEST_CASE("UIDL values survive a restart of server and store", "[pop3][server][poplib]")
+{
+    QTemporaryDir dir;
+    QStringList before;
+    {
+        Pop3Fixture f;
+        f.add(Simple, {"bob@example.com"});
+        f.add(Multi, {"bob@example.com"});
+        before = strings(f.python(QStringLiteral("fetch"), {QStringLiteral("all"), QStringLiteral("x")})
+                             [QStringLiteral("uidl")]);
+        // Reopen the same store in a new server.
+        const QString root = f.store().root();
+        f.store().close();
+        Store::MessageStore again;
+        REQUIRE(again.open(root));
+        QList<QByteArray> uids;
+        const QList<Store::MessageInfo> infos = again.list();
+        for (auto it = infos.crbegin(); it != infos.crend(); ++it)
+            uids.append(Pop3::uidFor(it->uniq));
+        REQUIRE(before.size() == 2);
+        CHECK(before.at(0) == QStringLiteral("1 ") + QString::fromLatin1(uids.at(0)));
+        CHECK(before.at(1) == QStringLiteral("2 ") + QString::fromLatin1(uids.at(1)));
+        again.close();
+        REQUIRE(f.store().open(root));
+    }
+}
+
+TEST_CASE("APOP with the timestamp banner and a required secret", "[pop3][server][poplib][apop]")
+{
+    Pop3::Pop3ServerConfig config;
+    config.session.authRequired = true;
+    config.session.authUser = "tester";
+    config.session.authPassword = "s3cret";
+    Pop3Fixture f(config);
+    f.add(Simple, {"bob@example.com"});
+    const QJsonObject result = f.python(QStringLiteral("apop"), {QStringLiteral("tester"), QStringLiteral("s3cret")});
+    CHECK(result[QStringLiteral("wrong")].toString().startsWith(QStringLiteral("-ERR [AUTH]")));
+    CHECK(result[QStringLiteral("login")].toString().startsWith(QStringLiteral("+OK Logged in")));
+    CHECK(result[QStringLiteral("stat")].toArray().at(0).toInt() == 1);
+}
+
+TEST_CASE("STLS upgrades the connection and the session goes on encrypted", "[pop3][server][poplib][tls]")
+{
+    Pop3Fixture f(tlsConfig());
+    f.add(Simple, {"bob@example.com"});
+    const QJsonObject result = f.python(QStringLiteral("stls"), {QStringLiteral("all"), QStringLiteral("x")});
+    CHECK(strings(result[QStringLiteral("capa_before")]).contains(QStringLiteral("STLS")));
+    CHECK_FALSE(strings(result[QStringLiteral("capa_after")]).contains(QStringLiteral("STLS")));
+    CHECK(result[QStringLiteral("stls")].toString() == QStringLiteral("+OK Begin TLS negotiation"));
+    CHECK_FALSE(result[QStringLiteral("cipher")].toString().isEmpty());
+    const QJsonArray messages = result[QStringLiteral("messages")].toArray();
+    REQUIRE(messages.size() == 1);
+    CHECK(fromBase64(messages.at(0)[QStringLiteral("retr")]) == Simple);
+}
+
+TEST_CASE("POP3S speaks TLS from the first byte", "[pop3][server][poplib][tls]")
+{
+    Pop3Fixture f(tlsConfig(), true);
+    f.add(Simple, {"bob@example.com"});
+    const QJsonObject result =
+        f.python(QStringLiteral("pop3s"), {QStringLiteral("all"), QStringLiteral("x")}, f.pop3sPort());
+    CHECK(result[QStringLiteral("welcome")].toString().startsWith(QStringLiteral("+OK Mailsink POP3")));
+    CHECK_FALSE(strings(result[QStringLiteral("capa")]).contains(QStringLiteral("STLS")));
+    const QJsonArray messages = result[QStringLiteral("messages")].toArray();
+    REQUIRE(messages.size() == 1);
+    CHECK(fromBase64(messages.at(0)[QStringLiteral("retr")]) == Simple);
+}
+
+TEST_CASE("a second session gets [IN-USE] while the maildrop is locked", "[pop3][server][poplib][lock]")
+{
+    Pop3Fixture f;
+    f.add(Simple, {"bob@example.com"});
+    const QJsonObject result = f.python(QStringLiteral("lock"), {QStringLiteral("all")});
+    CHECK(result[QStringLiteral("first")].toString().contains(QStringLiteral("+OK Logged in")));
+    CHECK(result[QStringLiteral("second")].toString().startsWith(QStringLiteral("-ERR [IN-USE]")));
+    CHECK(result[QStringLiteral("second_retry")].toString().contains(QStringLiteral("+OK Logged in")));
+}
+
+TEST_CASE("a connection dropped without QUIT deletes nothing and frees the lock", "[pop3][server][poplib][lock]")
+{
+    Pop3Fixture f;
+    f.add(Simple, {"bob@example.com"});
+    f.add(Multi, {"bob@example.com"});
+    const QJsonObject result = f.python(QStringLiteral("drop"), {QStringLiteral("all")});
+    CHECK(result[QStringLiteral("dele")].toString().startsWith(QStringLiteral("+OK")));
+    CHECK(result[QStringLiteral("stat_after")].toArray().at(0).toInt() == 2);
+    CHECK(f.store().count() == 2);
+    CHECK(waitFor([&] { return !f.server()->registry()->isLocked(QStringLiteral("*")); }));
+}
+
+TEST_CASE("curl lists and retrieves a message byte for byte", "[pop3][server][curl]")
+{
+    Pop3Fixture f;
+    const qint64 id = f.add(Simple, {"bob@example.com"});
+    f.add(Multi, {"alice@example.com"});
+    const QByteArray list = f.curl({f.url(), QStringLiteral("-u"), QStringLiteral("all:x")});
+    CHECK(list == "1 " + QByteArray::number(Simple.size()) + "\r\n2 " + QByteArray::number(Multi.size()) + "\r\n");
+    const QByteArray retrieved = f.curl({f.url(QStringLiteral("1")), QStringLiteral("-u"), QStringLiteral("all:x")});
+    const auto info = f.store().message(id);
+    REQUIRE(info);
+    CHECK(retrieved == readFile(f.store().filePath(*info)));
+    CHECK(retrieved == Simple);
+    CHECK(info->seen);
+}
+
+TEST_CASE("curl over STLS and POP3S", "[pop3][server][curl][tls]")
+{
+    Pop3Fixture f(tlsConfig(), true);
+    f.add(Multi, {"alice@example.com"});
+    const QStringList auth{QStringLiteral("-k"), QStringLiteral("-u"), QStringLiteral("alice@example.com:x")};
+    CHECK(f.curl(QStringList{QStringLiteral("--ssl-reqd"), f.url(QStringLiteral("1"))} + auth) == Multi);
+    CHECK(f.curl(QStringList{QStringLiteral("pop3s://127.0.0.1:%1/1").arg(f.pop3sPort())} + auth) == Multi);
+}
+
+TEST_CASE("over-long lines and idle clients are cut off", "[pop3][server][limits]")
+{
+    Pop3::Pop3ServerConfig config;
+    config.idleTimeoutMs = 300;
+    Pop3Fixture f(config);
+    const QJsonObject longLine = f.python(QStringLiteral("raw"), {QStringLiteral("USER ") + QString(5000, u'x')});
+    CHECK(longLine[QStringLiteral("received")].toString().contains(QStringLiteral("-ERR Line too long")));
+    const QJsonObject idle = f.python(QStringLiteral("raw"), {QStringLiteral("USER all\\r\\nPASS x\\r\\n")});
+    CHECK(idle[QStringLiteral("received")].toString().contains(QStringLiteral("+OK Logged in")));
+    CHECK(idle[QStringLiteral("received")].toString().endsWith(QStringLiteral("-ERR Disconnected for inactivity\r\n")));
+    CHECK(waitFor([&] { return !f.server()->registry()->isLocked(QStringLiteral("*")); }));
+}
+
+TEST_CASE("connections beyond the limit are refused with [SYS/TEMP]", "[pop3][server][limits]")
+{
+    Pop3::Pop3ServerConfig config;
+    config.maxConnections = 1;
+    Pop3Fixture f(config);
+    // The first client holds its connection open (it logs in and waits) while the second arrives.
+    QProcess holder;
+    holder.start(QStringLiteral("python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import poplib,sys,time; b=poplib.POP3('127.0.0.1',%1); b.user('all'); "
+                                 "b.pass_('x'); print('in', flush=True); sys.stdin.readline(); b.quit()")
+                      .arg(f.port())});
+    REQUIRE(holder.waitForStarted());
+    REQUIRE(holder.waitForReadyRead(30000));
+    const QJsonObject refused = f.python(QStringLiteral("raw"), {QString()});
+    CHECK(refused[QStringLiteral("received")].toString()
+          == QStringLiteral("-ERR [SYS/TEMP] Too many connections, try again later\r\n"));
+    holder.write("\n");
+    holder.closeWriteChannel();
+    REQUIRE(holder.waitForFinished(30000));
+    CHECK(holder.exitCode() == 0);
+}
+
+TEST_CASE("shutdown ends live sessions without deleting", "[pop3][server]")
+{
+    Pop3Fixture f;
+    f.add(Simple, {"bob@example.com"});
+    QProcess client;
+    client.start(QStringLiteral("python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import poplib,sys; b=poplib.POP3('127.0.0.1',%1); b.user('all'); b.pass_('x'); "
+                                 "b.dele(1); print('in', flush=True); sys.stdin.readline(); "
+                                 "print(b.sock.recv(1000).decode(), flush=True)")
+                      .arg(f.port())});
+    REQUIRE(client.waitForStarted());
+    REQUIRE(client.waitForReadyRead(30000));
+    client.readAll();
+    QMetaObject::invokeMethod(f.server(), [&] { f.server()->shutdown(2000); }, Qt::BlockingQueuedConnection);
+    client.write("\n");
+    client.closeWriteChannel();
+    REQUIRE(client.waitForFinished(30000));
+    CHECK(client.readAllStandardOutput().startsWith("-ERR [SYS/TEMP] Server shutting down"));
+    CHECK(f.store().count() == 1);
+}
