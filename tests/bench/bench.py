@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Mailsink benchmark: starts `mailsink serve` on a fresh store on loopback, drives it with an
+asyncio SMTP client (strict request/response, every reply checked), and prints msgs/s,
+end-of-DATA -> 250 latency p50/p99, server peak RSS and lost messages (acknowledged but not
+complete in the store). Not a test: it only measures and prints.
+
+    tests/bench/bench.py --binary build/app/mailsink [--scenarios 1k-session,10m-session] [--reps 3]
+"""
+import argparse, asyncio, glob, json, os, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
+
+SCENARIOS = {
+    # name: (message size, connections, messages per connection, new connection per message)
+    "1k-session": (1024, 10, 300, False),
+    "1k-conn": (1024, 10, 50, True),
+    "100k-session": (100 * 1024, 10, 40, False),
+    "10m-session": (10 * 1024 * 1024, 2, 5, False),
+}
+
+
+def make_message(size, ident):
+    head = (f"From: bench <bench@example.com>\r\nTo: sink <sink@example.com>\r\n"
+            f"Subject: bench {ident}\r\nX-Bench-Id: {ident}\r\n\r\n").encode()
+    tail = f"bench-end {ident}\r\n".encode()
+    line = b"The quick brown fox jumps over the lazy dog, 0123456789 ABCDEFGHIJKLMNOPQRSTUV\r\n"
+    body = bytearray()
+    while len(head) + len(body) + len(tail) < size:
+        body += line
+    body = body[: max(0, size - len(head) - len(tail))]
+    return head + bytes(body) + tail
+
+
+async def reply(reader):
+    lines = []
+    while True:
+        line = await reader.readline()
+        if not line:
+            raise ConnectionError("connection closed")
+        lines.append(line)
+        if line[3:4] != b"-":
+            return lines[0][:3]
+
+
+async def expect(reader, code):
+    got = await reply(reader)
+    if got != code:
+        raise RuntimeError(f"expected {code!r}, got {got!r}")
+
+
+async def session(port, size, count, per_message, worker, latencies, acked):
+    reader = writer = None
+    for i in range(count):
+        if writer is None:
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            sock = writer.get_extra_info("socket")
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            await expect(reader, b"220")
+            writer.write(b"EHLO bench.example\r\n")
+            await expect(reader, b"250")
+        ident = f"w{worker}m{i}"
+        for command, code in ((b"MAIL FROM:<bench@example.com>\r\n", b"250"),
+                              (b"RCPT TO:<sink@example.com>\r\n", b"250"), (b"DATA\r\n", b"354")):
+            writer.write(command)
+            await expect(reader, code)
+        writer.write(make_message(size, ident) + b".\r\n")
+        await writer.drain()
+        start = time.perf_counter()
+        await expect(reader, b"250")
+        latencies.append(time.perf_counter() - start)
+        acked.add(ident)
+        if per_message or i == count - 1:
+            writer.write(b"QUIT\r\n")
+            await expect(reader, b"221")
+            writer.close()
+            await writer.wait_closed()
+            writer = None
+        else:
+            writer.write(b"RSET\r\n")
+            await expect(reader, b"250")
+
+
+async def load(port, size, conns, msgs, per_message):
+    latencies, acked = [], set()
+    started = time.perf_counter()
+    results = await asyncio.gather(*(session(port, size, msgs, per_message, w, latencies, acked)
+                                     for w in range(conns)), return_exceptions=True)
+    wall = time.perf_counter() - started
+    errors = [repr(r) for r in results if isinstance(r, Exception)]
+    return wall, latencies, acked, errors
+
+
+def peak_rss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def verify(store, acked):
+    found = set()
+    for path in glob.glob(os.path.join(store, "new", "*")) + glob.glob(os.path.join(store, "cur", "*")):
+        with open(path, "rb") as f:
+            data = f.read()
+        head = data[:8192]
+        at = head.find(b"X-Bench-Id: ")
+        if at < 0:
+            continue
+        ident = head[at + 12:head.find(b"\r\n", at)].decode()
+        if data.endswith(f"bench-end {ident}\r\n".encode()):
+            found.add(ident)
+    return len(acked - found)
+
+
+def fs_create_us(directory):
+    """Microseconds to create an empty file here: ext4 without a journal slows file creation for
+    minutes after mass deletes, which would make any persisting server look slow."""
+    probe = tempfile.mkdtemp(prefix="probe-", dir=directory)
+    start = time.perf_counter()
+    for i in range(50):
+        open(os.path.join(probe, str(i)), "w").close()
+    elapsed = (time.perf_counter() - start) / 50 * 1e6
+    shutil.rmtree(probe)
+    return elapsed
+
+
+def wait_for_healthy_fs(directory, limit_us=200, max_wait_s=420):
+    deadline = time.time() + max_wait_s
+    while True:
+        us = fs_create_us(directory)
+        if us < limit_us or time.time() > deadline:
+            return us
+        print(f"  file creation takes {us:.0f} us here (> {limit_us}); waiting for ext4 to settle...", flush=True)
+        time.sleep(15)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_once(binary, scenario, workdir):
+    size, conns, msgs, per_message = SCENARIOS[scenario]
+    subprocess.run(["sync"])
+    fs_us = fs_create_us(workdir)
+    store = tempfile.mkdtemp(prefix=f"{scenario}-", dir=workdir)
+    port = free_port()
+    server = subprocess.Popen([binary, "serve", "--quiet", "--store", store, "--smtp", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    try:
+        wall, latencies, acked, errors = asyncio.run(load(port, size, conns, msgs, per_message))
+        rss = peak_rss_kib(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    lost = verify(store, acked)
+    latencies.sort()
+    pct = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000 if latencies else float("nan")
+    return {"scenario": scenario, "msgs_per_s": len(acked) / wall, "mb_per_s": len(acked) * size / wall / 1e6,
+            "p50_ms": pct(0.50), "p99_ms": pct(0.99), "peak_rss_mib": rss / 1024, "ok": len(acked),
+            "planned": conns * msgs, "lost": lost, "errors": errors[:3], "exit": server.returncode,
+            "fs_create_us": fs_us}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", default="build/app/mailsink")
+    parser.add_argument("--scenarios", default=",".join(SCENARIOS))
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--workdir", default="/var/tmp/mailsink-bench",
+                        help="stores go here (kept until the end: deleting many files slows ext4 for minutes)")
+    parser.add_argument("--json", help="also write all runs to this file")
+    parser.add_argument("--keep-store", action="store_true", help="do not print the clean-up hint")
+    args = parser.parse_args()
+    os.makedirs(args.workdir, exist_ok=True)
+    workdir = tempfile.mkdtemp(prefix="suite-", dir=args.workdir)
+    print(f"file creation probe: {wait_for_healthy_fs(workdir):.0f} us", flush=True)
+    runs = []
+    try:
+        for rep in range(args.reps):
+            for scenario in args.scenarios.split(","):
+                result = run_once(os.path.abspath(args.binary), scenario, workdir)
+                runs.append(result)
+                print(f"  rep {rep + 1} {scenario:13s} {result['msgs_per_s']:9.1f} msg/s {result['mb_per_s']:7.1f} MB/s"
+                      f"  p50 {result['p50_ms']:7.2f} ms  p99 {result['p99_ms']:7.2f} ms  rss {result['peak_rss_mib']:5.1f} MiB"
+                      f"  ok {result['ok']}/{result['planned']}  lost {result['lost']}  fs {result['fs_create_us']:.0f} us {' '.join(result['errors'])}",
+                      flush=True)
+    finally:
+        if not args.keep_store:
+            print(f"(stores kept in {workdir}; delete them when no benchmark follows)")
+    print(f"\nmedians over {args.reps} runs (mailsink serve, durable commit):")
+    print("| scenario | msgs/s | MB/s | eod p50 ms | eod p99 ms | peak RSS MiB | failed | lost |")
+    print("|---|---|---|---|---|---|---|---|")
+    for scenario in args.scenarios.split(","):
+        rs = [r for r in runs if r["scenario"] == scenario]
+        med = lambda k: statistics.median(r[k] for r in rs)
+        failed = sum(r["planned"] - r["ok"] for r in rs)
+        print(f"| {scenario} | {med('msgs_per_s'):,.0f} | {med('mb_per_s'):.1f} | {med('p50_ms'):.2f} | "
+              f"{med('p99_ms'):.2f} | {med('peak_rss_mib'):.1f} | {failed} | {sum(r['lost'] for r in rs)} |")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(runs, f, indent=1)
+    return 1 if any(r["lost"] for r in runs) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
