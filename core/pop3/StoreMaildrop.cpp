@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-Q_LOGGING_CATEGORY(lcPop3Store, "mailsink.pop3")
+Q_DECLARE_LOGGING_CATEGORY(lcPop3)
 
 namespace MailSink::Pop3 {
 
@@ -66,8 +66,7 @@ Maildrop::OpenResult StoreMaildrop::open(const QByteArray &user)
         if (!size) {
             QFile file(m_store->filePath(info));
             if (!file.open(QIODevice::ReadOnly)) {
-                qCInfo(lcPop3Store).noquote()
-                    << "skipping message" << info.id << "(" << file.errorString() << ")";
+                qCInfo(lcPop3).noquote() << "skipping message" << info.id << "(" << file.errorString() << ")";
                 continue; // removed meanwhile
             }
             size = crlfSize(file.readAll());
@@ -88,8 +87,8 @@ std::optional<QByteArray> StoreMaildrop::read(const MaildropMessage &message, QS
 void StoreMaildrop::markSeen(const MaildropMessage &message)
 {
     if (!m_store->setSeen(message.id, true))
-        qCWarning(lcPop3Store).noquote()
-            << "cannot mark message" << message.id << "seen:" << m_store->errorString();
+        qCWarning(lcPop3).noquote() << "cannot mark message" << message.id
+                                    << "seen:" << m_store->errorString();
 }
 
 bool StoreMaildrop::remove(const QList<qint64> &ids, QString *error)

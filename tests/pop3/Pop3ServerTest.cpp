@@ -1,7 +1,7 @@
+#include "pop3/Pop3Server.h"
 #include "TestSupport.h"
 #include "pop3/MaildropRegistry.h"
 #include "pop3/Pop3Format.h"
-#include "pop3/Pop3Server.h"
 #include "store/MessageStore.h"
 #include "tls/TlsIdentity.h"
 
@@ -29,10 +29,10 @@ namespace {
 class Pop3Fixture
 {
 public:
-    explicit Pop3Fixture(Pop3::Pop3ServerConfig config = {}, bool pop3s = false)
+    explicit Pop3Fixture(Pop3::Pop3ServerConfig config = {}, bool pop3s = false, const QString &root = {})
     {
         REQUIRE(m_dir.isValid());
-        REQUIRE(m_store.open(m_dir.path()));
+        REQUIRE(m_store.open(root.isEmpty() ? m_dir.path() : root));
         m_thread.start();
         m_context = new QObject;
         m_context->moveToThread(&m_thread);
@@ -54,7 +54,8 @@ public:
 
     ~Pop3Fixture()
     {
-        QMetaObject::invokeMethod(m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
         delete m_context;
@@ -89,9 +90,9 @@ public:
     QJsonObject python(const QString &scenario, const QStringList &arguments, quint16 port = 0)
     {
         const QByteArray out = run(QStringLiteral("python3"),
-                                   QStringList{QStringLiteral(POP3_CLIENTS_DIR "/pop3client.py"), scenario,
-                                               QStringLiteral("127.0.0.1"), QString::number(port ? port : m_port)}
-                                       + arguments);
+            QStringList {QStringLiteral(POP3_CLIENTS_DIR "/pop3client.py"), scenario,
+                QStringLiteral("127.0.0.1"), QString::number(port ? port : m_port)}
+                + arguments);
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(out, &error);
         INFO(out.toStdString());
@@ -101,9 +102,9 @@ public:
 
     QByteArray curl(const QStringList &arguments)
     {
-        return run(QStringLiteral("curl"), QStringList{QStringLiteral("-sS"), QStringLiteral("--max-time"),
-                                                       QStringLiteral("60")}
-                                               + arguments);
+        return run(QStringLiteral("curl"),
+            QStringList {QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("60")}
+                + arguments);
     }
 
     QString url(const QString &path = {}) const
@@ -177,26 +178,29 @@ TEST_CASE("poplib fetches, lists and deletes over a real socket", "[pop3][server
     QList<qint64> removedIds;
     QObject receiver;
     QObject::connect(&f.store(), &Store::MessageStore::messagesRemoved, &receiver,
-                     [&](const QList<qint64> &ids) { removedIds += ids; });
+        [&](const QList<qint64> &ids) { removedIds += ids; });
 
-    const QJsonObject result = f.python(QStringLiteral("fetch"), {QStringLiteral("all"), QStringLiteral("pw"),
-                                                                  QStringLiteral("2")});
-    CHECK(result[QStringLiteral("welcome")].toString().startsWith(QStringLiteral("+OK Mailsink POP3 server ready <")));
+    const QJsonObject result = f.python(
+        QStringLiteral("fetch"), {QStringLiteral("all"), QStringLiteral("pw"), QStringLiteral("2")});
+    CHECK(result[QStringLiteral("welcome")].toString().startsWith(
+        QStringLiteral("+OK Mailsink POP3 server ready <")));
     CHECK(strings(result[QStringLiteral("capa")])
-          == QStringList({QStringLiteral("AUTH-RESP-CODE"), QStringLiteral("IMPLEMENTATION"),
-                          QStringLiteral("PIPELINING"), QStringLiteral("RESP-CODES"), QStringLiteral("SASL"),
-                          QStringLiteral("TOP"), QStringLiteral("UIDL"), QStringLiteral("USER")}));
+        == QStringList({QStringLiteral("AUTH-RESP-CODE"), QStringLiteral("IMPLEMENTATION"),
+            QStringLiteral("PIPELINING"), QStringLiteral("RESP-CODES"), QStringLiteral("SASL"),
+            QStringLiteral("TOP"), QStringLiteral("UIDL"), QStringLiteral("USER")}));
     const QJsonArray stat = result[QStringLiteral("stat")].toArray();
     CHECK(stat.at(0).toInt() == 3);
     CHECK(stat.at(1).toInt() == Simple.size() + Pop3::crlfSize(BareLf) + Multi.size());
     CHECK(strings(result[QStringLiteral("list")])
-          == QStringList({QStringLiteral("1 %1").arg(Simple.size()), QStringLiteral("2 %1").arg(Pop3::crlfSize(BareLf)),
-                          QStringLiteral("3 %1").arg(Multi.size())}));
+        == QStringList({QStringLiteral("1 %1").arg(Simple.size()),
+            QStringLiteral("2 %1").arg(Pop3::crlfSize(BareLf)), QStringLiteral("3 %1").arg(Multi.size())}));
     // UIDL is the Maildir unique name, in store order.
     const QStringList uidl = strings(result[QStringLiteral("uidl")]);
     REQUIRE(uidl.size() == 3);
-    CHECK(uidl.at(0) == QStringLiteral("1 ") + QString::fromLatin1(Pop3::uidFor(f.store().message(first)->uniq)));
-    CHECK(uidl.at(2) == QStringLiteral("3 ") + QString::fromLatin1(Pop3::uidFor(f.store().message(third)->uniq)));
+    CHECK(uidl.at(0)
+        == QStringLiteral("1 ") + QString::fromLatin1(Pop3::uidFor(f.store().message(first)->uniq)));
+    CHECK(uidl.at(2)
+        == QStringLiteral("3 ") + QString::fromLatin1(Pop3::uidFor(f.store().message(third)->uniq)));
 
     const QJsonArray messages = result[QStringLiteral("messages")].toArray();
     REQUIRE(messages.size() == 3);
@@ -211,7 +215,7 @@ TEST_CASE("poplib fetches, lists and deletes over a real socket", "[pop3][server
     CHECK(!f.store().message(second));
     CHECK(f.store().message(first)->seen);
     CHECK(f.store().message(third)->seen);
-    CHECK(waitFor([&] { return removedIds == QList<qint64>{second}; }));
+    CHECK(waitFor([&] { return removedIds == QList<qint64> {second}; }));
 }
 
 TEST_CASE("an e-mail address as user name sees only its own messages", "[pop3][server][poplib]")
@@ -220,8 +224,8 @@ TEST_CASE("an e-mail address as user name sees only its own messages", "[pop3][s
     f.add(Simple, {"bob@example.com"});
     f.add(BareLf, {"alice@example.com"});
     f.add(Multi, {"alice@example.com", "BOB@example.com"});
-    const QJsonObject result =
-        f.python(QStringLiteral("fetch"), {QStringLiteral("Bob@Example.COM"), QStringLiteral("pw")});
+    const QJsonObject result
+        = f.python(QStringLiteral("fetch"), {QStringLiteral("Bob@Example.COM"), QStringLiteral("pw")});
     const QJsonArray messages = result[QStringLiteral("messages")].toArray();
     REQUIRE(messages.size() == 2);
     CHECK(fromBase64(messages.at(0)[QStringLiteral("retr")]) == Simple);
@@ -230,29 +234,19 @@ TEST_CASE("an e-mail address as user name sees only its own messages", "[pop3][s
 
 TEST_CASE("UIDL values survive a restart of server and store", "[pop3][server][poplib]")
 {
-    QTemporaryDir dir;
+    QTemporaryDir root;
+    const QStringList login {QStringLiteral("all"), QStringLiteral("x")};
     QStringList before;
     {
-        Pop3Fixture f;
+        Pop3Fixture f({}, false, root.path());
         f.add(Simple, {"bob@example.com"});
         f.add(Multi, {"bob@example.com"});
-        before = strings(f.python(QStringLiteral("fetch"), {QStringLiteral("all"), QStringLiteral("x")})
-                             [QStringLiteral("uidl")]);
-        // Reopen the same store in a new server.
-        const QString root = f.store().root();
-        f.store().close();
-        Store::MessageStore again;
-        REQUIRE(again.open(root));
-        QList<QByteArray> uids;
-        const QList<Store::MessageInfo> infos = again.list();
-        for (auto it = infos.crbegin(); it != infos.crend(); ++it)
-            uids.append(Pop3::uidFor(it->uniq));
-        REQUIRE(before.size() == 2);
-        CHECK(before.at(0) == QStringLiteral("1 ") + QString::fromLatin1(uids.at(0)));
-        CHECK(before.at(1) == QStringLiteral("2 ") + QString::fromLatin1(uids.at(1)));
-        again.close();
-        REQUIRE(f.store().open(root));
+        before = strings(f.python(QStringLiteral("fetch"), login)[QStringLiteral("uidl")]);
     }
+    Pop3Fixture again({}, false, root.path());
+    const QStringList after = strings(again.python(QStringLiteral("fetch"), login)[QStringLiteral("uidl")]);
+    REQUIRE(before.size() == 2);
+    CHECK(after == before);
 }
 
 TEST_CASE("APOP with the timestamp banner and a required secret", "[pop3][server][poplib][apop]")
@@ -263,7 +257,8 @@ TEST_CASE("APOP with the timestamp banner and a required secret", "[pop3][server
     config.session.authPassword = "s3cret";
     Pop3Fixture f(config);
     f.add(Simple, {"bob@example.com"});
-    const QJsonObject result = f.python(QStringLiteral("apop"), {QStringLiteral("tester"), QStringLiteral("s3cret")});
+    const QJsonObject result
+        = f.python(QStringLiteral("apop"), {QStringLiteral("tester"), QStringLiteral("s3cret")});
     CHECK(result[QStringLiteral("wrong")].toString().startsWith(QStringLiteral("-ERR [AUTH]")));
     CHECK(result[QStringLiteral("login")].toString().startsWith(QStringLiteral("+OK Logged in")));
     CHECK(result[QStringLiteral("stat")].toArray().at(0).toInt() == 1);
@@ -287,8 +282,8 @@ TEST_CASE("POP3S speaks TLS from the first byte", "[pop3][server][poplib][tls]")
 {
     Pop3Fixture f(tlsConfig(), true);
     f.add(Simple, {"bob@example.com"});
-    const QJsonObject result =
-        f.python(QStringLiteral("pop3s"), {QStringLiteral("all"), QStringLiteral("x")}, f.pop3sPort());
+    const QJsonObject result
+        = f.python(QStringLiteral("pop3s"), {QStringLiteral("all"), QStringLiteral("x")}, f.pop3sPort());
     CHECK(result[QStringLiteral("welcome")].toString().startsWith(QStringLiteral("+OK Mailsink POP3")));
     CHECK_FALSE(strings(result[QStringLiteral("capa")]).contains(QStringLiteral("STLS")));
     const QJsonArray messages = result[QStringLiteral("messages")].toArray();
@@ -306,7 +301,8 @@ TEST_CASE("a second session gets [IN-USE] while the maildrop is locked", "[pop3]
     CHECK(result[QStringLiteral("second_retry")].toString().contains(QStringLiteral("+OK Logged in")));
 }
 
-TEST_CASE("a connection dropped without QUIT deletes nothing and frees the lock", "[pop3][server][poplib][lock]")
+TEST_CASE(
+    "a connection dropped without QUIT deletes nothing and frees the lock", "[pop3][server][poplib][lock]")
 {
     Pop3Fixture f;
     f.add(Simple, {"bob@example.com"});
@@ -324,8 +320,10 @@ TEST_CASE("curl lists and retrieves a message byte for byte", "[pop3][server][cu
     const qint64 id = f.add(Simple, {"bob@example.com"});
     f.add(Multi, {"alice@example.com"});
     const QByteArray list = f.curl({f.url(), QStringLiteral("-u"), QStringLiteral("all:x")});
-    CHECK(list == "1 " + QByteArray::number(Simple.size()) + "\r\n2 " + QByteArray::number(Multi.size()) + "\r\n");
-    const QByteArray retrieved = f.curl({f.url(QStringLiteral("1")), QStringLiteral("-u"), QStringLiteral("all:x")});
+    CHECK(list
+        == "1 " + QByteArray::number(Simple.size()) + "\r\n2 " + QByteArray::number(Multi.size()) + "\r\n");
+    const QByteArray retrieved
+        = f.curl({f.url(QStringLiteral("1")), QStringLiteral("-u"), QStringLiteral("all:x")});
     const auto info = f.store().message(id);
     REQUIRE(info);
     CHECK(retrieved == readFile(f.store().filePath(*info)));
@@ -337,9 +335,10 @@ TEST_CASE("curl over STLS and POP3S", "[pop3][server][curl][tls]")
 {
     Pop3Fixture f(tlsConfig(), true);
     f.add(Multi, {"alice@example.com"});
-    const QStringList auth{QStringLiteral("-k"), QStringLiteral("-u"), QStringLiteral("alice@example.com:x")};
-    CHECK(f.curl(QStringList{QStringLiteral("--ssl-reqd"), f.url(QStringLiteral("1"))} + auth) == Multi);
-    CHECK(f.curl(QStringList{QStringLiteral("pop3s://127.0.0.1:%1/1").arg(f.pop3sPort())} + auth) == Multi);
+    const QStringList auth {
+        QStringLiteral("-k"), QStringLiteral("-u"), QStringLiteral("alice@example.com:x")};
+    CHECK(f.curl(QStringList {QStringLiteral("--ssl-reqd"), f.url(QStringLiteral("1"))} + auth) == Multi);
+    CHECK(f.curl(QStringList {QStringLiteral("pop3s://127.0.0.1:%1/1").arg(f.pop3sPort())} + auth) == Multi);
 }
 
 TEST_CASE("over-long lines and idle clients are cut off", "[pop3][server][limits]")
@@ -347,11 +346,13 @@ TEST_CASE("over-long lines and idle clients are cut off", "[pop3][server][limits
     Pop3::Pop3ServerConfig config;
     config.idleTimeoutMs = 300;
     Pop3Fixture f(config);
-    const QJsonObject longLine = f.python(QStringLiteral("raw"), {QStringLiteral("USER ") + QString(5000, u'x')});
+    const QJsonObject longLine
+        = f.python(QStringLiteral("raw"), {QStringLiteral("USER ") + QString(5000, u'x')});
     CHECK(longLine[QStringLiteral("received")].toString().contains(QStringLiteral("-ERR Line too long")));
     const QJsonObject idle = f.python(QStringLiteral("raw"), {QStringLiteral("USER all\\r\\nPASS x\\r\\n")});
     CHECK(idle[QStringLiteral("received")].toString().contains(QStringLiteral("+OK Logged in")));
-    CHECK(idle[QStringLiteral("received")].toString().endsWith(QStringLiteral("-ERR Disconnected for inactivity\r\n")));
+    CHECK(idle[QStringLiteral("received")].toString().endsWith(
+        QStringLiteral("-ERR Disconnected for inactivity\r\n")));
     CHECK(waitFor([&] { return !f.server()->registry()->isLocked(QStringLiteral("*")); }));
 }
 
@@ -363,15 +364,15 @@ TEST_CASE("connections beyond the limit are refused with [SYS/TEMP]", "[pop3][se
     // The first client holds its connection open (it logs in and waits) while the second arrives.
     QProcess holder;
     holder.start(QStringLiteral("python3"),
-                 {QStringLiteral("-c"),
-                  QStringLiteral("import poplib,sys,time; b=poplib.POP3('127.0.0.1',%1); b.user('all'); "
-                                 "b.pass_('x'); print('in', flush=True); sys.stdin.readline(); b.quit()")
-                      .arg(f.port())});
+        {QStringLiteral("-c"),
+            QStringLiteral("import poplib,sys,time; b=poplib.POP3('127.0.0.1',%1); b.user('all'); "
+                           "b.pass_('x'); print('in', flush=True); sys.stdin.readline(); b.quit()")
+                .arg(f.port())});
     REQUIRE(holder.waitForStarted());
     REQUIRE(holder.waitForReadyRead(30000));
     const QJsonObject refused = f.python(QStringLiteral("raw"), {QString()});
     CHECK(refused[QStringLiteral("received")].toString()
-          == QStringLiteral("-ERR [SYS/TEMP] Too many connections, try again later\r\n"));
+        == QStringLiteral("-ERR [SYS/TEMP] Too many connections, try again later\r\n"));
     holder.write("\n");
     holder.closeWriteChannel();
     REQUIRE(holder.waitForFinished(30000));
@@ -384,15 +385,16 @@ TEST_CASE("shutdown ends live sessions without deleting", "[pop3][server]")
     f.add(Simple, {"bob@example.com"});
     QProcess client;
     client.start(QStringLiteral("python3"),
-                 {QStringLiteral("-c"),
-                  QStringLiteral("import poplib,sys; b=poplib.POP3('127.0.0.1',%1); b.user('all'); b.pass_('x'); "
-                                 "b.dele(1); print('in', flush=True); sys.stdin.readline(); "
-                                 "print(b.sock.recv(1000).decode(), flush=True)")
-                      .arg(f.port())});
+        {QStringLiteral("-c"),
+            QStringLiteral("import poplib,sys; b=poplib.POP3('127.0.0.1',%1); b.user('all'); b.pass_('x'); "
+                           "b.dele(1); print('in', flush=True); sys.stdin.readline(); "
+                           "print(b.sock.recv(1000).decode(), flush=True)")
+                .arg(f.port())});
     REQUIRE(client.waitForStarted());
     REQUIRE(client.waitForReadyRead(30000));
     client.readAll();
-    QMetaObject::invokeMethod(f.server(), [&] { f.server()->shutdown(2000); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        f.server(), [&] { f.server()->shutdown(2000); }, Qt::BlockingQueuedConnection);
     client.write("\n");
     client.closeWriteChannel();
     REQUIRE(client.waitForFinished(30000));

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "Pop3ServerConfig.h"
+#include "util/HostPort.h"
+#include "util/TraceEntry.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+class QTcpServer;
+
+namespace MailSink::Store {
+class MessageStore;
+}
+
+namespace MailSink::Pop3 {
+
+class MaildropRegistry;
+class Pop3Connection;
+
+// RFC 1939 listener (with STLS, RFC 2595) and the implicit-TLS POP3S listener (RFC 8314). Accepts
+// on the calling thread and hands each connection to a worker of its own QThreadPool, where a
+// Pop3Connection owns the socket and runs a Pop3Session. Both listeners share one set of maildrop locks.
+class Pop3Server : public QObject
+{
+    Q_OBJECT
+
+public:
+    Pop3Server(Store::MessageStore *store, Pop3ServerConfig config, QObject *parent = nullptr);
+    ~Pop3Server() override;
+
+    bool listen(const HostPort &address); // POP3 with STLS (when a TLS identity is set)
+    bool listenPop3s(const HostPort &address); // implicit TLS
+    void stopListening();
+    // Stops listening and ends every session (-ERR [SYS/TEMP], nothing deleted); waits up to waitMs.
+    void shutdown(int waitMs = 5000);
+
+    bool isListening() const;
+    HostPort address() const;
+    HostPort pop3sAddress() const;
+    QString errorString() const { return m_error; }
+    int activeConnections() const { return m_active.load(); }
+    const Pop3ServerConfig &config() const { return m_config; }
+    std::shared_ptr<MaildropRegistry> registry() const { return m_registry; }
+
+    // Ends one session (nothing deleted), e.g. when its window is closed. Thread-safe.
+    void closeSession(quint64 sessionId);
+
+Q_SIGNALS:
+    // Emitted from worker threads; receivers on other threads get queued calls.
+    void sessionStarted(const MailSink::Pop3::SessionInfo &info);
+    void traceReceived(quint64 sessionId, const MailSink::Trace &lines);
+    void sessionEnded(quint64 sessionId);
+    void connectionRefused(const QString &clientAddress); // over the connection limit
+    void listeningChanged(bool listening);
+
+private:
+    friend class Pop3Connection;
+    void handleIncoming(qintptr descriptor, bool implicitTls);
+    bool registerConnection(quint64 id, Pop3Connection *connection); // false: the server is stopping
+    void unregisterConnection(quint64 id);
+
+    Store::MessageStore *m_store;
+    Pop3ServerConfig m_config;
+    std::shared_ptr<MaildropRegistry> m_registry;
+    QTcpServer *m_pop3 = nullptr;
+    QTcpServer *m_pop3s = nullptr;
+    QThreadPool m_pool;
+    QString m_error;
+    std::atomic<int> m_active {0};
+    std::atomic<quint64> m_nextId {0};
+    std::mutex m_connectionsMutex;
+    bool m_stopping = false; // guarded by m_connectionsMutex
+    QHash<quint64, Pop3Connection *> m_connections;
+};
+
+} // namespace MailSink::Pop3
