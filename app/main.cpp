@@ -1,6 +1,10 @@
 #include "Cli.h"
+#include "Desktop.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+
+#include <memory>
 
 using namespace MailSink;
 
@@ -14,7 +18,17 @@ int main(int argc, char **argv)
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     const QString command = arguments.value(1);
+    const bool headless = command == QLatin1String("serve") || command == QLatin1String("list")
+        || command == QLatin1String("inspect") || command == QLatin1String("--help") || command == QLatin1String("-h")
+        || command == QLatin1String("--version") || command == QLatin1String("help");
 
+    if (!headless) {
+        QApplication app(argc, argv);
+        return Ui::runDesktop(arguments);
+    }
+    // Headless commands need no GUI; the plain Unix event dispatcher is lighter than glib's.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     if (command == QLatin1String("serve"))
         return Cli::runServe(arguments);
