@@ -81,7 +81,12 @@ Maildrop::OpenResult StoreMaildrop::open(const QByteArray &user)
 
 std::optional<QByteArray> StoreMaildrop::read(const MaildropMessage &message, QString *error)
 {
-    return m_store->readMessage(message.id, error);
+    std::optional<QByteArray> bytes = m_store->readMessage(message.id, error);
+    if (!bytes && m_store->message(message.id)) {
+        // Another session's RETR may have just renamed the file into cur/ (seen): look it up again.
+        bytes = m_store->readMessage(message.id, error);
+    }
+    return bytes;
 }
 
 void StoreMaildrop::markSeen(const MaildropMessage &message)
@@ -93,7 +98,14 @@ void StoreMaildrop::markSeen(const MaildropMessage &message)
 
 bool StoreMaildrop::remove(const QList<qint64> &ids, QString *error)
 {
-    const bool ok = m_store->remove(ids);
+    // A message may be gone already (deleted in the GUI, or by a session on an overlapping view):
+    // that is what the client asked for, so it is no failure.
+    QList<qint64> present;
+    for (qint64 id : ids) {
+        if (m_store->message(id))
+            present.append(id);
+    }
+    const bool ok = present.isEmpty() || m_store->remove(present);
     for (qint64 id : ids)
         m_registry->forgetSize(m_uniqs.value(id));
     if (!ok && error)

@@ -401,3 +401,73 @@ TEST_CASE("shutdown ends live sessions without deleting", "[pop3][server]")
     CHECK(client.readAllStandardOutput().startsWith("-ERR [SYS/TEMP] Server shutting down"));
     CHECK(f.store().count() == 1);
 }
+
+TEST_CASE("fetchmail downloads every message and deletes them", "[pop3][server][fetchmail]")
+{
+    const QString fetchmail = QStandardPaths::findExecutable(QStringLiteral("fetchmail"));
+    if (fetchmail.isEmpty()) {
+        WARN("fetchmail is not installed (Debian package fetchmail); skipped");
+        return;
+    }
+    Pop3Fixture f;
+    f.add(Simple, {"bob@example.com"});
+    f.add(BareLf, {"alice@example.com"});
+    QTemporaryDir work;
+    const QString out = work.filePath(QStringLiteral("delivered"));
+    const QString rc = work.filePath(QStringLiteral("fetchmailrc"));
+    {
+        QFile file(rc);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("set no syslog\n"
+                                  "poll 127.0.0.1 service %1 protocol POP3 uidl no envelope timeout 30\n"
+                                  "  user \"all\" password \"x\" is \"%2\" here\n"
+                                  "  sslproto \"\" fetchall nokeep\n"
+                                  "  mda \"/bin/sh -c 'cat >> %3; echo ==MAILSINK-SPLIT== >> %3'\"\n")
+                       .arg(f.port())
+                       .arg(qEnvironmentVariable("USER", QStringLiteral("root")), out)
+                       .toUtf8());
+        file.close();
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("FETCHMAILHOME"), work.path());
+    environment.insert(QStringLiteral("HOME"), work.path());
+    process.setProcessEnvironment(environment);
+    process.start(fetchmail,
+        {QStringLiteral("--nodetach"), QStringLiteral("-f"), rc, QStringLiteral("--idfile"),
+            work.filePath(QStringLiteral("ids"))});
+    REQUIRE(process.waitForFinished(120000));
+    INFO(process.readAllStandardError().toStdString() << process.readAllStandardOutput().toStdString());
+    REQUIRE(process.exitCode() == 0); // 0: mail was retrieved
+    const QByteArray delivered = readFile(out);
+    CHECK(delivered.count("==MAILSINK-SPLIT==") == 2);
+    CHECK(delivered.contains("Subject: simple"));
+    CHECK(delivered.contains(".leading dot"));
+    CHECK(delivered.contains("Subject: bare LF"));
+    CHECK(f.store().count() == 0); // fetchmail deleted what it fetched (DELE + QUIT)
+}
+
+TEST_CASE("a message arriving during a session waits for the next session", "[pop3][server][snapshot]")
+{
+    Pop3Fixture f;
+    f.add(Simple, {"bob@example.com"});
+    QProcess client;
+    client.start(QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+            QStringLiteral("import poplib,sys; b=poplib.POP3('127.0.0.1',%1); b.user('all'); b.pass_('x'); "
+                           "print(b.stat()[0], flush=True); sys.stdin.readline(); print(b.stat()[0]); "
+                           "print(len(b.list()[1])); b.quit(); "
+                           "c=poplib.POP3('127.0.0.1',%1); c.user('all'); c.pass_('x'); print(c.stat()[0]); "
+                           "c.quit()")
+                .arg(f.port())});
+    REQUIRE(client.waitForStarted());
+    REQUIRE(client.waitForReadyRead(30000));
+    CHECK(client.readLine().trimmed() == "1");
+    f.add(Multi, {"bob@example.com"});
+    client.write("\n");
+    client.closeWriteChannel();
+    REQUIRE(client.waitForFinished(30000));
+    CHECK(client.exitCode() == 0);
+    CHECK(client.readAllStandardOutput().split('\n').mid(0, 3) == QList<QByteArray>({"1", "1", "2"}));
+}
