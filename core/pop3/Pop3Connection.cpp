@@ -82,6 +82,8 @@ void Pop3Connection::start()
     connect(m_socket, &QSslSocket::readyRead, this, &Pop3Connection::handleReadyRead);
     connect(m_socket, &QSslSocket::disconnected, this, &Pop3Connection::handleDisconnected);
     connect(m_socket, &QSslSocket::encrypted, this, &Pop3Connection::handleEncrypted);
+    // A slow client still downloading a large RETR is not idle.
+    connect(m_socket, &QSslSocket::bytesWritten, this, [this] { m_idle.start(); });
     connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError) {
             m_session->tlsFailed(m_socket->errorString());
