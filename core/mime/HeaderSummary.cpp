@@ -1,60 +1,33 @@
 #include "HeaderSummary.h"
 
-#include <QByteArray>
+#include "Address.h"
+#include "HeaderBlock.h"
+#include "HeaderDecoding.h"
 
 namespace MailSink::Mime {
 
-namespace {
-
-QString decodeValue(const QByteArray &raw)
-{
-    // Header bytes are UTF-8 in practice; anything else falls back to Latin-1 losslessly.
-    QString text = QString::fromUtf8(raw);
-    if (text.contains(QChar::ReplacementCharacter))
-        text = QString::fromLatin1(raw);
-    return text.simplified();
-}
-
-} // namespace
-
 HeaderSummary summarizeHeaders(QByteArrayView head)
 {
+    // Only the header block, split without interpreting anything else; linear however it is folded.
+    const HeaderBlock block = HeaderBlock::parse(head);
     HeaderSummary summary;
-    QByteArray current;
-    auto take = [&summary](const QByteArray &field) {
-        const qsizetype colon = field.indexOf(':');
-        if (colon <= 0)
-            return;
-        const QByteArray name = field.left(colon).trimmed().toLower();
-        const QByteArray value = field.mid(colon + 1).trimmed();
-        if (name == "subject")
-            summary.subject = decodeValue(value);
-        else if (name == "from")
-            summary.from = decodeValue(value);
-        else if (name == "to")
-            summary.to = decodeValue(value);
-        else if (name == "content-type")
-            summary.hasAttachments = value.toLower().startsWith("multipart/mixed");
-    };
-    qsizetype pos = 0;
-    while (pos < head.size()) {
-        qsizetype end = head.indexOf('\n', pos);
-        if (end < 0)
-            end = head.size();
-        QByteArrayView line = head.sliced(pos, end - pos);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        pos = end + 1;
-        if (line.isEmpty())
-            break;
-        if ((line.front() == ' ' || line.front() == '\t') && !current.isEmpty()) {
-            current.append(' ').append(line.trimmed());
-            continue;
+    bool haveSubject = false, haveFrom = false, haveTo = false, haveType = false;
+    for (const HeaderBlock::Field &field : block.fields()) {
+        const QByteArrayView name = field.name;
+        if (!haveSubject && name.compare("subject", Qt::CaseInsensitive) == 0) {
+            summary.subject = decodeHeader(field.value).simplified();
+            haveSubject = true;
+        } else if (!haveFrom && name.compare("from", Qt::CaseInsensitive) == 0) {
+            summary.from = formatAddresses(parseAddressList(field.value));
+            haveFrom = true;
+        } else if (!haveTo && name.compare("to", Qt::CaseInsensitive) == 0) {
+            summary.to = formatAddresses(parseAddressList(field.value));
+            haveTo = true;
+        } else if (!haveType && name.compare("content-type", Qt::CaseInsensitive) == 0) {
+            summary.hasAttachments = field.value.trimmed().toLower().startsWith("multipart/mixed");
+            haveType = true;
         }
-        take(current);
-        current = line.toByteArray();
     }
-    take(current);
     return summary;
 }
 

@@ -103,7 +103,8 @@ void SmtpConnection::handleReadyRead()
 {
     m_idle.start();
     while (m_socket && m_socket->bytesAvailable() > 0 && !m_session->isClosed()) {
-        const QByteArray data = m_socket->read(ReadChunk);
+        // read(n) allocates n bytes up front; ask only for what is there.
+        const QByteArray data = m_socket->read(std::min(m_socket->bytesAvailable(), ReadChunk));
         if (data.isEmpty())
             break;
         process(m_session->receive(data));
@@ -173,8 +174,10 @@ void SmtpConnection::process(QByteArray out)
 
 void SmtpConnection::send(const QByteArray &bytes)
 {
-    if (!bytes.isEmpty() && m_socket)
+    if (!bytes.isEmpty() && m_socket) {
         m_socket->write(bytes);
+        m_socket->flush(); // now, not on the next event-loop pass: one reply, one write
+    }
 }
 
 void SmtpConnection::publishTrace()

@@ -1,29 +1,39 @@
 #include "Envelope.h"
 
+#include "util/JsonWriter.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace MailSink::Store {
 
+QByteArray Envelope::toJsonBytes() const
+{
+    JsonWriter json;
+    json.beginObject();
+    json.key("known").boolean(known);
+    json.key("mail_from");
+    known ? json.string(mailFrom) : json.null();
+    json.key("mail_parameters").string(mailParameters);
+    json.key("rcpt_to").beginArray();
+    for (const QByteArray &address : recipients)
+        json.string(address);
+    json.endArray();
+    json.key("helo").stringOrNull(helo);
+    json.key("esmtp").boolean(extended);
+    json.key("client_address").stringOrNull(clientAddress.toUtf8());
+    json.key("client_port").number(clientPort);
+    json.key("tls_protocol").stringOrNull(tlsProtocol.toUtf8());
+    json.key("tls_cipher").stringOrNull(tlsCipher.toUtf8());
+    json.key("auth_user").stringOrNull(authUser);
+    json.key("received").string(received.isValid() ? JsonWriter::isoUtc(received.toMSecsSinceEpoch()) : QByteArray());
+    json.endObject();
+    return json.take();
+}
+
 QJsonObject Envelope::toJson() const
 {
-    QJsonArray rcpt;
-    for (const QByteArray &address : recipients)
-        rcpt.append(QString::fromUtf8(address));
-    auto orNull = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
-    return QJsonObject{
-        {QStringLiteral("known"), known},
-        {QStringLiteral("mail_from"), known ? QJsonValue(QString::fromUtf8(mailFrom)) : QJsonValue()},
-        {QStringLiteral("mail_parameters"), QString::fromUtf8(mailParameters)},
-        {QStringLiteral("rcpt_to"), rcpt},
-        {QStringLiteral("helo"), orNull(QString::fromUtf8(helo))},
-        {QStringLiteral("esmtp"), extended},
-        {QStringLiteral("client_address"), orNull(clientAddress)},
-        {QStringLiteral("client_port"), clientPort},
-        {QStringLiteral("tls_protocol"), orNull(tlsProtocol)},
-        {QStringLiteral("tls_cipher"), orNull(tlsCipher)},
-        {QStringLiteral("auth_user"), orNull(QString::fromUtf8(authUser))},
-        {QStringLiteral("received"), received.toUTC().toString(Qt::ISODateWithMs)},
-    };
+    return QJsonDocument::fromJson(toJsonBytes()).object();
 }
 
 Envelope Envelope::fromJson(const QJsonObject &object)

@@ -25,6 +25,7 @@ struct Envelope
     bool known = true;   // false when re-indexed from a Maildir file without an envelope
 
     QJsonObject toJson() const;
+    QByteArray toJsonBytes() const; // compact; what the index stores
     static Envelope fromJson(const QJsonObject &object);
 };
 

@@ -4,6 +4,8 @@
 #include "mime/HeaderSummary.h"
 
 #include <QCoreApplication>
+
+#include <cstdio>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -319,7 +321,7 @@ bool MessageStore::reconcile()
         insert.addBindValue(summary.from);
         insert.addBindValue(summary.to);
         insert.addBindValue(summary.hasAttachments);
-        insert.addBindValue(QJsonDocument(envelope.toJson()).toJson(QJsonDocument::Compact));
+        insert.addBindValue(QString::fromUtf8(envelope.toJsonBytes()));
         if (!insert.exec()) {
             db.rollback();
             return setError(QStringLiteral("cannot index %1: %2").arg(path, sqlError(insert)));
@@ -377,8 +379,8 @@ CommitResult MessageStore::commit(std::unique_ptr<MessageWriter> writer, const E
     info.from = summary.from;
     info.to = summary.to;
     info.hasAttachments = summary.hasAttachments;
-    pending->envelopeJson = QJsonDocument(info.envelope.toJson()).toJson(QJsonDocument::Compact);
-    pending->traceJson = QJsonDocument(traceToJson(trace)).toJson(QJsonDocument::Compact);
+    pending->envelopeJson = info.envelope.toJsonBytes();
+    pending->traceJson = traceToJsonBytes(trace);
     pending->writer = std::move(writer);
 
     std::future<CommitResult> result = pending->promise.get_future();
@@ -392,6 +394,7 @@ CommitResult MessageStore::commit(std::unique_ptr<MessageWriter> writer, const E
 
 void MessageStore::commitLoop()
 {
+    DurableSync durable(m_root);
     std::vector<std::shared_ptr<Pending>> batch;
     for (;;) {
         {
@@ -404,15 +407,24 @@ void MessageStore::commitLoop()
                 m_queue.pop_front();
             }
         }
-        commitBatch(batch);
+        commitBatch(batch, durable);
         batch.clear();
     }
     QSqlDatabase::removeDatabase(connectionName());
 }
 
-void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
+bool MessageStore::renameFile(const QString &from, const QString &to)
 {
-    DurableSync durable(m_root);
+#ifdef Q_OS_UNIX
+    // QFile::rename stats the target first; Maildir names are unique, so a plain rename() will do.
+    return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
+#else
+    return QFile::rename(from, to);
+#endif
+}
+
+void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch, DurableSync &durable)
+{
     auto failAll = [&](const QString &why) {
         qCWarning(lcStore).noquote() << "storage failure:" << why;
         for (auto &pending : batch) {
@@ -440,7 +452,7 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
     const QString newDir = m_root + QStringLiteral("/new/");
     for (auto &pending : batch) {
         const QString target = newDir + QString::fromUtf8(pending->info.uniq);
-        if (injectFault(Fault::Rename) || !QFile::rename(pending->writer->m_tmpPath, target)) {
+        if (injectFault(Fault::Rename) || !renameFile(pending->writer->m_tmpPath, target)) {
             const QString why = QStringLiteral("cannot move the message into %1").arg(newDir);
             qCWarning(lcStore).noquote() << why;
             pending->writer->discard();
@@ -460,10 +472,17 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
     };
     bool indexed = !injectFault(Fault::Index) && db.transaction();
     if (indexed) {
-        QSqlQuery insert(db);
-        insert.prepare(QStringLiteral("INSERT INTO messages (uniq, file, received, size, seen, subject, sender,"
-                                      " recipients, has_attachments, envelope, trace)"
-                                      " VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)"));
+        // Prepared once per commit thread; SQLite keeps the compiled statement.
+        static thread_local std::unique_ptr<QSqlQuery> cached;
+        static thread_local QString cachedFor;
+        if (!cached || cachedFor != db.connectionName()) {
+            cached = std::make_unique<QSqlQuery>(db);
+            cached->prepare(QStringLiteral("INSERT INTO messages (uniq, file, received, size, seen, subject, sender,"
+                                           " recipients, has_attachments, envelope, trace)"
+                                           " VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)"));
+            cachedFor = db.connectionName();
+        }
+        QSqlQuery &insert = *cached;
         for (auto &pending : batch) {
             if (!pending)
                 continue;

@@ -19,6 +19,8 @@
 
 namespace MailSink::Store {
 
+class DurableSync;
+
 struct CommitResult
 {
     bool ok = false;
@@ -91,7 +93,8 @@ private:
     bool openIndex();
     bool reconcile();
     void commitLoop();
-    void commitBatch(std::vector<std::shared_ptr<Pending>> &batch);
+    void commitBatch(std::vector<std::shared_ptr<Pending>> &batch, DurableSync &durable);
+    static bool renameFile(const QString &from, const QString &to);
     QString connectionName() const;
     QByteArray newUniq();
     bool setError(const QString &error);

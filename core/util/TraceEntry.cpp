@@ -1,5 +1,7 @@
 #include "TraceEntry.h"
 
+#include "JsonWriter.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 
@@ -39,6 +41,21 @@ QJsonArray traceToJson(const Trace &trace)
         });
     }
     return array;
+}
+
+QByteArray traceToJsonBytes(const Trace &trace)
+{
+    JsonWriter json;
+    json.beginArray();
+    for (const TraceEntry &entry : trace) {
+        json.beginObject();
+        json.key("time").string(JsonWriter::isoUtc(entry.timeMs));
+        json.key("dir").string(TraceEntry::kindName(entry.kind));
+        json.key("text").string(entry.text);
+        json.endObject();
+    }
+    json.endArray();
+    return json.take();
 }
 
 Trace traceFromJson(const QJsonArray &array)

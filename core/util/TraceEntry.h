@@ -23,6 +23,7 @@ struct TraceEntry
 using Trace = QList<TraceEntry>;
 
 QJsonArray traceToJson(const Trace &trace);
+QByteArray traceToJsonBytes(const Trace &trace); // the same, compact, without a QJsonDocument
 Trace traceFromJson(const QJsonArray &array);
 
 } // namespace MailSink

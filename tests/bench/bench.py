@@ -99,6 +99,15 @@ def peak_rss_kib(pid):
     return 0
 
 
+def cpu_seconds(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
+
+
 def verify(store, acked):
     found = set()
     for path in glob.glob(os.path.join(store, "new", "*")) + glob.glob(os.path.join(store, "cur", "*")):
@@ -158,7 +167,9 @@ def run_once(binary, scenario, workdir):
         except OSError:
             time.sleep(0.05)
     try:
+        cpu_before = cpu_seconds(server.pid)
         wall, latencies, acked, errors = asyncio.run(load(port, size, conns, msgs, per_message))
+        cpu = cpu_seconds(server.pid) - cpu_before
         rss = peak_rss_kib(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -172,7 +183,7 @@ def run_once(binary, scenario, workdir):
     return {"scenario": scenario, "msgs_per_s": len(acked) / wall, "mb_per_s": len(acked) * size / wall / 1e6,
             "p50_ms": pct(0.50), "p99_ms": pct(0.99), "peak_rss_mib": rss / 1024, "ok": len(acked),
             "planned": conns * msgs, "lost": lost, "errors": errors[:3], "exit": server.returncode,
-            "fs_create_us": fs_us}
+            "fs_create_us": fs_us, "cpu_us_per_msg": cpu / max(1, len(acked)) * 1e6}
 
 
 def main():
@@ -196,20 +207,21 @@ def main():
                 runs.append(result)
                 print(f"  rep {rep + 1} {scenario:13s} {result['msgs_per_s']:9.1f} msg/s {result['mb_per_s']:7.1f} MB/s"
                       f"  p50 {result['p50_ms']:7.2f} ms  p99 {result['p99_ms']:7.2f} ms  rss {result['peak_rss_mib']:5.1f} MiB"
+                      f"  cpu {result['cpu_us_per_msg']:,.0f} us/msg"
                       f"  ok {result['ok']}/{result['planned']}  lost {result['lost']}  fs {result['fs_create_us']:.0f} us {' '.join(result['errors'])}",
                       flush=True)
     finally:
         if not args.keep_store:
             print(f"(stores kept in {workdir}; delete them when no benchmark follows)")
     print(f"\nmedians over {args.reps} runs (mailsink serve, durable commit):")
-    print("| scenario | msgs/s | MB/s | eod p50 ms | eod p99 ms | peak RSS MiB | failed | lost |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| scenario | msgs/s | MB/s | eod p50 ms | eod p99 ms | peak RSS MiB | server CPU us/msg | failed | lost |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for scenario in args.scenarios.split(","):
         rs = [r for r in runs if r["scenario"] == scenario]
         med = lambda k: statistics.median(r[k] for r in rs)
         failed = sum(r["planned"] - r["ok"] for r in rs)
         print(f"| {scenario} | {med('msgs_per_s'):,.0f} | {med('mb_per_s'):.1f} | {med('p50_ms'):.2f} | "
-              f"{med('p99_ms'):.2f} | {med('peak_rss_mib'):.1f} | {failed} | {sum(r['lost'] for r in rs)} |")
+              f"{med('p99_ms'):.2f} | {med('peak_rss_mib'):.1f} | {med('cpu_us_per_msg'):,.0f} | {failed} | {sum(r['lost'] for r in rs)} |")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(runs, f, indent=1)

@@ -1,0 +1,34 @@
+#pragma once
+
+// Internal to core/mime: what a ParsedMessage shares.
+
+#include "ParsedMessage.h"
+#include "TransferDecoding.h"
+
+namespace MailSink::Mime {
+
+class ParsedMessageData
+{
+public:
+    struct Location
+    {
+        qsizetype begin = 0; // content range in raw, before transfer decoding
+        qsizetype end = 0;
+        TransferEncoding encoding = TransferEncoding::Identity;
+    };
+
+    QByteArray raw;
+    QList<std::pair<QByteArray, QByteArray>> rawHeaders;
+    QList<std::pair<QString, QString>> headers;
+    QString subject;
+    QList<Address> from, sender, replyTo, to, cc, bcc;
+    QDateTime date;
+    QString messageId;
+    std::optional<QString> text;
+    std::optional<QString> html;
+    QList<Part> tree;            // document order
+    QList<Location> locations;   // parallel to tree
+    QStringList warnings;
+};
+
+} // namespace MailSink::Mime

@@ -1,0 +1,220 @@
+#include "TransferDecoding.h"
+
+#include <QStringList>
+
+namespace MailSink::Mime {
+
+namespace {
+
+int base64Value(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    if (c == '+')
+        return 62;
+    if (c == '/')
+        return 63;
+    return -1;
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+bool isLineSpace(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+} // namespace
+
+TransferEncoding transferEncodingFromName(QByteArrayView name)
+{
+    const QByteArray lower = name.trimmed().toByteArray().toLower();
+    if (lower.isEmpty() || lower == "7bit" || lower == "8bit" || lower == "binary")
+        return TransferEncoding::Identity;
+    if (lower == "base64")
+        return TransferEncoding::Base64;
+    if (lower == "quoted-printable")
+        return TransferEncoding::QuotedPrintable;
+    return TransferEncoding::Unknown;
+}
+
+QByteArray decodeBase64(QByteArrayView in, bool *clean)
+{
+    QByteArray out;
+    out.resize(in.size() / 4 * 3 + 3);
+    char *dst = out.data();
+    quint32 bits = 0;
+    int count = 0;
+    bool ok = true;
+    bool padded = false;
+    for (const char c : in) {
+        const int v = base64Value(c);
+        if (v < 0) {
+            if (c == '=') {
+                padded = true;
+            } else if (c != '\r' && c != '\n' && c != ' ' && c != '\t') {
+                ok = false;
+            }
+            continue;
+        }
+        if (padded) {
+            // Data after padding: concatenated base64 blocks. Finish the last quantum and go on.
+            ok = false;
+            padded = false;
+            if (count == 2)
+                *dst++ = char(bits >> 4);
+            else if (count == 3) {
+                *dst++ = char(bits >> 10);
+                *dst++ = char(bits >> 2);
+            }
+            bits = 0;
+            count = 0;
+        }
+        bits = (bits << 6) | quint32(v);
+        if (++count == 4) {
+            *dst++ = char(bits >> 16);
+            *dst++ = char(bits >> 8);
+            *dst++ = char(bits);
+            bits = 0;
+            count = 0;
+        }
+    }
+    if (count == 1) {
+        ok = false; // six stray bits cannot make a byte
+    } else if (count == 2) {
+        *dst++ = char(bits >> 4);
+        ok = ok && padded;
+    } else if (count == 3) {
+        *dst++ = char(bits >> 10);
+        *dst++ = char(bits >> 2);
+        ok = ok && padded;
+    }
+    out.truncate(dst - out.constData());
+    if (clean)
+        *clean = ok;
+    return out;
+}
+
+QByteArray decodeQuotedPrintable(QByteArrayView in, bool *clean)
+{
+    QByteArray out;
+    out.resize(in.size());
+    char *dst = out.data();
+    bool ok = true;
+    const qsizetype n = in.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = in[i];
+        if (c != '=') {
+            *dst++ = c;
+            continue;
+        }
+        if (i + 2 < n && hexValue(in[i + 1]) >= 0 && hexValue(in[i + 2]) >= 0) {
+            *dst++ = char(hexValue(in[i + 1]) << 4 | hexValue(in[i + 2]));
+            i += 2;
+            continue;
+        }
+        // A soft line break: '=' then optional white space (added by transports) then the line end.
+        qsizetype j = i + 1;
+        while (j < n && isLineSpace(in[j]))
+            ++j;
+        if (j < n && in[j] == '\r' && j + 1 < n && in[j + 1] == '\n') {
+            i = j + 1;
+            continue;
+        }
+        if (j < n && (in[j] == '\n' || in[j] == '\r')) {
+            i = j;
+            continue;
+        }
+        if (j == n) { // '=' at the very end: a soft break before the end of the part
+            i = j;
+            continue;
+        }
+        ok = false;
+        *dst++ = c;
+    }
+    out.truncate(dst - out.constData());
+    if (clean)
+        *clean = ok;
+    return out;
+}
+
+QByteArray decodeTransfer(QByteArrayView in, TransferEncoding encoding, bool *clean)
+{
+    switch (encoding) {
+    case TransferEncoding::Base64:
+        return decodeBase64(in, clean);
+    case TransferEncoding::QuotedPrintable:
+        return decodeQuotedPrintable(in, clean);
+    case TransferEncoding::Identity:
+    case TransferEncoding::Unknown:
+        break;
+    }
+    if (clean)
+        *clean = true;
+    return in.toByteArray();
+}
+
+QString unwrapFlowed(const QString &text, bool delSp)
+{
+    const QStringList lines = text.split(u'\n');
+    QString out;
+    out.reserve(text.size());
+    QString paragraph;
+    int paragraphDepth = -1;
+    bool open = false; // the previous line was flowed and wants a continuation
+    auto flush = [&] {
+        if (paragraphDepth >= 0) {
+            out += QString(paragraphDepth, u'>');
+            if (paragraphDepth > 0 && !paragraph.isEmpty())
+                out += u' ';
+            out += paragraph;
+            out += u'\n';
+        }
+        paragraph.clear();
+        paragraphDepth = -1;
+        open = false;
+    };
+    for (qsizetype index = 0; index < lines.size(); ++index) {
+        QString line = lines.at(index);
+        if (index == lines.size() - 1 && line.isEmpty())
+            break; // the text ended with a line break
+        int depth = 0;
+        while (depth < line.size() && line.at(depth) == u'>')
+            ++depth;
+        line.remove(0, depth);
+        if (line.startsWith(u' '))
+            line.remove(0, 1); // space-stuffing (RFC 3676 section 4.4)
+        const bool signature = line == QStringLiteral("-- ");
+        const bool flowed = !signature && line.endsWith(u' ');
+        if (open && depth != paragraphDepth)
+            flush(); // a quote-depth change ends a paragraph even after a soft break
+        if (!open) {
+            flush();
+            paragraphDepth = depth;
+        }
+        if (flowed && delSp)
+            line.chop(1);
+        paragraph += line;
+        open = flowed;
+        if (!flowed)
+            flush();
+    }
+    if (paragraphDepth >= 0)
+        flush();
+    return out;
+}
+
+} // namespace MailSink::Mime

@@ -1,0 +1,148 @@
+#include "JsonWriter.h"
+
+#include <QUtf8StringView>
+
+namespace MailSink {
+
+void JsonWriter::separate()
+{
+    if (m_afterKey) {
+        m_afterKey = false;
+        return;
+    }
+    if (!m_first.empty()) {
+        if (!m_first.back())
+            m_out.append(',');
+        m_first.back() = false;
+    }
+}
+
+JsonWriter &JsonWriter::beginObject()
+{
+    separate();
+    m_out.append('{');
+    m_first.push_back(true);
+    return *this;
+}
+
+JsonWriter &JsonWriter::endObject()
+{
+    m_out.append('}');
+    m_first.pop_back();
+    return *this;
+}
+
+JsonWriter &JsonWriter::beginArray()
+{
+    separate();
+    m_out.append('[');
+    m_first.push_back(true);
+    return *this;
+}
+
+JsonWriter &JsonWriter::endArray()
+{
+    m_out.append(']');
+    m_first.pop_back();
+    return *this;
+}
+
+JsonWriter &JsonWriter::key(QByteArrayView name)
+{
+    string(name);
+    m_out.append(':');
+    m_afterKey = true;
+    return *this;
+}
+
+static bool isValidUtf8(QByteArrayView bytes)
+{
+    for (char c : bytes) {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return QUtf8StringView(bytes).isValidUtf8();
+    }
+    return true;
+}
+
+JsonWriter &JsonWriter::string(QByteArrayView utf8)
+{
+    separate();
+    QByteArray repaired;
+    if (!isValidUtf8(utf8)) {
+        repaired = QString::fromUtf8(utf8).toUtf8();
+        utf8 = repaired;
+    }
+    static const char hex[] = "0123456789abcdef";
+    m_out.reserve(m_out.size() + utf8.size() + 2);
+    m_out.append('"');
+    for (char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            m_out.append('\\').append(c);
+        } else if (u < 0x20) {
+            switch (c) {
+            case '\n':
+                m_out.append("\\n");
+                break;
+            case '\r':
+                m_out.append("\\r");
+                break;
+            case '\t':
+                m_out.append("\\t");
+                break;
+            default:
+                m_out.append("\\u00").append(hex[u >> 4]).append(hex[u & 15]);
+            }
+        } else {
+            m_out.append(c);
+        }
+    }
+    m_out.append('"');
+    return *this;
+}
+
+JsonWriter &JsonWriter::number(qint64 value)
+{
+    separate();
+    m_out.append(QByteArray::number(value));
+    return *this;
+}
+
+JsonWriter &JsonWriter::boolean(bool value)
+{
+    separate();
+    m_out.append(value ? "true" : "false");
+    return *this;
+}
+
+JsonWriter &JsonWriter::null()
+{
+    separate();
+    m_out.append("null");
+    return *this;
+}
+
+QByteArray JsonWriter::isoUtc(qint64 ms)
+{
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    qint64 days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
+    qint64 rest = ms - days * 86400000;
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 doe = days - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const qint64 day = doy - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yoe + era * 400 + (month <= 2);
+    char buffer[32];
+    const int n = std::snprintf(buffer, sizeof buffer, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ",
+                                static_cast<long long>(year), static_cast<long long>(month),
+                                static_cast<long long>(day), static_cast<long long>(rest / 3600000),
+                                static_cast<long long>(rest / 60000 % 60), static_cast<long long>(rest / 1000 % 60),
+                                static_cast<long long>(rest % 1000));
+    return QByteArray(buffer, n);
+}
+
+} // namespace MailSink

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <vector>
+
+namespace MailSink {
+
+// Compact JSON straight into bytes, for what is written at every commit (envelopes, traces):
+// several times cheaper than building a QJsonDocument. Strings are UTF-8; invalid UTF-8 is
+// replaced the way QString::fromUtf8 does it, so the output is always valid JSON.
+class JsonWriter
+{
+public:
+    JsonWriter &beginObject();
+    JsonWriter &endObject();
+    JsonWriter &beginArray();
+    JsonWriter &endArray();
+    JsonWriter &key(QByteArrayView name);
+    JsonWriter &string(QByteArrayView utf8);
+    JsonWriter &string(const QByteArray &utf8) { return string(QByteArrayView(utf8)); }
+    JsonWriter &string(const char *utf8) { return string(QByteArrayView(utf8)); }
+    JsonWriter &string(const QString &text) { return string(QByteArrayView(text.toUtf8())); }
+    JsonWriter &stringOrNull(const QByteArray &utf8) { return utf8.isEmpty() ? null() : string(utf8); }
+    JsonWriter &number(qint64 value);
+    JsonWriter &boolean(bool value);
+    JsonWriter &null();
+    QByteArray take() { return std::move(m_out); }
+
+    // "2026-12-01T20:01:07.123Z"
+    static QByteArray isoUtc(qint64 msecsSinceEpoch);
+
+private:
+    void separate();
+    QByteArray m_out;
+    std::vector<bool> m_first; // per open container: no element written yet
+    bool m_afterKey = false;
+};
+
+} // namespace MailSink
