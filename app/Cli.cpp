@@ -40,47 +40,43 @@ int fail(const QString &message)
 }
 
 const QCommandLineOption StoreOption(QStringLiteral("store"),
-                                     QStringLiteral("Maildir where caught mail is kept (default: $MAILSINK_STORE or "
-                                                    "the app-data folder)."),
-                                     QStringLiteral("DIR"));
-const QCommandLineOption SmtpOption(QStringLiteral("smtp"), QStringLiteral("SMTP listen address (default 127.0.0.1:1025)."),
-                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:1025"));
+    QStringLiteral("Maildir where caught mail is kept (default: $MAILSINK_STORE or "
+                   "the app-data folder)."),
+    QStringLiteral("DIR"));
+const QCommandLineOption SmtpOption(QStringLiteral("smtp"),
+    QStringLiteral("SMTP listen address (default 127.0.0.1:1025)."), QStringLiteral("HOST:PORT"),
+    QStringLiteral("127.0.0.1:1025"));
 const QCommandLineOption SmtpsOption(QStringLiteral("smtps"),
-                                     QStringLiteral("Also listen for implicit-TLS SMTP (RFC 8314) on this address."),
-                                     QStringLiteral("HOST:PORT"));
-const QCommandLineOption Pop3Option(QStringLiteral("pop3"), QStringLiteral("POP3 listen address (default 127.0.0.1:1110)."),
-                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:1110"));
+    QStringLiteral("Also listen for implicit-TLS SMTP (RFC 8314) on this address."),
+    QStringLiteral("HOST:PORT"));
+const QCommandLineOption Pop3Option(QStringLiteral("pop3"),
+    QStringLiteral("POP3 listen address (default 127.0.0.1:1110)."), QStringLiteral("HOST:PORT"),
+    QStringLiteral("127.0.0.1:1110"));
 const QCommandLineOption JsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
-const QCommandLineOption TlsCertOption(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate for STARTTLS/SMTPS."),
-                                       QStringLiteral("FILE"));
-const QCommandLineOption TlsKeyOption(QStringLiteral("tls-key"), QStringLiteral("PEM private key for STARTTLS/SMTPS."),
-                                      QStringLiteral("FILE"));
+const QCommandLineOption TlsCertOption(QStringLiteral("tls-cert"),
+    QStringLiteral("PEM certificate for STARTTLS/SMTPS."), QStringLiteral("FILE"));
+const QCommandLineOption TlsKeyOption(
+    QStringLiteral("tls-key"), QStringLiteral("PEM private key for STARTTLS/SMTPS."), QStringLiteral("FILE"));
 const QCommandLineOption NoTlsOption(QStringLiteral("no-tls"), QStringLiteral("Do not offer STARTTLS."));
 const QCommandLineOption AuthRequiredOption(QStringLiteral("auth-required"),
-                                            QStringLiteral("Refuse mail unless the client authenticates with the "
-                                                           "given --auth-user and --auth-password."));
-const QCommandLineOption AuthUserOption(QStringLiteral("auth-user"), QStringLiteral("User name for --auth-required."),
-                                        QStringLiteral("USER"));
+    QStringLiteral("Refuse mail unless the client authenticates with the "
+                   "given --auth-user and --auth-password."));
+const QCommandLineOption AuthUserOption(
+    QStringLiteral("auth-user"), QStringLiteral("User name for --auth-required."), QStringLiteral("USER"));
 const QCommandLineOption AuthPasswordOption(QStringLiteral("auth-password"),
-                                            QStringLiteral("Password for --auth-required."), QStringLiteral("PASSWORD"));
+    QStringLiteral("Password for --auth-required."), QStringLiteral("PASSWORD"));
 const QCommandLineOption AuthPasswordFileOption(QStringLiteral("auth-password-file"),
-                                                QStringLiteral("Read the password for --auth-required from FILE."),
-                                                QStringLiteral("FILE"));
+    QStringLiteral("Read the password for --auth-required from FILE."), QStringLiteral("FILE"));
 const QCommandLineOption MaxSizeOption(QStringLiteral("max-size"),
-                                       QStringLiteral("Largest message accepted, in bytes (default 52428800)."),
-                                       QStringLiteral("BYTES"));
+    QStringLiteral("Largest message accepted, in bytes (default 52428800)."), QStringLiteral("BYTES"));
 const QCommandLineOption MaxConnectionsOption(QStringLiteral("max-connections"),
-                                              QStringLiteral("Concurrent SMTP connections (default 256)."),
-                                              QStringLiteral("N"));
+    QStringLiteral("Concurrent SMTP connections (default 256)."), QStringLiteral("N"));
 const QCommandLineOption MaxRecipientsOption(QStringLiteral("max-recipients"),
-                                             QStringLiteral("Recipients per message (default 1000)."),
-                                             QStringLiteral("N"));
+    QStringLiteral("Recipients per message (default 1000)."), QStringLiteral("N"));
 const QCommandLineOption IdleTimeoutOption(QStringLiteral("idle-timeout"),
-                                           QStringLiteral("Seconds a client may stay silent (default 300)."),
-                                           QStringLiteral("SECONDS"));
+    QStringLiteral("Seconds a client may stay silent (default 300)."), QStringLiteral("SECONDS"));
 const QCommandLineOption HostnameOption(QStringLiteral("hostname"),
-                                        QStringLiteral("Name in the greeting (default mailsink.localhost)."),
-                                        QStringLiteral("NAME"));
+    QStringLiteral("Name in the greeting (default mailsink.localhost)."), QStringLiteral("NAME"));
 const QCommandLineOption QuietOption(QStringLiteral("quiet"), QStringLiteral("Print only errors."));
 
 void addCommonOptions(QCommandLineParser &parser)
@@ -113,16 +109,16 @@ QString storeLocation(const QCommandLineParser &parser)
     return parser.isSet(StoreOption) ? parser.value(StoreOption) : Store::MessageStore::defaultLocation();
 }
 
-std::optional<qint64> positiveNumber(const QCommandLineParser &parser, const QCommandLineOption &option,
-                                     qint64 fallback, QString *error)
+std::optional<qint64> positiveNumber(
+    const QCommandLineParser &parser, const QCommandLineOption &option, qint64 fallback, QString *error)
 {
     if (!parser.isSet(option))
         return fallback;
     bool ok = false;
     const qint64 value = parser.value(option).toLongLong(&ok);
     if (!ok || value <= 0) {
-        *error = QStringLiteral("--%1 needs a positive number, got \"%2\"").arg(option.names().first(),
-                                                                             parser.value(option));
+        *error = QStringLiteral("--%1 needs a positive number, got \"%2\"")
+                     .arg(option.names().first(), parser.value(option));
         return std::nullopt;
     }
     return value;
@@ -151,16 +147,18 @@ QString messageLine(const Store::MessageInfo &info)
 int runServe(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Run the mail sink without a GUI until SIGINT or SIGTERM."));
+    parser.setApplicationDescription(
+        QStringLiteral("Run the mail sink without a GUI until SIGINT or SIGTERM."));
     addCommonOptions(parser);
-    parser.addOptions({SmtpsOption, TlsCertOption, TlsKeyOption, NoTlsOption, AuthRequiredOption, AuthUserOption,
-                       AuthPasswordOption, AuthPasswordFileOption, MaxSizeOption, MaxConnectionsOption,
-                       MaxRecipientsOption, IdleTimeoutOption, HostnameOption, QuietOption});
+    parser.addOptions({SmtpsOption, TlsCertOption, TlsKeyOption, NoTlsOption, AuthRequiredOption,
+        AuthUserOption, AuthPasswordOption, AuthPasswordFileOption, MaxSizeOption, MaxConnectionsOption,
+        MaxRecipientsOption, IdleTimeoutOption, HostnameOption, QuietOption});
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."));
     if (auto done = parse(parser, arguments))
         return *done;
     if (parser.positionalArguments().size() > 1)
-        return fail(QStringLiteral("serve takes no arguments, got \"%1\"").arg(parser.positionalArguments().at(1)));
+        return fail(
+            QStringLiteral("serve takes no arguments, got \"%1\"").arg(parser.positionalArguments().at(1)));
 
     QString error;
     const auto smtp = HostPort::parse(parser.value(SmtpOption), &error);
@@ -198,7 +196,8 @@ int runServe(const QStringList &arguments)
             config.session.authPassword = parser.value(AuthPasswordOption).toUtf8();
         }
         if (config.session.authUser.isEmpty() || config.session.authPassword.isEmpty())
-            return fail(QStringLiteral("--auth-required needs --auth-user and --auth-password (or --auth-password-file)"));
+            return fail(QStringLiteral(
+                "--auth-required needs --auth-user and --auth-password (or --auth-password-file)"));
     }
 
     Store::MessageStore store;
@@ -210,7 +209,8 @@ int runServe(const QStringList &arguments)
         if (parser.isSet(TlsCertOption) || parser.isSet(TlsKeyOption)) {
             if (!parser.isSet(TlsCertOption) || !parser.isSet(TlsKeyOption))
                 return fail(QStringLiteral("--tls-cert and --tls-key go together"));
-            identity = Tls::TlsIdentity::load(parser.value(TlsCertOption), parser.value(TlsKeyOption), &error);
+            identity
+                = Tls::TlsIdentity::load(parser.value(TlsCertOption), parser.value(TlsKeyOption), &error);
         } else {
             identity = Tls::TlsIdentity::loadOrGenerate(store.root(), &error);
         }
@@ -237,14 +237,14 @@ int runServe(const QStringList &arguments)
     if (smtps)
         warnExposed(*smtps);
     if (!quiet) {
-        out() << "Mailsink " << QStringLiteral(MAILSINK_VERSION) << ": SMTP on " << server.address().toString()
-              << (config.tls ? " (STARTTLS)" : "");
+        out() << "Mailsink " << QStringLiteral(MAILSINK_VERSION) << ": SMTP on "
+              << server.address().toString() << (config.tls ? " (STARTTLS)" : "");
         if (smtps)
             out() << ", SMTPS on " << server.smtpsAddress().toString();
         out() << Qt::endl;
         out() << "Storing mail in " << store.root() << " (" << store.count() << " messages)" << Qt::endl;
         QObject::connect(&store, &Store::MessageStore::messageStored, &server,
-                         [](const Store::MessageInfo &info) { out() << messageLine(info) << Qt::endl; });
+            [](const Store::MessageInfo &info) { out() << messageLine(info) << Qt::endl; });
     }
 
     SignalWatcher watcher;
@@ -277,7 +277,7 @@ int runList(const QStringList &arguments)
     if (parser.isSet(JsonOption)) {
         QJsonArray array;
         for (const Store::MessageInfo &info : messages) {
-            array.append(QJsonObject{
+            array.append(QJsonObject {
                 {QStringLiteral("id"), info.id},
                 {QStringLiteral("file"), store.filePath(info)},
                 {QStringLiteral("received"), info.received.toString(Qt::ISODateWithMs)},

@@ -20,7 +20,7 @@ void onSignal(int signal)
     [[maybe_unused]] auto n = ::write(s_pipe[0], &byte, 1);
 }
 #else
-std::atomic<int> s_signal{0};
+std::atomic<int> s_signal {0};
 void onSignal(int signal)
 {
     s_signal = signal;

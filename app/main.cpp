@@ -19,8 +19,9 @@ int main(int argc, char **argv)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     const QString command = arguments.value(1);
     const bool headless = command == QLatin1String("serve") || command == QLatin1String("list")
-        || command == QLatin1String("inspect") || command == QLatin1String("--help") || command == QLatin1String("-h")
-        || command == QLatin1String("--version") || command == QLatin1String("help");
+        || command == QLatin1String("inspect") || command == QLatin1String("--help")
+        || command == QLatin1String("-h") || command == QLatin1String("--version")
+        || command == QLatin1String("help");
 
     if (!headless) {
         QApplication app(argc, argv);

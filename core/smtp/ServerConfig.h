@@ -12,8 +12,8 @@ namespace MailSink::Smtp {
 
 struct ServerConfig
 {
-    SessionConfig session;       // template for every session; client address filled per connection
-    int maxConnections = 256;    // also the worker thread cap; beyond it: 421 4.7.0
+    SessionConfig session; // template for every session; client address filled per connection
+    int maxConnections = 256; // also the worker thread cap; beyond it: 421 4.7.0
     int listenBacklog = 1024;
     int idleTimeoutMs = 5 * 60 * 1000;
     std::optional<Tls::TlsIdentity> tls; // enables STARTTLS and the SMTPS listener

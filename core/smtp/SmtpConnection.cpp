@@ -31,7 +31,7 @@ QString protocolName(QSsl::SslProtocol protocol)
 } // namespace
 
 SmtpConnection::SmtpConnection(SmtpServer *server, Store::MessageStore *store, qintptr descriptor,
-                               bool implicitTls, quint64 id, QEventLoop *loop)
+    bool implicitTls, quint64 id, QEventLoop *loop)
     : m_server(server)
     , m_store(store)
     , m_descriptor(descriptor)
@@ -75,7 +75,8 @@ void SmtpConnection::start()
     m_session = std::make_unique<SmtpSession>(config);
     m_server->registerConnection(m_id, this);
 
-    SessionInfo info{m_id, config.clientAddress, config.clientPort, m_implicitTls, QDateTime::currentDateTimeUtc()};
+    SessionInfo info {
+        m_id, config.clientAddress, config.clientPort, m_implicitTls, QDateTime::currentDateTimeUtc()};
     Q_EMIT m_server->sessionStarted(info);
 
     connect(m_socket, &QSslSocket::readyRead, this, &SmtpConnection::handleReadyRead);
@@ -90,6 +91,11 @@ void SmtpConnection::start()
         }
     });
     m_idle.start();
+    if (m_server->isStopping()) {
+        m_session->greeting();
+        process(m_session->shutdown());
+        return;
+    }
     if (m_implicitTls) {
         m_socket->setSslConfiguration(serverConfig.tls->serverConfiguration());
         m_socket->startServerEncryption();

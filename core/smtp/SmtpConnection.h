@@ -27,11 +27,11 @@ class SmtpConnection : public QObject
 
 public:
     SmtpConnection(SmtpServer *server, Store::MessageStore *store, qintptr descriptor, bool implicitTls,
-                   quint64 id, QEventLoop *loop);
+        quint64 id, QEventLoop *loop);
     ~SmtpConnection() override;
 
     void start();
-    void requestClose();    // from closeSession(): 421 now, or after the message in transfer
+    void requestClose(); // from closeSession(): 421 now, or after the message in transfer
     void requestShutdown(); // server stopping
 
 private:

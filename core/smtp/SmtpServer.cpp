@@ -23,8 +23,7 @@ public:
     Listener(std::function<void(qintptr)> handler, QObject *parent)
         : QTcpServer(parent)
         , m_handler(std::move(handler))
-    {
-    }
+    { }
 
 protected:
     void incomingConnection(qintptr descriptor) override { m_handler(descriptor); }
@@ -36,16 +35,15 @@ private:
 class ConnectionTask : public QRunnable
 {
 public:
-    ConnectionTask(SmtpServer *server, Store::MessageStore *store, qintptr descriptor, bool implicitTls, quint64 id,
-                   std::atomic<int> *active)
+    ConnectionTask(SmtpServer *server, Store::MessageStore *store, qintptr descriptor, bool implicitTls,
+        quint64 id, std::atomic<int> *active)
         : m_server(server)
         , m_store(store)
         , m_descriptor(descriptor)
         , m_implicitTls(implicitTls)
         , m_id(id)
         , m_active(active)
-    {
-    }
+    { }
 
     void run() override
     {
@@ -89,6 +87,7 @@ SmtpServer::~SmtpServer()
 
 bool SmtpServer::listen(const HostPort &address)
 {
+    m_stopping = false;
     delete m_smtp;
     m_smtp = new Listener([this](qintptr fd) { handleIncoming(fd, false); }, this);
     m_smtp->setListenBacklogSize(m_config.listenBacklog);
@@ -133,6 +132,7 @@ void SmtpServer::stopListening()
 
 void SmtpServer::shutdown(int graceMs)
 {
+    m_stopping = true; // connections accepted but not yet started refuse at once
     stopListening();
     {
         std::lock_guard lock(m_connectionsMutex);
@@ -177,7 +177,8 @@ void SmtpServer::handleIncoming(qintptr descriptor, bool implicitTls)
         socket->setSocketDescriptor(descriptor);
         Q_EMIT connectionRefused(socket->peerAddress().toString());
         if (!implicitTls)
-            socket->write("421 4.7.0 " + m_config.session.hostname + " Too many connections, try again later\r\n");
+            socket->write(
+                "421 4.7.0 " + m_config.session.hostname + " Too many connections, try again later\r\n");
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         socket->disconnectFromHost();
         return;

@@ -31,7 +31,7 @@ public:
     SmtpServer(Store::MessageStore *store, ServerConfig config, QObject *parent = nullptr);
     ~SmtpServer() override;
 
-    bool listen(const HostPort &address);      // SMTP with STARTTLS (when a TLS identity is set)
+    bool listen(const HostPort &address); // SMTP with STARTTLS (when a TLS identity is set)
     bool listenSmtps(const HostPort &address); // implicit TLS (RFC 8314)
     void stopListening();
     // Stops listening, lets messages in transfer finish for up to graceMs, ends every session.
@@ -42,6 +42,7 @@ public:
     HostPort smtpsAddress() const;
     QString errorString() const { return m_error; }
     int activeConnections() const { return m_active.load(); }
+    bool isStopping() const { return m_stopping.load(); }
     const ServerConfig &config() const { return m_config; }
 
     // Ends one session cleanly (421), e.g. when its window is closed. Thread-safe.
@@ -68,8 +69,9 @@ private:
     QTcpServer *m_smtps = nullptr;
     QThreadPool m_pool;
     QString m_error;
-    std::atomic<int> m_active{0};
-    std::atomic<quint64> m_nextId{0};
+    std::atomic<int> m_active {0};
+    std::atomic<bool> m_stopping {false};
+    std::atomic<quint64> m_nextId {0};
     std::mutex m_connectionsMutex;
     QHash<quint64, SmtpConnection *> m_connections;
 };

@@ -124,14 +124,14 @@ qint64 SmtpSession::now() const
 
 void SmtpSession::event(const QByteArray &text)
 {
-    TraceEntry entry{now(), TraceEntry::Kind::Event, text};
+    TraceEntry entry {now(), TraceEntry::Kind::Event, text};
     m_liveTrace.append(entry);
     (m_inPreamble ? m_preamble : m_transaction).append(entry);
 }
 
 void SmtpSession::traceClient(const QByteArray &line)
 {
-    TraceEntry entry{now(), TraceEntry::Kind::Client, line};
+    TraceEntry entry {now(), TraceEntry::Kind::Client, line};
     m_liveTrace.append(entry);
     (m_inPreamble ? m_preamble : m_transaction).append(entry);
 }
@@ -144,7 +144,7 @@ void SmtpSession::reply(QByteArray &out, const QByteArray &line)
         qsizetype end = line.indexOf("\r\n", start);
         if (end < 0)
             end = line.size();
-        TraceEntry entry{now(), TraceEntry::Kind::Server, line.mid(start, end - start)};
+        TraceEntry entry {now(), TraceEntry::Kind::Server, line.mid(start, end - start)};
         m_liveTrace.append(entry);
         (m_inPreamble ? m_preamble : m_transaction).append(entry);
         start = end + 2;
@@ -166,7 +166,7 @@ void SmtpSession::error(QByteArray &out, const QByteArray &line)
 QByteArray SmtpSession::greeting()
 {
     event("connection from " + m_config.clientAddress.toUtf8() + ':' + QByteArray::number(m_config.clientPort)
-          + (m_config.implicitTls ? " (implicit TLS)" : ""));
+        + (m_config.implicitTls ? " (implicit TLS)" : ""));
     QByteArray out;
     reply(out, "220 " + m_config.hostname + " ESMTP Mailsink ready");
     return out;
@@ -239,7 +239,8 @@ void SmtpSession::processInput(QByteArray &out)
                 if (!m_discardLine) {
                     m_discardLine = true;
                     traceClient(m_in.mid(pos, 80) + "... (line too long)");
-                    error(out, "500 5.5.2 Line too long (the limit is " + QByteArray::number(limit) + " octets)");
+                    error(out,
+                        "500 5.5.2 Line too long (the limit is " + QByteArray::number(limit) + " octets)");
                     m_auth = Auth::None;
                 }
                 pos = m_in.size();
@@ -320,9 +321,10 @@ void SmtpSession::handleCommand(const QByteArray &verb, const QByteArray &args, 
     } else if (verb == "EXPN") {
         reply(out, "502 5.5.1 EXPN not implemented");
     } else if (verb == "HELP") {
-        reply(out, "214-2.0.0 Mailsink accepts every message and keeps it instead of delivering it.\r\n"
-                   "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP STARTTLS AUTH\r\n"
-                   "214 2.0.0 End of HELP info");
+        reply(out,
+            "214-2.0.0 Mailsink accepts every message and keeps it instead of delivering it.\r\n"
+            "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP STARTTLS AUTH\r\n"
+            "214 2.0.0 End of HELP info");
     } else if (verb == "STARTTLS") {
         cmdStartTls(args, out);
     } else if (verb == "AUTH") {
@@ -345,7 +347,8 @@ void SmtpSession::cmdEhlo(const QByteArray &args, bool extended, QByteArray &out
     m_helo = true;
     m_envelope.helo = domain;
     m_envelope.extended = extended;
-    const QByteArray hello = m_config.hostname + " Hello " + domain + " [" + m_config.clientAddress.toUtf8() + ']';
+    const QByteArray hello
+        = m_config.hostname + " Hello " + domain + " [" + m_config.clientAddress.toUtf8() + ']';
     if (!extended)
         return reply(out, "250 " + hello);
     QByteArray lines = "250-" + hello + "\r\n";
@@ -387,8 +390,9 @@ void SmtpSession::cmdMail(const QByteArray &args, QByteArray &out)
             if (!ok || size < 0)
                 return error(out, "501 5.5.4 Bad SIZE parameter");
             if (m_config.maxMessageSize > 0 && size > m_config.maxMessageSize)
-                return error(out, "552 5.3.4 Message size exceeds fixed maximum message size of "
-                                      + QByteArray::number(m_config.maxMessageSize) + " octets");
+                return error(out,
+                    "552 5.3.4 Message size exceeds fixed maximum message size of "
+                        + QByteArray::number(m_config.maxMessageSize) + " octets");
         } else if (key == "BODY") {
             const QByteArray body = upper(value);
             if (body != "7BIT" && body != "8BITMIME")
@@ -429,8 +433,9 @@ void SmtpSession::cmdRcpt(const QByteArray &args, QByteArray &out)
     if (!utf8 && !isAscii(path.path))
         return error(out, "553 5.6.7 Non-ASCII address needs SMTPUTF8 in MAIL FROM");
     if (m_envelope.recipients.size() >= m_config.maxRecipients)
-        return reply(out, "452 4.5.3 Too many recipients (the limit is " + QByteArray::number(m_config.maxRecipients)
-                              + ')');
+        return reply(out,
+            "452 4.5.3 Too many recipients (the limit is " + QByteArray::number(m_config.maxRecipients)
+                + ')');
     if (path.lenient)
         event("note: RCPT TO address without angle brackets accepted");
     m_envelope.recipients.append(path.path);
@@ -505,8 +510,9 @@ bool SmtpSession::processBdatMode(QByteArray &out)
     }
     if (m_messageTooBig) {
         abortMessage();
-        error(out, "552 5.3.4 Message size exceeds fixed maximum message size of "
-                       + QByteArray::number(m_config.maxMessageSize) + " octets");
+        error(out,
+            "552 5.3.4 Message size exceeds fixed maximum message size of "
+                + QByteArray::number(m_config.maxMessageSize) + " octets");
         if (m_bdatLast)
             resetTransaction();
         return true;
@@ -543,8 +549,9 @@ bool SmtpSession::processDataMode(QByteArray &out)
                 if (m_messageTooBig) {
                     abortMessage();
                     m_state = State::Ready;
-                    error(out, "552 5.3.4 Message size exceeds fixed maximum message size of "
-                                   + QByteArray::number(m_config.maxMessageSize) + " octets");
+                    error(out,
+                        "552 5.3.4 Message size exceeds fixed maximum message size of "
+                            + QByteArray::number(m_config.maxMessageSize) + " octets");
                     resetTransaction();
                     return true;
                 }
@@ -701,9 +708,9 @@ void SmtpSession::handleAuthResponse(const QByteArray &line, QByteArray &out)
             return error(out, "501 5.5.2 Malformed CRAM-MD5 response");
         bool ok = true;
         if (m_config.authRequired) {
-            const QByteArray expected =
-                QMessageAuthenticationCode::hash(m_cramChallenge, m_config.authPassword, QCryptographicHash::Md5)
-                    .toHex();
+            const QByteArray expected = QMessageAuthenticationCode::hash(
+                m_cramChallenge, m_config.authPassword, QCryptographicHash::Md5)
+                                            .toHex();
             ok = user == m_config.authUser && digest.toLower() == expected;
         }
         finishAuth("CRAM-MD5", user, ok, out);

@@ -15,12 +15,12 @@ namespace MailSink::Smtp {
 struct Event
 {
     enum class Type {
-        MessageBegin,    // open a new message file
-        MessageData,     // append `data` (already dot-unstuffed) to it
-        MessageAborted,  // discard it (size exceeded, RSET during BDAT, connection lost)
+        MessageBegin, // open a new message file
+        MessageData, // append `data` (already dot-unstuffed) to it
+        MessageAborted, // discard it (size exceeded, RSET during BDAT, connection lost)
         MessageComplete, // commit it, then call commitFinished(); input is held until then
-        StartTls,        // begin the server TLS handshake, then call tlsEstablished()/tlsFailed()
-        Close,           // flush the replies and close the connection
+        StartTls, // begin the server TLS handshake, then call tlsEstablished()/tlsFailed()
+        Close, // flush the replies and close the connection
     };
     Type type;
     QByteArray data;
@@ -55,8 +55,8 @@ public:
     bool isAwaitingCommit() const { return m_state == State::AwaitingCommit; }
 
     const Store::Envelope &envelope() const { return m_envelope; }
-    Trace takeTrace();                   // new trace lines since the last call (for live display)
-    Trace messageTrace() const;          // what is kept with the message being committed
+    Trace takeTrace(); // new trace lines since the last call (for live display)
+    Trace messageTrace() const; // what is kept with the message being committed
     qint64 messageBytes() const { return m_dataSize; }
 
 private:
@@ -95,7 +95,7 @@ private:
     State m_state = State::Greeted;
     Auth m_auth = Auth::None;
     QByteArray m_in;
-    bool m_discardLine = false;  // an over-long command line is being skipped
+    bool m_discardLine = false; // an over-long command line is being skipped
     bool m_tls = false;
     bool m_helo = false;
     bool m_haveSender = false;
@@ -113,7 +113,7 @@ private:
     qint64 m_dataSize = 0;
     qint64 m_bdatRemaining = 0;
     QByteArray m_pendingData; // message bytes not yet handed out as Event::MessageData
-    QByteArray m_bdatError;   // reply for a chunk that is read but refused
+    QByteArray m_bdatError; // reply for a chunk that is read but refused
 
     // AUTH exchange.
     QByteArray m_authMechanism;
@@ -123,7 +123,7 @@ private:
     Store::Envelope m_envelope;
     std::vector<Event> m_events;
     Trace m_liveTrace;
-    Trace m_preamble;    // connection, EHLO, TLS and AUTH lines: kept with every message
+    Trace m_preamble; // connection, EHLO, TLS and AUTH lines: kept with every message
     Trace m_transaction; // lines since the last message (or RSET)
     bool m_inPreamble = true;
 };

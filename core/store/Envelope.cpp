@@ -26,7 +26,8 @@ QByteArray Envelope::toJsonBytes() const
     json.key("tls_protocol").stringOrNull(tlsProtocol.toUtf8());
     json.key("tls_cipher").stringOrNull(tlsCipher.toUtf8());
     json.key("auth_user").stringOrNull(authUser);
-    json.key("received").string(received.isValid() ? JsonWriter::isoUtc(received.toMSecsSinceEpoch()) : QByteArray());
+    json.key("received")
+        .string(received.isValid() ? JsonWriter::isoUtc(received.toMSecsSinceEpoch()) : QByteArray());
     json.endObject();
     return json.take();
 }
@@ -51,7 +52,8 @@ Envelope Envelope::fromJson(const QJsonObject &object)
     envelope.tlsProtocol = object.value(QStringLiteral("tls_protocol")).toString();
     envelope.tlsCipher = object.value(QStringLiteral("tls_cipher")).toString();
     envelope.authUser = object.value(QStringLiteral("auth_user")).toString().toUtf8();
-    envelope.received = QDateTime::fromString(object.value(QStringLiteral("received")).toString(), Qt::ISODateWithMs);
+    envelope.received
+        = QDateTime::fromString(object.value(QStringLiteral("received")).toString(), Qt::ISODateWithMs);
     return envelope;
 }
 

@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 
-#include <cstdio>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -20,6 +19,7 @@
 #include <QSysInfo>
 #include <QThread>
 #include <QUuid>
+#include <cstdio>
 
 #include <chrono>
 #include <future>
@@ -73,9 +73,9 @@ MessageInfo infoFromQuery(const QSqlQuery &query, bool withEnvelope)
     return info;
 }
 
-const char *SelectColumns =
-    "SELECT id, uniq, file, received, size, seen, subject, sender, recipients, has_attachments, envelope "
-    "FROM messages ";
+const char *SelectColumns
+    = "SELECT id, uniq, file, received, size, seen, subject, sender, recipients, has_attachments, envelope "
+      "FROM messages ";
 
 } // namespace
 
@@ -134,7 +134,8 @@ bool MessageStore::open(const QString &root, Mode mode)
     QDir dir(m_root);
     for (const char *sub : {"tmp", "new", "cur"}) {
         if (!dir.mkpath(QLatin1String(sub)))
-            return setError(QStringLiteral("cannot create the store folder %1/%2").arg(m_root, QLatin1String(sub)));
+            return setError(
+                QStringLiteral("cannot create the store folder %1/%2").arg(m_root, QLatin1String(sub)));
     }
     if (!QFileInfo(m_root + QStringLiteral("/tmp")).isWritable())
         return setError(QStringLiteral("the store folder %1 is not writable").arg(m_root));
@@ -151,7 +152,8 @@ bool MessageStore::open(const QString &root, Mode mode)
             QString host, app;
             QLockFile probe(m_root + u'/' + QLatin1String(LockFile));
             probe.getLockInfo(&pid, &host, &app);
-            return setError(QStringLiteral("the store %1 is in use by another Mailsink (pid %2)").arg(m_root).arg(pid));
+            return setError(
+                QStringLiteral("the store %1 is in use by another Mailsink (pid %2)").arg(m_root).arg(pid));
         }
     }
     if (!openIndex())
@@ -201,7 +203,8 @@ static QSqlDatabase indexConnection(const QString &name, const QString &path, bo
     QSqlQuery query(db);
     query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     // With syncfs() after every batch, NORMAL is enough: the WAL is flushed with the messages.
-    query.exec(fullSync ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"));
+    query.exec(
+        fullSync ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"));
     query.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
     return db;
 }
@@ -212,7 +215,8 @@ bool MessageStore::openIndex()
     DurableSync probe(m_root);
     QSqlDatabase db = indexConnection(connectionName(), path, !probe.isFileSystemWide());
     if (!db.isOpen())
-        return setError(QStringLiteral("cannot open the store index %1: %2").arg(path, db.lastError().text()));
+        return setError(
+            QStringLiteral("cannot open the store index %1: %2").arg(path, db.lastError().text()));
     QSqlQuery query(db);
     const QStringList schema = {
         QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"),
@@ -231,9 +235,11 @@ bool MessageStore::openIndex()
     };
     for (const QString &statement : schema) {
         if (!query.exec(statement))
-            return setError(QStringLiteral("cannot prepare the store index %1: %2").arg(path, sqlError(query)));
+            return setError(
+                QStringLiteral("cannot prepare the store index %1: %2").arg(path, sqlError(query)));
     }
-    query.exec(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '%1')").arg(SchemaVersion));
+    query.exec(
+        QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '%1')").arg(SchemaVersion));
     return true;
 }
 
@@ -254,7 +260,8 @@ bool MessageStore::reconcile()
         if (!query.exec(QStringLiteral("SELECT id, uniq, file FROM messages")))
             return setError(QStringLiteral("cannot read the store index: %1").arg(sqlError(query)));
         while (query.next())
-            indexed.insert(query.value(1).toByteArray(), {query.value(0).toLongLong(), query.value(2).toString()});
+            indexed.insert(
+                query.value(1).toByteArray(), {query.value(0).toLongLong(), query.value(2).toString()});
     }
 
     struct Found
@@ -271,7 +278,8 @@ bool MessageStore::reconcile()
             if (name.startsWith(u'.'))
                 continue;
             auto [uniq, seen] = parseMaildirName(name);
-            onDisk.insert(uniq, {QLatin1String(sub) + u'/' + name, seen && QLatin1String(sub) == QLatin1String("cur")});
+            onDisk.insert(
+                uniq, {QLatin1String(sub) + u'/' + name, seen && QLatin1String(sub) == QLatin1String("cur")});
         }
     }
 
@@ -279,8 +287,9 @@ bool MessageStore::reconcile()
     QSqlQuery drop(db), update(db), insert(db);
     drop.prepare(QStringLiteral("DELETE FROM messages WHERE id = ?"));
     update.prepare(QStringLiteral("UPDATE messages SET file = ?, seen = ? WHERE id = ?"));
-    insert.prepare(QStringLiteral("INSERT INTO messages (uniq, file, received, size, seen, subject, sender, recipients,"
-                                  " has_attachments, envelope, trace) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')"));
+    insert.prepare(
+        QStringLiteral("INSERT INTO messages (uniq, file, received, size, seen, subject, sender, recipients,"
+                       " has_attachments, envelope, trace) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')"));
     for (auto it = indexed.cbegin(); it != indexed.cend(); ++it) {
         const auto found = onDisk.constFind(it.key());
         if (found == onDisk.cend()) {
@@ -332,7 +341,7 @@ bool MessageStore::reconcile()
         return setError(QStringLiteral("cannot update the store index: %1").arg(db.lastError().text()));
     if (m_reconcile.indexed || m_reconcile.dropped || m_reconcile.cleanedTmp)
         qCInfo(lcStore, "reconciled %s: %d indexed, %d dropped, %d stray files removed from tmp/",
-               qPrintable(m_root), m_reconcile.indexed, m_reconcile.dropped, m_reconcile.cleanedTmp);
+            qPrintable(m_root), m_reconcile.indexed, m_reconcile.dropped, m_reconcile.cleanedTmp);
     return true;
 }
 
@@ -340,11 +349,11 @@ QByteArray MessageStore::newUniq()
 {
     // Maildir unique name: seconds, microseconds, pid and a per-process sequence number.
     const qint64 us = std::chrono::duration_cast<std::chrono::microseconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
+        std::chrono::system_clock::now().time_since_epoch())
                           .count();
     return QByteArray::number(us / 1000000) + ".M" + QByteArray::number(us % 1000000) + 'P'
-        + QByteArray::number(QCoreApplication::applicationPid()) + 'Q' + QByteArray::number(++m_sequence) + '.'
-        + m_host;
+        + QByteArray::number(QCoreApplication::applicationPid()) + 'Q' + QByteArray::number(++m_sequence)
+        + '.' + m_host;
 }
 
 std::unique_ptr<MessageWriter> MessageStore::beginMessage()
@@ -354,8 +363,8 @@ std::unique_ptr<MessageWriter> MessageStore::beginMessage()
         new MessageWriter(this, uniq, m_root + QStringLiteral("/tmp/") + QString::fromUtf8(uniq)));
 }
 
-CommitResult MessageStore::commit(std::unique_ptr<MessageWriter> writer, const Envelope &envelope,
-                                  const Trace &trace)
+CommitResult MessageStore::commit(
+    std::unique_ptr<MessageWriter> writer, const Envelope &envelope, const Trace &trace)
 {
     if (!writer)
         return {false, 0, QStringLiteral("no message")};
@@ -446,7 +455,8 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch, Dur
             synced = synced && durable.syncFile(pending->writer->m_tmpPath, &error);
     }
     if (!synced)
-        return failAll(QStringLiteral("cannot flush messages to disk: %1").arg(error.isEmpty() ? QStringLiteral("injected failure") : error));
+        return failAll(QStringLiteral("cannot flush messages to disk: %1")
+                           .arg(error.isEmpty() ? QStringLiteral("injected failure") : error));
 
     // 2. Maildir delivery: rename tmp/ -> new/ (atomic).
     const QString newDir = m_root + QStringLiteral("/new/");
@@ -462,8 +472,8 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch, Dur
     }
 
     // 3. The index, one transaction for the batch.
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile),
-                                      !durable.isFileSystemWide());
+    QSqlDatabase db = indexConnection(
+        connectionName(), m_root + u'/' + QLatin1String(IndexFile), !durable.isFileSystemWide());
     auto unlinkDelivered = [&] {
         for (const auto &pending : batch) {
             if (pending)
@@ -477,9 +487,10 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch, Dur
         static thread_local QString cachedFor;
         if (!cached || cachedFor != db.connectionName()) {
             cached = std::make_unique<QSqlQuery>(db);
-            cached->prepare(QStringLiteral("INSERT INTO messages (uniq, file, received, size, seen, subject, sender,"
-                                           " recipients, has_attachments, envelope, trace)"
-                                           " VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)"));
+            cached->prepare(
+                QStringLiteral("INSERT INTO messages (uniq, file, received, size, seen, subject, sender,"
+                               " recipients, has_attachments, envelope, trace)"
+                               " VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)"));
             cachedFor = db.connectionName();
         }
         QSqlQuery &insert = *cached;
@@ -550,7 +561,8 @@ QList<MessageInfo> MessageStore::list(int limit, int offset) const
     QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    query.prepare(QLatin1String(SelectColumns) + QStringLiteral("ORDER BY received DESC, id DESC LIMIT ? OFFSET ?"));
+    query.prepare(
+        QLatin1String(SelectColumns) + QStringLiteral("ORDER BY received DESC, id DESC LIMIT ? OFFSET ?"));
     query.addBindValue(limit);
     query.addBindValue(offset);
     if (!query.exec()) {

@@ -30,8 +30,8 @@ struct CommitResult
 
 struct ReconcileReport
 {
-    int indexed = 0;    // files found in the Maildir without an index row
-    int dropped = 0;    // index rows whose file had gone
+    int indexed = 0; // files found in the Maildir without an index row
+    int dropped = 0; // index rows whose file had gone
     int cleanedTmp = 0; // stray files removed from tmp/
 };
 
@@ -45,7 +45,7 @@ class MessageStore : public QObject
 public:
     enum class Mode {
         Exclusive, // serving: takes the store lock, cleans tmp/, reconciles the index
-        Reader,    // list/inspect: reads the index, changes nothing
+        Reader, // list/inspect: reads the index, changes nothing
     };
     enum class Fault { Create, Write, Sync, Rename, Index }; // test seam for storage failures
 
@@ -107,7 +107,7 @@ private:
     ReconcileReport m_reconcile;
     std::function<bool(Fault)> m_faults;
     QByteArray m_host;
-    std::atomic<quint64> m_sequence{0};
+    std::atomic<quint64> m_sequence {0};
     QString m_instance; // distinguishes index connections of several stores in one process
 
     std::mutex m_mutex;

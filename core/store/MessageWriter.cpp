@@ -30,7 +30,8 @@ bool MessageWriter::write(QByteArrayView bytes)
     if (m_head.size() < HeadLimit)
         m_head.append(bytes.first(std::min<qsizetype>(bytes.size(), HeadLimit - m_head.size())));
     if (m_store->injectFault(MessageStore::Fault::Write)) {
-        m_error = QStringLiteral("cannot write %1: injected failure (no space left on device)").arg(m_tmpPath);
+        m_error
+            = QStringLiteral("cannot write %1: injected failure (no space left on device)").arg(m_tmpPath);
         return false;
     }
     qsizetype done = 0;

@@ -71,7 +71,8 @@ std::optional<TlsIdentity> TlsIdentity::load(const QString &certPath, const QStr
     }
     if (identity.key.isNull()) {
         if (error)
-            *error = QStringLiteral("%1 holds no usable PEM private key (RSA or EC, unencrypted)").arg(keyPath);
+            *error
+                = QStringLiteral("%1 holds no usable PEM private key (RSA or EC, unencrypted)").arg(keyPath);
         return std::nullopt;
     }
     return identity;
@@ -105,7 +106,8 @@ std::optional<TlsIdentity> TlsIdentity::generate(const QString &commonName, QStr
     };
     EVP_PKEY *pkey = nullptr;
     EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_EC, nullptr);
-    if (!ctx || EVP_PKEY_keygen_init(ctx) <= 0 || EVP_PKEY_CTX_set_ec_paramgen_curve_nid(ctx, NID_X9_62_prime256v1) <= 0
+    if (!ctx || EVP_PKEY_keygen_init(ctx) <= 0
+        || EVP_PKEY_CTX_set_ec_paramgen_curve_nid(ctx, NID_X9_62_prime256v1) <= 0
         || EVP_PKEY_keygen(ctx, &pkey) <= 0) {
         EVP_PKEY_CTX_free(ctx);
         return fail("key generation failed");
@@ -125,17 +127,18 @@ std::optional<TlsIdentity> TlsIdentity::generate(const QString &commonName, QStr
     X509_set_pubkey(cert, pkey);
     X509_NAME *name = X509_get_subject_name(cert);
     const QByteArray cn = commonName.toUtf8();
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("Mailsink"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.constData()),
-                               -1, -1, 0);
+    X509_NAME_add_entry_by_txt(
+        name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("Mailsink"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(
+        name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.constData()), -1, -1, 0);
     X509_set_issuer_name(cert, name);
     X509V3_CTX v3;
     X509V3_set_ctx_nodb(&v3);
     X509V3_set_ctx(&v3, cert, cert, nullptr, nullptr, 0);
     const QByteArray san = "DNS:" + cn + ",DNS:localhost,IP:127.0.0.1,IP:::1";
-    for (auto [nid, value] : {std::pair{NID_subject_alt_name, san.constData()},
-                              std::pair{NID_basic_constraints, "critical,CA:FALSE"},
-                              std::pair{NID_ext_key_usage, "serverAuth"}}) {
+    for (auto [nid, value] : {std::pair {NID_subject_alt_name, san.constData()},
+             std::pair {NID_basic_constraints, "critical,CA:FALSE"},
+             std::pair {NID_ext_key_usage, "serverAuth"}}) {
         X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &v3, nid, value);
         if (ext) {
             X509_add_ext(cert, ext, -1);
@@ -157,8 +160,8 @@ std::optional<TlsIdentity> TlsIdentity::generate(const QString &commonName, QStr
         return pem;
     };
     const QByteArray certPem = toPem([cert](BIO *bio) { PEM_write_bio_X509(bio, cert); });
-    const QByteArray keyPem =
-        toPem([pkey](BIO *bio) { PEM_write_bio_PrivateKey(bio, pkey, nullptr, nullptr, 0, nullptr, nullptr); });
+    const QByteArray keyPem = toPem(
+        [pkey](BIO *bio) { PEM_write_bio_PrivateKey(bio, pkey, nullptr, nullptr, 0, nullptr, nullptr); });
     X509_free(cert);
     EVP_PKEY_free(pkey);
 

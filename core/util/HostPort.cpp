@@ -28,7 +28,8 @@ std::optional<HostPort> HostPort::parse(const QString &text, QString *error)
     else if (host == QLatin1String("*"))
         result.address = QHostAddress(QHostAddress::Any);
     else if (!result.address.setAddress(host))
-        return fail(QStringLiteral("bad address \"%1\" (use an IP address such as 127.0.0.1 or 0.0.0.0)").arg(host));
+        return fail(
+            QStringLiteral("bad address \"%1\" (use an IP address such as 127.0.0.1 or 0.0.0.0)").arg(host));
     return result;
 }
 

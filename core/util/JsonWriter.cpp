@@ -138,10 +138,9 @@ QByteArray JsonWriter::isoUtc(qint64 ms)
     const qint64 year = yoe + era * 400 + (month <= 2);
     char buffer[32];
     const int n = std::snprintf(buffer, sizeof buffer, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ",
-                                static_cast<long long>(year), static_cast<long long>(month),
-                                static_cast<long long>(day), static_cast<long long>(rest / 3600000),
-                                static_cast<long long>(rest / 60000 % 60), static_cast<long long>(rest / 1000 % 60),
-                                static_cast<long long>(rest % 1000));
+        static_cast<long long>(year), static_cast<long long>(month), static_cast<long long>(day),
+        static_cast<long long>(rest / 3600000), static_cast<long long>(rest / 60000 % 60),
+        static_cast<long long>(rest / 1000 % 60), static_cast<long long>(rest % 1000));
     return QByteArray(buffer, n);
 }
 

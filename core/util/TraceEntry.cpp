@@ -33,9 +33,9 @@ QJsonArray traceToJson(const Trace &trace)
 {
     QJsonArray array;
     for (const TraceEntry &entry : trace) {
-        array.append(QJsonObject{
+        array.append(QJsonObject {
             {QStringLiteral("time"),
-             QDateTime::fromMSecsSinceEpoch(entry.timeMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+                QDateTime::fromMSecsSinceEpoch(entry.timeMs, Qt::UTC).toString(Qt::ISODateWithMs)},
             {QStringLiteral("dir"), QString::fromLatin1(TraceEntry::kindName(entry.kind))},
             {QStringLiteral("text"), QString::fromUtf8(entry.text)},
         });
@@ -65,8 +65,9 @@ Trace traceFromJson(const QJsonArray &array)
     for (const QJsonValue &value : array) {
         const QJsonObject object = value.toObject();
         TraceEntry entry;
-        entry.timeMs = QDateTime::fromString(object.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
-                           .toMSecsSinceEpoch();
+        entry.timeMs
+            = QDateTime::fromString(object.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
+                  .toMSecsSinceEpoch();
         entry.kind = TraceEntry::kindFromName(object.value(QStringLiteral("dir")).toString().toLatin1());
         entry.text = object.value(QStringLiteral("text")).toString().toUtf8();
         trace.append(entry);

@@ -38,13 +38,15 @@ struct Serve
     explicit Serve(const QString &store, const QStringList &extra = {})
     {
         process.setProcessChannelMode(QProcess::SeparateChannels);
-        process.start(Binary, QStringList{QStringLiteral("serve"), QStringLiteral("--store"), store,
-                                          QStringLiteral("--smtp"), QStringLiteral("127.0.0.1:%1").arg(port)}
-                                  + extra);
+        process.start(Binary,
+            QStringList {QStringLiteral("serve"), QStringLiteral("--store"), store, QStringLiteral("--smtp"),
+                QStringLiteral("127.0.0.1:%1").arg(port)}
+                + extra);
         process.waitForStarted();
         QElapsedTimer timer;
         timer.start();
-        while (!output.contains(" messages)") && timer.elapsed() < 10000 && process.state() == QProcess::Running) {
+        while (!output.contains(" messages)") && timer.elapsed() < 10000
+            && process.state() == QProcess::Running) {
             process.waitForReadyRead(100);
             output += process.readAllStandardOutput();
         }
@@ -73,14 +75,15 @@ import smtplib, sys
 with smtplib.SMTP("127.0.0.1", int(sys.argv[1])) as s:
     s.sendmail("ci@example.com", ["dev@example.com"], b"Subject: " + sys.argv[2].encode() + b"\r\n\r\nbody\r\n")
 )PY",
-                                        {QString::number(port), QString::fromUtf8(subject)});
+        {QString::number(port), QString::fromUtf8(subject)});
     INFO(result.err.toStdString());
     REQUIRE(result.exitCode == 0);
 }
 
 QJsonArray listJson(const QString &store)
 {
-    const ProcessResult result = run(Binary, {QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--store"), store});
+    const ProcessResult result
+        = run(Binary, {QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--store"), store});
     INFO(result.err.toStdString());
     REQUIRE(result.exitCode == 0);
     return QJsonDocument::fromJson(result.out).array();
@@ -128,7 +131,8 @@ TEST_CASE("stopping and starting again loses nothing", "[cli][durability]")
     CHECK(QFile::exists(newest.value(QStringLiteral("file")).toString()));
     const QJsonObject envelope = newest.value(QStringLiteral("envelope")).toObject();
     CHECK(envelope.value(QStringLiteral("mail_from")).toString() == QStringLiteral("ci@example.com"));
-    CHECK(envelope.value(QStringLiteral("rcpt_to")).toArray().at(0).toString() == QStringLiteral("dev@example.com"));
+    CHECK(envelope.value(QStringLiteral("rcpt_to")).toArray().at(0).toString()
+        == QStringLiteral("dev@example.com"));
     CHECK(newest.value(QStringLiteral("seen")).toBool() == false);
     for (const char *key : {"id", "file", "received", "size", "subject", "from", "to", "envelope", "seen"})
         CHECK(newest.contains(QLatin1String(key)));
@@ -157,7 +161,8 @@ TEST_CASE("on start the store indexes unknown Maildir files and cleans tmp/", "[
     REQUIRE(list.size() == 1);
     const QJsonObject message = list.at(0).toObject();
     CHECK(message.value(QStringLiteral("subject")).toString() == QStringLiteral("dropped in by hand"));
-    CHECK(message.value(QStringLiteral("envelope")).toObject().value(QStringLiteral("known")).toBool() == false);
+    CHECK(message.value(QStringLiteral("envelope")).toObject().value(QStringLiteral("known")).toBool()
+        == false);
 }
 
 TEST_CASE("bad options, a port in use and an unusable store exit 2 with one line", "[cli][errors]")
@@ -170,32 +175,38 @@ TEST_CASE("bad options, a port in use and an unusable store exit 2 with one line
         CHECK(result.err.trimmed().count('\n') == 0);
     };
     check(run(Binary, {QStringLiteral("serve"), QStringLiteral("--bogus")}), "Unknown option");
-    check(run(Binary, {QStringLiteral("serve"), QStringLiteral("--store"), dir.path(), QStringLiteral("--smtp"),
-                       QStringLiteral("nonsense")}),
-          "--smtp");
-    check(run(Binary, {QStringLiteral("serve"), QStringLiteral("--store"), dir.path(), QStringLiteral("--max-size"),
-                       QStringLiteral("-5")}),
-          "--max-size");
+    check(run(Binary,
+              {QStringLiteral("serve"), QStringLiteral("--store"), dir.path(), QStringLiteral("--smtp"),
+                  QStringLiteral("nonsense")}),
+        "--smtp");
+    check(run(Binary,
+              {QStringLiteral("serve"), QStringLiteral("--store"), dir.path(), QStringLiteral("--max-size"),
+                  QStringLiteral("-5")}),
+        "--max-size");
 
     QTcpServer occupied;
     REQUIRE(occupied.listen(QHostAddress::LocalHost, 0));
-    check(run(Binary, {QStringLiteral("serve"), QStringLiteral("--store"), dir.path(), QStringLiteral("--smtp"),
-                       QStringLiteral("127.0.0.1:%1").arg(occupied.serverPort())}),
-          "cannot listen on 127.0.0.1:");
+    check(run(Binary,
+              {QStringLiteral("serve"), QStringLiteral("--store"), dir.path(), QStringLiteral("--smtp"),
+                  QStringLiteral("127.0.0.1:%1").arg(occupied.serverPort())}),
+        "cannot listen on 127.0.0.1:");
 
     QFile file(dir.filePath(QStringLiteral("not-a-folder")));
     file.open(QIODevice::WriteOnly);
     file.close();
-    check(run(Binary, {QStringLiteral("serve"), QStringLiteral("--store"), file.fileName() + QStringLiteral("/Maildir"),
-                       QStringLiteral("--smtp"), QStringLiteral("127.0.0.1:0")}),
-          "cannot create the store folder");
+    check(
+        run(Binary,
+            {QStringLiteral("serve"), QStringLiteral("--store"), file.fileName() + QStringLiteral("/Maildir"),
+                QStringLiteral("--smtp"), QStringLiteral("127.0.0.1:0")}),
+        "cannot create the store folder");
 
     // A second server on the same store is refused: the store is locked.
     Serve first(dir.path());
     REQUIRE(first.output.contains("SMTP on"));
-    check(run(Binary, {QStringLiteral("serve"), QStringLiteral("--store"), dir.path(), QStringLiteral("--smtp"),
-                       QStringLiteral("127.0.0.1:0")}),
-          "is in use by another Mailsink");
+    check(run(Binary,
+              {QStringLiteral("serve"), QStringLiteral("--store"), dir.path(), QStringLiteral("--smtp"),
+                  QStringLiteral("127.0.0.1:0")}),
+        "is in use by another Mailsink");
     // ...while list still reads it.
     CHECK(run(Binary, {QStringLiteral("list"), QStringLiteral("--store"), dir.path()}).exitCode == 0);
 }

@@ -62,7 +62,8 @@ struct RawClient
         QElapsedTimer timer;
         timer.start();
         while (!received.contains(until)) {
-            if (timer.elapsed() > timeoutMs || !socket.waitForReadyRead(std::max<qint64>(1, timeoutMs - timer.elapsed())))
+            if (timer.elapsed() > timeoutMs
+                || !socket.waitForReadyRead(std::max<qint64>(1, timeoutMs - timer.elapsed())))
                 return received.contains(until);
             received += socket.readAll();
         }
@@ -77,7 +78,8 @@ struct RawClient
 
 } // namespace
 
-TEST_CASE("swaks: plain, STARTTLS, implicit TLS and every AUTH mechanism store exact bytes", "[smtp][integration][swaks]")
+TEST_CASE("swaks: plain, STARTTLS, implicit TLS and every AUTH mechanism store exact bytes",
+    "[smtp][integration][swaks]")
 {
     if (!haveProgram(QStringLiteral("swaks")))
         FAIL("swaks is not installed (cmake/install-deps.sh installs it)");
@@ -94,7 +96,8 @@ TEST_CASE("swaks: plain, STARTTLS, implicit TLS and every AUTH mechanism store e
         {"auth-plain", {QStringLiteral("--auth"), QStringLiteral("PLAIN")}, false, "joe"},
         {"auth-login", {QStringLiteral("--auth"), QStringLiteral("LOGIN")}, false, "joe"},
         {"auth-cram-md5", {QStringLiteral("--auth"), QStringLiteral("CRAM-MD5")}, false, "joe"},
-        {"tls+auth", {QStringLiteral("--tls"), QStringLiteral("--auth"), QStringLiteral("PLAIN")}, true, "joe"},
+        {"tls+auth", {QStringLiteral("--tls"), QStringLiteral("--auth"), QStringLiteral("PLAIN")}, true,
+            "joe"},
         {"pipelining", {QStringLiteral("--pipeline")}, false, ""},
         {"smtps", {QStringLiteral("--tls-on-connect")}, true, ""},
     };
@@ -107,21 +110,21 @@ TEST_CASE("swaks: plain, STARTTLS, implicit TLS and every AUTH mechanism store e
             const QString data = QLatin1Char('@') + writeTemp(dir, Message.chopped(2));
             const bool smtps = QByteArray(mode.name) == "smtps";
             QStringList args = {QStringLiteral("--server"), QStringLiteral("127.0.0.1"),
-                                QStringLiteral("--port"), QString::number(smtps ? server.smtpsPort() : server.port()),
-                                QStringLiteral("--from"), QStringLiteral("alice@example.com"),
-                                QStringLiteral("--to"), QStringLiteral("bob@example.com,carol@example.com"),
-                                QStringLiteral("--data"), data, QStringLiteral("--helo"), QStringLiteral("swaks.example")};
+                QStringLiteral("--port"), QString::number(smtps ? server.smtpsPort() : server.port()),
+                QStringLiteral("--from"), QStringLiteral("alice@example.com"), QStringLiteral("--to"),
+                QStringLiteral("bob@example.com,carol@example.com"), QStringLiteral("--data"), data,
+                QStringLiteral("--helo"), QStringLiteral("swaks.example")};
             args += mode.args;
             if (*mode.authUser)
-                args += {QStringLiteral("--auth-user"), QLatin1String(mode.authUser), QStringLiteral("--auth-password"),
-                         QStringLiteral("secret")};
+                args += {QStringLiteral("--auth-user"), QLatin1String(mode.authUser),
+                    QStringLiteral("--auth-password"), QStringLiteral("secret")};
             const ProcessResult result = run(QStringLiteral("swaks"), args);
             INFO(result.out.toStdString() << result.err.toStdString());
             REQUIRE(result.exitCode == 0);
             const Store::MessageInfo info = onlyMessage(server);
             CHECK(storedBytes(server, info) == Message);
             CHECK(info.envelope.mailFrom == "alice@example.com");
-            CHECK(info.envelope.recipients == QList<QByteArray>{"bob@example.com", "carol@example.com"});
+            CHECK(info.envelope.recipients == QList<QByteArray> {"bob@example.com", "carol@example.com"});
             CHECK(info.envelope.helo == "swaks.example");
             CHECK(info.envelope.clientAddress == QStringLiteral("127.0.0.1"));
             CHECK(info.envelope.tlsProtocol.isEmpty() == !mode.tls);
@@ -137,7 +140,8 @@ TEST_CASE("swaks: plain, STARTTLS, implicit TLS and every AUTH mechanism store e
     }
 }
 
-TEST_CASE("Python smtplib: SMTPUTF8, several recipients, 8BITMIME, BDAT by hand", "[smtp][integration][python]")
+TEST_CASE(
+    "Python smtplib: SMTPUTF8, several recipients, 8BITMIME, BDAT by hand", "[smtp][integration][python]")
 {
     ServerFixture server;
     const QString port = QString::number(server.port());
@@ -153,7 +157,7 @@ with smtplib.SMTP("127.0.0.1", int(sys.argv[1])) as s:
                mail_options=["SMTPUTF8", "BODY=8BITMIME"])
 sys.stdout.buffer.write(msg)
 )PY",
-                                                {port});
+            {port});
         INFO(result.err.toStdString());
         REQUIRE(result.exitCode == 0);
         const Store::MessageInfo info = onlyMessage(server);
@@ -189,7 +193,7 @@ assert out[3].startswith(b"250 2.0.0 Ok"), out
 s.sendall(b"QUIT\r\n"); reply()
 sys.stdout.buffer.write(body1 + body2)
 )PY",
-                                                {port});
+            {port});
         INFO(result.err.toStdString());
         REQUIRE(result.exitCode == 0);
         const Store::MessageInfo info = onlyMessage(server);
@@ -205,10 +209,9 @@ TEST_CASE("curl smtp:// delivers byte-identical mail", "[smtp][integration][curl
     QTemporaryDir dir;
     const QString data = writeTemp(dir, Message);
     const ProcessResult result = run(QStringLiteral("curl"),
-                                     {QStringLiteral("-sS"), QStringLiteral("smtp://127.0.0.1:%1/curl.example").arg(server.port()),
-                                      QStringLiteral("--mail-from"), QStringLiteral("alice@example.com"),
-                                      QStringLiteral("--mail-rcpt"), QStringLiteral("bob@example.com"),
-                                      QStringLiteral("--upload-file"), data});
+        {QStringLiteral("-sS"), QStringLiteral("smtp://127.0.0.1:%1/curl.example").arg(server.port()),
+            QStringLiteral("--mail-from"), QStringLiteral("alice@example.com"), QStringLiteral("--mail-rcpt"),
+            QStringLiteral("bob@example.com"), QStringLiteral("--upload-file"), data});
     INFO(result.err.toStdString());
     REQUIRE(result.exitCode == 0);
     const Store::MessageInfo info = onlyMessage(server);
@@ -271,7 +274,8 @@ TEST_CASE("beyond the connection limit new clients get 421 4.7.0", "[smtp][integ
     CHECK(a.expect("250 2.0.0"));
 }
 
-TEST_CASE("storage failure over a real socket replies 452 4.3.1 and leaves nothing", "[smtp][integration][durability]")
+TEST_CASE("storage failure over a real socket replies 452 4.3.1 and leaves nothing",
+    "[smtp][integration][durability]")
 {
     using Fault = Store::MessageStore::Fault;
     for (const Fault fault : {Fault::Create, Fault::Write, Fault::Sync, Fault::Rename, Fault::Index}) {
@@ -311,7 +315,7 @@ threads = [threading.Thread(target=worker, args=(n,)) for n in range(20)]
 [t.start() for t in threads]; [t.join() for t in threads]
 sys.exit(1 if errors else 0)
 )PY",
-                                        {QString::number(server.port())});
+        {QString::number(server.port())});
     INFO(result.err.toStdString());
     REQUIRE(result.exitCode == 0);
     REQUIRE(server.waitForMessages(500));

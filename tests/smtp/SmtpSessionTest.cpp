@@ -13,7 +13,8 @@ namespace {
 
 Transcript::Result playFile(const char *name, qsizetype chunk, Smtp::SessionConfig config = {})
 {
-    return Transcript::fromFile(Test::testData(QStringLiteral("smtp/") + QLatin1String(name))).play(chunk, config);
+    return Transcript::fromFile(Test::testData(QStringLiteral("smtp/") + QLatin1String(name)))
+        .play(chunk, config);
 }
 
 QString joined(const QStringList &list)
@@ -31,7 +32,10 @@ Transcript greeted()
 
 Transcript withSender(Transcript t)
 {
-    t.client("MAIL FROM:<a@example.com>").server("250 2.1.0").client("RCPT TO:<b@example.com>").server("250 2.1.5");
+    t.client("MAIL FROM:<a@example.com>")
+        .server("250 2.1.0")
+        .client("RCPT TO:<b@example.com>")
+        .server("250 2.1.5");
     return t;
 }
 
@@ -48,7 +52,7 @@ TEST_CASE("dot-stuffed lines survive any TCP chunking", "[smtp][framing]")
     const Store::Envelope &envelope = run.messages.at(0).envelope;
     CHECK(envelope.mailFrom == "alice@example.com");
     CHECK(envelope.mailParameters == "SIZE=100 BODY=8BITMIME");
-    CHECK(envelope.recipients == QList<QByteArray>{"bob@example.com", "carol@example.com"});
+    CHECK(envelope.recipients == QList<QByteArray> {"bob@example.com", "carol@example.com"});
     CHECK(envelope.helo == "client.example");
     CHECK(envelope.extended);
     CHECK(run.closed);
@@ -64,7 +68,7 @@ TEST_CASE("pipelined transactions are answered in order", "[smtp][pipelining]")
     CHECK(run.messages.at(0).raw == "Subject: one\r\n\r\nfirst\r\n");
     CHECK(run.messages.at(1).raw == "Subject: two\r\n\r\nsecond\r\n");
     CHECK(run.messages.at(1).envelope.mailFrom.isEmpty());
-    CHECK(run.messages.at(1).envelope.recipients == QList<QByteArray>{"d@example.com"});
+    CHECK(run.messages.at(1).envelope.recipients == QList<QByteArray> {"d@example.com"});
 }
 
 TEST_CASE("bad sequences get 503 and the session continues", "[smtp][errors]")
@@ -89,7 +93,7 @@ TEST_CASE("BDAT chunks mix with pipelining and BDAT LAST commits", "[smtp][chunk
     REQUIRE(joined(run.mismatches).toStdString() == "");
     REQUIRE(run.messages.size() == 1);
     CHECK(run.messages.at(0).raw == "Subject: chunked\r\n\r\n.line\r\n"); // BDAT is never unstuffed
-    CHECK(run.aborted == 1);                                           // the DATA-after-BDAT message is dropped at RSET
+    CHECK(run.aborted == 1); // the DATA-after-BDAT message is dropped at RSET
 }
 
 TEST_CASE("bytes pipelined after STARTTLS are discarded", "[smtp][tls][security]")
@@ -107,7 +111,10 @@ TEST_CASE("an over-long command line gets 500 5.5.2 and the next command works",
 {
     const auto chunk = GENERATE(1, 3, 64, 0);
     Transcript t = greeted();
-    t.client("NOOP " + QByteArray(600, 'x')).server("500 5.5.2 Line too long").client("NOOP").server("250 2.0.0");
+    t.client("NOOP " + QByteArray(600, 'x'))
+        .server("500 5.5.2 Line too long")
+        .client("NOOP")
+        .server("250 2.0.0");
     // A line without any end at all is not buffered forever either.
     t.raw(QByteArray(4000, 'y')).raw("\r\nNOOP\r\n").server("500 5.5.2 Line too long").server("250 2.0.0");
     const auto run = t.play(chunk);
@@ -131,7 +138,10 @@ TEST_CASE("a bare LF before a dot does not end the message (no SMTP smuggling)",
 {
     const auto chunk = GENERATE(1, 3, 64, 0);
     Transcript t = withSender(greeted());
-    t.client("DATA").server("354").raw("one\n.\nMAIL FROM:<smuggled@example.com>\r\n.\r\n").server("250 2.0.0");
+    t.client("DATA")
+        .server("354")
+        .raw("one\n.\nMAIL FROM:<smuggled@example.com>\r\n.\r\n")
+        .server("250 2.0.0");
     const auto run = t.play(chunk);
     REQUIRE(joined(run.mismatches).toStdString() == "");
     REQUIRE(run.messages.size() == 1);
@@ -179,7 +189,8 @@ TEST_CASE("SMTPUTF8: non-ASCII addresses need the parameter", "[smtp][utf8]")
     Transcript t = greeted();
     t.client("MAIL FROM:<j\xc3\xb6rg@example.com>").server("553 5.6.7");
     t.client("MAIL FROM:<j\xc3\xb6rg@example.com> SMTPUTF8").server("250 2.1.0");
-    t.client("RCPT TO:<\xe7\x94\xa8\xe6\x88\xb7@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd>").server("250 2.1.5");
+    t.client("RCPT TO:<\xe7\x94\xa8\xe6\x88\xb7@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd>")
+        .server("250 2.1.5");
     t.client("DATA").server("354").client("x").client(".").server("250");
     const auto run = t.play(3);
     REQUIRE(joined(run.mismatches).toStdString() == "");
@@ -190,8 +201,17 @@ TEST_CASE("AUTH PLAIN, LOGIN and CRAM-MD5 accept any credentials by default", "[
 {
     const auto chunk = GENERATE(1, 64, 0);
     Transcript t;
-    t.server("220").client("EHLO a").server("250-").server("250-").server("250-").server("250-").server("250-")
-        .server("250-").server("250-").server("250-AUTH").server("250 HELP");
+    t.server("220")
+        .client("EHLO a")
+        .server("250-")
+        .server("250-")
+        .server("250-")
+        .server("250-")
+        .server("250-")
+        .server("250-")
+        .server("250-")
+        .server("250-AUTH")
+        .server("250 HELP");
     t.client("AUTH PLAIN " + QByteArray("\0joe\0secret", 11).toBase64()).server("235 2.7.0");
     t.client("AUTH LOGIN").server("503 5.5.1 Already authenticated");
     const auto run = t.play(chunk);
@@ -200,7 +220,7 @@ TEST_CASE("AUTH PLAIN, LOGIN and CRAM-MD5 accept any credentials by default", "[
     Smtp::SmtpSession session({});
     session.greeting();
     session.receive(QByteArray("EHLO a\r\nAUTH LOGIN\r\n" + QByteArray("joe").toBase64() + "\r\n"
-                               + QByteArray("hunter2").toBase64() + "\r\n"));
+        + QByteArray("hunter2").toBase64() + "\r\n"));
     QByteArray all;
     for (const TraceEntry &entry : session.messageTrace())
         all += entry.text + '\n';
@@ -222,7 +242,10 @@ TEST_CASE("AUTH required: wrong credentials 535, missing AUTH 530, malformed dat
     t.client("AUTH PLAIN " + QByteArray("joe-secret").toBase64()).server("501 5.5.2 Malformed AUTH PLAIN");
     t.client("AUTH PLAIN").server("334").client("*").server("501 5.0.0 Authentication cancelled");
     t.client("AUTH XOAUTH9").server("504 5.5.4");
-    t.client("AUTH LOGIN").server("334 VXNlcm5hbWU6").client(QByteArray("joe").toBase64()).server("334 UGFzc3dvcmQ6");
+    t.client("AUTH LOGIN")
+        .server("334 VXNlcm5hbWU6")
+        .client(QByteArray("joe").toBase64())
+        .server("334 UGFzc3dvcmQ6");
     t.client(QByteArray("secret").toBase64()).server("235 2.7.0");
     t.client("MAIL FROM:<a@example.com>").server("250 2.1.0");
     const auto run = t.play(0, config);
@@ -242,10 +265,11 @@ TEST_CASE("AUTH CRAM-MD5 checks the HMAC of the challenge when credentials are r
         const qsizetype at = reply.indexOf("334 ");
         REQUIRE(at >= 0);
         const QByteArray challenge = QByteArray::fromBase64(reply.mid(at + 4).trimmed());
-        const QByteArray digest = QMessageAuthenticationCode::hash(challenge, right ? "secret" : "nope",
-                                                                   QCryptographicHash::Md5)
-                                      .toHex();
-        const QByteArray answer = session.receive(QByteArray(QByteArray("joe " + digest).toBase64() + "\r\n"));
+        const QByteArray digest
+            = QMessageAuthenticationCode::hash(challenge, right ? "secret" : "nope", QCryptographicHash::Md5)
+                  .toHex();
+        const QByteArray answer
+            = session.receive(QByteArray(QByteArray("joe " + digest).toBase64() + "\r\n"));
         CHECK(answer.startsWith(right ? "235 2.7.0" : "535 5.7.8"));
     }
 }
@@ -262,7 +286,7 @@ TEST_CASE("idle timeout replies 421 4.4.2 and closes; a message in transfer is d
     CHECK(session.isClosed());
     const auto events = session.takeEvents();
     CHECK(std::any_of(events.begin(), events.end(),
-                      [](const Smtp::Event &e) { return e.type == Smtp::Event::Type::MessageAborted; }));
+        [](const Smtp::Event &e) { return e.type == Smtp::Event::Type::MessageAborted; }));
 }
 
 TEST_CASE("a connection lost mid-DATA aborts the message", "[smtp][durability]")
@@ -292,7 +316,8 @@ TEST_CASE("too many errors end the session with 421", "[smtp][errors]")
     Smtp::SessionConfig config;
     config.maxErrors = 3;
     Transcript t = greeted();
-    t.client("BAD1").server("500").client("BAD2").server("500").client("BAD3").server("500").server("421 4.7.0");
+    t.client("BAD1").server("500").client("BAD2").server("500").client("BAD3").server("500").server(
+        "421 4.7.0");
     const auto run = t.play(0, config);
     REQUIRE(joined(run.mismatches).toStdString() == "");
     CHECK(run.closed);

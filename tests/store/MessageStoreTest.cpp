@@ -27,7 +27,7 @@ qint64 store(MessageStore &messages, const QByteArray &bytes, const QByteArray &
     envelope.recipients = {rcpt};
     envelope.helo = "client.example";
     const Trace trace = {{1764619267123, TraceEntry::Kind::Client, "MAIL FROM:<a@example.com>"},
-                         {1764619267124, TraceEntry::Kind::Server, "250 2.1.0 \"quoted\" \\ \x01 ok"}};
+        {1764619267124, TraceEntry::Kind::Server, "250 2.1.0 \"quoted\" \\ \x01 ok"}};
     const auto result = messages.commit(std::move(writer), envelope, trace);
     REQUIRE(result.ok);
     return result.id;
@@ -46,7 +46,8 @@ TEST_CASE("a committed message is in new/ byte for byte, with envelope and trace
     MessageStore messages;
     REQUIRE(messages.open(dir.path()));
     QSignalSpy stored(&messages, &MessageStore::messageStored);
-    const QByteArray bytes = "Subject: =?utf-8?q?caf=C3=A9?=\r\nFrom: A <a@example.com>\r\n\r\nbody\r\n\x00\xff\r\n";
+    const QByteArray bytes
+        = "Subject: =?utf-8?q?caf=C3=A9?=\r\nFrom: A <a@example.com>\r\n\r\nbody\r\n\x00\xff\r\n";
     const qint64 id = store(messages, bytes);
     CHECK(stored.count() == 1);
     const auto info = messages.message(id);
@@ -55,7 +56,7 @@ TEST_CASE("a committed message is in new/ byte for byte, with envelope and trace
     CHECK(Test::readFile(messages.filePath(*info)) == bytes);
     CHECK(info->size == bytes.size());
     CHECK(info->envelope.mailFrom == "a@example.com");
-    CHECK(info->envelope.recipients == QList<QByteArray>{"b@example.com"});
+    CHECK(info->envelope.recipients == QList<QByteArray> {"b@example.com"});
     CHECK(info->envelope.helo == "client.example");
     CHECK(info->envelope.received.isValid());
     const Trace trace = messages.trace(id);
@@ -137,7 +138,7 @@ TEST_CASE("reopening follows files another Maildir client renamed or deleted", "
         const auto info = messages.message(kept);
         // mutt marks it read: new/X -> cur/X:2,S
         REQUIRE(QFile::rename(messages.filePath(*info),
-                              dir.path() + QStringLiteral("/cur/") + QString::fromUtf8(info->uniq) + QStringLiteral(":2,RS")));
+            dir.path() + QStringLiteral("/cur/") + QString::fromUtf8(info->uniq) + QStringLiteral(":2,RS")));
         QFile::remove(messages.filePath(*messages.message(gone)));
     }
     MessageStore messages;
@@ -157,12 +158,13 @@ TEST_CASE("concurrent committers share flushes and lose nothing", "[store][concu
     MessageStore messages;
     REQUIRE(messages.open(dir.path()));
     std::vector<std::thread> threads;
-    std::atomic<int> failures{0};
+    std::atomic<int> failures {0};
     for (int t = 0; t < 8; ++t) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < 40; ++i) {
                 auto writer = messages.beginMessage();
-                writer->write(QByteArray("Subject: " + QByteArray::number(t) + "-" + QByteArray::number(i) + "\r\n\r\n"));
+                writer->write(QByteArray(
+                    "Subject: " + QByteArray::number(t) + "-" + QByteArray::number(i) + "\r\n\r\n"));
                 if (!messages.commit(std::move(writer), {}, {}).ok)
                     ++failures;
             }

@@ -11,8 +11,8 @@ namespace MailSink::Test {
 
 Smtp::ServerConfig ServerFixture::defaultConfig()
 {
-    static const std::optional<Tls::TlsIdentity> identity = Tls::TlsIdentity::generate(QStringLiteral("localhost"),
-                                                                                        nullptr);
+    static const std::optional<Tls::TlsIdentity> identity
+        = Tls::TlsIdentity::generate(QStringLiteral("localhost"), nullptr);
     Smtp::ServerConfig config;
     config.tls = identity;
     return config;
@@ -65,7 +65,8 @@ bool ServerFixture::waitForMessages(qint64 count, int timeoutMs)
     return true;
 }
 
-ProcessResult run(const QString &program, const QStringList &arguments, const QByteArray &input, int timeoutMs)
+ProcessResult run(
+    const QString &program, const QStringList &arguments, const QByteArray &input, int timeoutMs)
 {
     ProcessResult result;
     QProcess process;
@@ -89,7 +90,8 @@ ProcessResult run(const QString &program, const QStringList &arguments, const QB
 
 ProcessResult python(const QByteArray &script, const QStringList &arguments)
 {
-    return run(QStringLiteral("python3"), QStringList{QStringLiteral("-c"), QString::fromUtf8(script)} + arguments);
+    return run(
+        QStringLiteral("python3"), QStringList {QStringLiteral("-c"), QString::fromUtf8(script)} + arguments);
 }
 
 bool haveProgram(const QString &program)

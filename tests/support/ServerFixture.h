@@ -52,7 +52,7 @@ struct ProcessResult
 };
 
 ProcessResult run(const QString &program, const QStringList &arguments, const QByteArray &input = {},
-                  int timeoutMs = 60000);
+    int timeoutMs = 60000);
 ProcessResult python(const QByteArray &script, const QStringList &arguments = {});
 bool haveProgram(const QString &program);
 

@@ -147,7 +147,8 @@ Transcript::Result Transcript::play(qsizetype chunkSize, Smtp::SessionConfig con
             const qsizetype eol = replies.indexOf("\r\n");
             const QByteArray expected = m_steps.at(i).bytes;
             if (eol < 0) {
-                result.mismatches.append(QStringLiteral("expected \"%1\", got nothing").arg(QString::fromUtf8(expected)));
+                result.mismatches.append(
+                    QStringLiteral("expected \"%1\", got nothing").arg(QString::fromUtf8(expected)));
             } else {
                 const QByteArray line = replies.left(eol);
                 replies.remove(0, eol + 2);
@@ -164,7 +165,8 @@ Transcript::Result Transcript::play(qsizetype chunkSize, Smtp::SessionConfig con
             batch += m_steps.at(i++).bytes;
         const qsizetype step = chunkSize <= 0 ? batch.size() : chunkSize;
         for (qsizetype pos = 0; pos < batch.size(); pos += step) {
-            QByteArray out = session.receive(QByteArrayView(batch).sliced(pos, std::min(step, batch.size() - pos)));
+            QByteArray out
+                = session.receive(QByteArrayView(batch).sliced(pos, std::min(step, batch.size() - pos)));
             handleEvents(out);
             replies += out;
             result.output += out;
@@ -177,7 +179,8 @@ Transcript::Result Transcript::play(qsizetype chunkSize, Smtp::SessionConfig con
         }
     }
     if (!replies.isEmpty())
-        result.mismatches.append(QStringLiteral("unexpected replies: \"%1\"").arg(QString::fromUtf8(replies)));
+        result.mismatches.append(
+            QStringLiteral("unexpected replies: \"%1\"").arg(QString::fromUtf8(replies)));
     return result;
 }
 
