@@ -1,17 +1,88 @@
 #include "Desktop.h"
 
+#include "MainWindow.h"
+#include "Settings.h"
+#include "smtp/SmtpServer.h"
+#include "store/MessageStore.h"
+#include "tls/TlsIdentity.h"
+#include "util/HostPort.h"
+
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
+#include <QSettings>
+
+#include <cstdio>
 
 namespace MailSink::Ui {
 
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "mailsink: %s\n", qPrintable(message));
+    QMessageBox::critical(nullptr, QApplication::translate("Desktop", "Mailsink"), message);
+    return 2;
+}
+
+} // namespace
+
 int runDesktop(const QStringList &arguments)
 {
-    Q_UNUSED(arguments);
-    QMessageBox::information(nullptr, QApplication::translate("Desktop", "Mailsink"),
-                             QApplication::translate("Desktop", "The desktop window is not built yet. "
-                                                                "Run \"mailsink serve\" to catch mail."));
-    return 0;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("Desktop", "Mailsink catches outgoing mail for developers."));
+    const QCommandLineOption storeOption(QStringLiteral("store"),
+                                         QApplication::translate("Desktop", "Maildir where caught mail is kept."),
+                                         QStringLiteral("DIR"));
+    const QCommandLineOption smtpOption(QStringLiteral("smtp"),
+                                        QApplication::translate("Desktop", "SMTP listen address (default 127.0.0.1:1025)."),
+                                        QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:1025"));
+    const QCommandLineOption pop3Option(QStringLiteral("pop3"), QApplication::translate("Desktop", "POP3 listen address."),
+                                        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption noTlsOption(QStringLiteral("no-tls"), QApplication::translate("Desktop", "Do not offer STARTTLS."));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions({storeOption, smtpOption, pop3Option, noTlsOption});
+    parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("Desktop", ".eml files to open."),
+                                 QStringLiteral("[FILE.eml ...]"));
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+
+    QString error;
+    const auto smtp = HostPort::parse(parser.value(smtpOption), &error);
+    if (!smtp)
+        return fail(QApplication::translate("Desktop", "--smtp: %1").arg(error));
+
+    if (QIcon::themeName().isEmpty() || QIcon::themeName() == QLatin1String("hicolor"))
+        QIcon::setThemeName(QStringLiteral("Adwaita"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("mail-message")));
+
+    Store::MessageStore store;
+    const QString root = parser.isSet(storeOption) ? parser.value(storeOption) : Store::MessageStore::defaultLocation();
+    if (!store.open(root, Store::MessageStore::Mode::Exclusive))
+        return fail(store.errorString());
+
+    Smtp::ServerConfig config;
+    if (!parser.isSet(noTlsOption)) {
+        config.tls = Tls::TlsIdentity::loadOrGenerate(store.root(), &error);
+        if (!config.tls)
+            std::fprintf(stderr, "mailsink: STARTTLS disabled: %s\n", qPrintable(error));
+    }
+    Smtp::SmtpServer server(&store, config);
+
+    QSettings backend;
+    Settings settings(&backend);
+    MainWindow window(&store, &server, *smtp, &settings);
+    window.show();
+    // A busy port is shown in the toolbar and status bar; the app still opens the store and files.
+    window.startListening();
+    QStringList files = parser.positionalArguments();
+    window.openFiles(files);
+
+    const int code = QApplication::exec();
+    server.shutdown(2000);
+    store.close();
+    return code;
 }
 
 } // namespace MailSink::Ui

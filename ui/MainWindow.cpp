@@ -1,0 +1,708 @@
+#include "MainWindow.h"
+
+#include "FileNames.h"
+#include "Formatting.h"
+#include "Icons.h"
+#include "MessageListModel.h"
+#include "MessageListView.h"
+#include "MessageWindow.h"
+#include "SessionWindow.h"
+#include "Settings.h"
+#include "smtp/SmtpServer.h"
+#include "store/MessageStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMdiArea>
+#include <QMdiSubWindow>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace MailSink::Ui {
+
+namespace {
+
+constexpr int MaxAutoOpenSessions = 8; // beyond this many open session windows, new ones are only listed
+constexpr int MaxSessionRecords = 500;
+constexpr int ManyMessages = 50;       // mark read/unread in the background beyond this
+
+MainWindow::Ask &askHook()
+{
+    static MainWindow::Ask hook;
+    return hook;
+}
+
+bool isMessageFile(const QUrl &url)
+{
+    return url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile();
+}
+
+} // namespace
+
+void MainWindow::setAskHook(Ask ask)
+{
+    askHook() = std::move(ask);
+}
+
+MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, const HostPort &address,
+                       Settings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_server(server)
+    , m_address(address)
+    , m_settings(settings)
+{
+    qRegisterMetaType<Smtp::SessionInfo>();
+    qRegisterMetaType<Trace>();
+    setWindowTitle(tr("Mailsink"));
+    setWindowIcon(Icons::messageUnread());
+    setAcceptDrops(true);
+    m_model = new MessageListModel(store, this);
+    createLayout();
+    createActions();
+
+    connect(server, &Smtp::SmtpServer::listeningChanged, this, &MainWindow::updateListening, Qt::QueuedConnection);
+    connect(server, &Smtp::SmtpServer::sessionStarted, this, &MainWindow::handleSessionStarted, Qt::QueuedConnection);
+    connect(server, &Smtp::SmtpServer::traceReceived, this, &MainWindow::handleTrace, Qt::QueuedConnection);
+    connect(server, &Smtp::SmtpServer::transferProgress, this, &MainWindow::handleProgress, Qt::QueuedConnection);
+    connect(server, &Smtp::SmtpServer::sessionEnded, this, &MainWindow::handleSessionEnded, Qt::QueuedConnection);
+    connect(server, &Smtp::SmtpServer::connectionRefused, this, [this](const QString &client) {
+        statusBar()->showMessage(tr("Refused a connection from %1: too many connections").arg(client), 5000);
+    }, Qt::QueuedConnection);
+    connect(m_model, &MessageListModel::totalCountChanged, this, &MainWindow::updateCounts);
+    connect(m_model, &MessageListModel::loaded, this, &MainWindow::updateCounts);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        updateCounts();
+        // Keep a row selected after Delete so the next Delete goes on.
+        if (m_view->selectionModel()->selectedRows().isEmpty() && m_view->currentIndex().isValid())
+            m_view->selectRow(m_view->currentIndex().row());
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_view, &MessageListView::openRequested, this, [this](const QList<qint64> &ids) {
+        for (qint64 id : ids.mid(0, 20))
+            openMessage(id);
+    });
+    restoreSettings();
+    updateListening();
+    updateActions();
+    updateCounts();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createLayout()
+{
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *listPane = new QWidget(m_splitter);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(0);
+    auto *filterBar = new QWidget(listPane);
+    auto *filterLayout = new QHBoxLayout(filterBar);
+    filterLayout->setContentsMargins(6, 4, 6, 4);
+    m_filter = new QLineEdit(filterBar);
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(tr("Filter by subject, sender, recipient, envelope or client (Ctrl+F)"));
+    m_searchBodies = new QCheckBox(tr("Also search message bodies"), filterBar);
+    m_searchBodies->setToolTip(tr("Reads every stored message in the background; slower on large stores"));
+    m_searchBodies->setChecked(m_settings->flag(Settings::Key::SearchBodies));
+    m_model->setSearchBodies(m_searchBodies->isChecked());
+    filterLayout->addWidget(m_filter, 1);
+    filterLayout->addWidget(m_searchBodies);
+    m_view = new MessageListView(listPane);
+    m_view->setMessageModel(m_model);
+    listLayout->addWidget(filterBar);
+    listLayout->addWidget(m_view, 1);
+
+    auto *filterTimer = new QTimer(this);
+    filterTimer->setSingleShot(true);
+    filterTimer->setInterval(200);
+    connect(m_filter, &QLineEdit::textChanged, filterTimer, qOverload<>(&QTimer::start));
+    connect(filterTimer, &QTimer::timeout, this, [this] { m_model->setFilter(m_filter->text()); });
+    connect(m_searchBodies, &QCheckBox::toggled, this, [this](bool on) {
+        m_settings->setValue(Settings::Key::SearchBodies, on);
+        m_model->setSearchBodies(on);
+    });
+    connect(m_model, &MessageListModel::loadingChanged, this, [this](bool loading) {
+        if (loading && !m_model->filter().isEmpty())
+            statusBar()->showMessage(tr("Searching…"));
+        else if (!loading)
+            statusBar()->clearMessage();
+    });
+
+    m_mdi = new QMdiArea(m_splitter);
+    m_mdi->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_mdi->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_mdi->setTabsClosable(true);
+    m_mdi->setTabsMovable(true);
+    m_mdi->setDocumentMode(true);
+    m_mdi->setBackground(QColor(0xe9, 0xec, 0xef));
+    m_splitter->addWidget(listPane);
+    m_splitter->addWidget(m_mdi);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    setCentralWidget(m_splitter);
+
+    auto *dock = new QDockWidget(tr("Sessions"), this);
+    dock->setObjectName(QStringLiteral("sessionsDock"));
+    m_sessionList = new QListWidget(dock);
+    m_sessionList->setToolTip(tr("Every SMTP connection; double-click to open its conversation"));
+    dock->setWidget(m_sessionList);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    connect(m_sessionList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        openSession(item->data(Qt::UserRole).toULongLong());
+    });
+
+    m_listenLabel = new QLabel(this);
+    m_listenLabel->setTextFormat(Qt::RichText);
+    m_listenLabel->setContentsMargins(8, 0, 8, 0);
+    m_countLabel = new QLabel(this);
+    m_sessionLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_sessionLabel);
+    statusBar()->addPermanentWidget(m_countLabel);
+}
+
+void MainWindow::createActions()
+{
+    auto action = [this](const QIcon &icon, const QString &text, const QKeySequence &shortcut, auto slot) {
+        auto *a = new QAction(icon, text, this);
+        if (!shortcut.isEmpty())
+            a->setShortcut(shortcut);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+
+    m_listenAction = action(Icons::stopListening(), tr("Stop listening"), QKeySequence(), [this] {
+        if (m_server->isListening())
+            stopListening();
+        else
+            startListening();
+    });
+    m_openFileAction = action(Icons::openFile(), tr("&Open .eml…"), QKeySequence::Open, &MainWindow::openFileDialog);
+    m_openAction = action(Icons::messageRead(), tr("Open &message"), QKeySequence(), [this] {
+        for (qint64 id : m_view->selectedIds().mid(0, 20))
+            openMessage(id);
+    });
+    m_exportAction = action(Icons::exportMessage(), tr("&Export .eml…"), QKeySequence(tr("Ctrl+E")),
+                            &MainWindow::exportSelected);
+    m_exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_deleteAction = action(Icons::remove(), tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelected);
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(m_deleteAction);
+    m_view->addAction(m_exportAction);
+    m_deleteAllAction = action(Icons::removeAll(), tr("Delete &all…"), QKeySequence(tr("Ctrl+Shift+Del")),
+                               &MainWindow::deleteAll);
+    m_markReadAction = action(Icons::markRead(), tr("Mark &read"), QKeySequence(tr("Ctrl+R")),
+                              [this] { markSelected(true); });
+    m_markUnreadAction = action(Icons::markUnread(), tr("Mark &unread"), QKeySequence(tr("Ctrl+U")),
+                                [this] { markSelected(false); });
+    m_filterAction = action(QIcon(), tr("&Filter…"), QKeySequence::Find, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    m_autoOpenAction = new QAction(tr("Open a window for each &new session"), this);
+    m_autoOpenAction->setCheckable(true);
+    m_autoOpenAction->setChecked(m_settings->flag(Settings::Key::AutoOpenSessions));
+    connect(m_autoOpenAction, &QAction::toggled, this,
+            [this](bool on) { m_settings->setValue(Settings::Key::AutoOpenSessions, on); });
+    m_tabbedAction = new QAction(Icons::tabs(), tr("&Tabbed view"), this);
+    m_tabbedAction->setCheckable(true);
+    connect(m_tabbedAction, &QAction::toggled, this, &MainWindow::setTabbedView);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openFileAction);
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *message = menuBar()->addMenu(tr("&Message"));
+    message->addAction(m_openAction);
+    message->addAction(m_markReadAction);
+    message->addAction(m_markUnreadAction);
+    message->addSeparator();
+    message->addAction(m_deleteAction);
+    message->addAction(m_deleteAllAction);
+    message->addSeparator();
+    message->addAction(m_filterAction);
+
+    QMenu *server = menuBar()->addMenu(tr("&Server"));
+    server->addAction(m_listenAction);
+    server->addAction(m_autoOpenAction);
+
+    QMenu *window = menuBar()->addMenu(tr("&Window"));
+    window->addAction(m_tabbedAction);
+    window->addSeparator();
+    window->addAction(tr("&Tile"), m_mdi, &QMdiArea::tileSubWindows);
+    window->addAction(tr("&Cascade"), m_mdi, &QMdiArea::cascadeSubWindows);
+    window->addSeparator();
+    QAction *next = window->addAction(tr("&Next window"), m_mdi, &QMdiArea::activateNextSubWindow);
+    next->setShortcut(QKeySequence::NextChild);
+    QAction *previous = window->addAction(tr("&Previous window"), m_mdi, &QMdiArea::activatePreviousSubWindow);
+    previous->setShortcut(QKeySequence::PreviousChild);
+    QAction *close = window->addAction(tr("C&lose window"), m_mdi, &QMdiArea::closeActiveSubWindow);
+    close->setShortcut(QKeySequence::Close);
+    window->addAction(tr("Close &all windows"), m_mdi, &QMdiArea::closeAllSubWindows);
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("sessionsDock")))
+        window->addAction(dock->toggleViewAction());
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addAction(m_listenAction);
+    bar->addWidget(m_listenLabel);
+    bar->addSeparator();
+    bar->addAction(m_openFileAction);
+    bar->addAction(m_exportAction);
+    bar->addSeparator();
+    bar->addAction(m_markReadAction);
+    bar->addAction(m_markUnreadAction);
+    bar->addAction(m_deleteAction);
+    bar->addAction(m_deleteAllAction);
+    bar->addSeparator();
+    bar->addAction(m_tabbedAction);
+}
+
+void MainWindow::restoreSettings()
+{
+    if (!restoreGeometry(m_settings->bytes(Settings::Key::MainWindowGeometry)))
+        resize(1280, 820);
+    restoreState(m_settings->bytes(Settings::Key::MainWindowState));
+    if (!m_splitter->restoreState(m_settings->bytes(Settings::Key::SplitterState)))
+        m_splitter->setSizes({320, 480});
+    const QByteArray header = m_settings->bytes(Settings::Key::MessageListHeader);
+    if (!header.isEmpty())
+        m_view->horizontalHeader()->restoreState(header);
+    // Sorting by anything but time is a background query; always start in arrival order.
+    m_view->horizontalHeader()->setSortIndicator(MessageListModel::Received, Qt::DescendingOrder);
+    m_tabbedAction->setChecked(m_settings->flag(Settings::Key::TabbedView));
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings->setValue(Settings::Key::MainWindowGeometry, saveGeometry());
+    m_settings->setValue(Settings::Key::MainWindowState, saveState());
+    m_settings->setValue(Settings::Key::SplitterState, m_splitter->saveState());
+    m_settings->setValue(Settings::Key::MessageListHeader, m_view->horizontalHeader()->saveState());
+    m_settings->setValue(Settings::Key::TabbedView, m_tabbedAction->isChecked());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    m_settings->backend()->sync();
+    event->accept();
+}
+
+bool MainWindow::startListening()
+{
+    m_listenError.clear();
+    if (!m_server->isListening() && !m_server->listen(m_address))
+        m_listenError = m_server->errorString();
+    updateListening();
+    if (!m_listenError.isEmpty())
+        statusBar()->showMessage(tr("Not listening: %1").arg(m_listenError));
+    return m_listenError.isEmpty();
+}
+
+void MainWindow::stopListening()
+{
+    m_server->stopListening();
+    m_listenError.clear();
+    updateListening();
+}
+
+void MainWindow::updateListening()
+{
+    const bool on = m_server->isListening();
+    m_listenAction->setText(on ? tr("Stop listening") : tr("Start listening"));
+    m_listenAction->setIcon(on ? Icons::stopListening() : Icons::startListening());
+    if (on) {
+        const QString tls = m_server->config().tls ? tr(" (STARTTLS)") : QString();
+        m_listenLabel->setText(QStringLiteral("<span style=\"color:#1e7b34\">●</span> ")
+                               + tr("Listening on <b>%1</b>%2").arg(m_server->address().toString().toHtmlEscaped(), tls));
+        m_listenLabel->setToolTip(tr("Point your application's SMTP settings at %1").arg(m_server->address().toString()));
+    } else if (!m_listenError.isEmpty()) {
+        m_listenLabel->setText(QStringLiteral("<span style=\"color:#c62828\">● <b>%1</b></span>")
+                                   .arg(tr("Not listening: %1").arg(m_listenError).toHtmlEscaped()));
+        m_listenLabel->setToolTip(tr("Another program may be using the port. Quit it, or start Mailsink with "
+                                     "--smtp HOST:PORT, then click Start listening."));
+    } else {
+        m_listenLabel->setText(QStringLiteral("<span style=\"color:#6b7280\">●</span> ")
+                               + tr("Not listening (%1)").arg(m_address.toString().toHtmlEscaped()));
+        m_listenLabel->setToolTip(QString());
+    }
+}
+
+void MainWindow::updateActions()
+{
+    const bool any = !m_view->selectionModel()->selectedRows().isEmpty();
+    m_openAction->setEnabled(any);
+    m_exportAction->setEnabled(any);
+    m_deleteAction->setEnabled(any);
+    m_markReadAction->setEnabled(any);
+    m_markUnreadAction->setEnabled(any);
+}
+
+void MainWindow::updateCounts()
+{
+    const qint64 total = m_model->totalCount();
+    const int shown = m_model->rowCount();
+    if (m_model->filter().isEmpty())
+        m_countLabel->setText(tr("%n message(s)", nullptr, int(total)));
+    else
+        m_countLabel->setText(tr("%1 of %n message(s)", nullptr, int(total)).arg(shown));
+    m_deleteAllAction->setEnabled(total > 0);
+    int live = 0;
+    for (const SessionRecord &record : std::as_const(m_sessions))
+        live += record.live ? 1 : 0;
+    m_sessionLabel->setText(tr("%n connection(s)", nullptr, live));
+}
+
+void MainWindow::setTabbedView(bool tabbed)
+{
+    m_mdi->setViewMode(tabbed ? QMdiArea::TabbedView : QMdiArea::SubWindowView);
+}
+
+QMdiSubWindow *MainWindow::addSubWindow(QWidget *widget, const QSize &size)
+{
+    QMdiSubWindow *sub = m_mdi->addSubWindow(widget);
+    sub->setAttribute(Qt::WA_DeleteOnClose);
+    sub->setWindowIcon(widget->windowIcon());
+    const QSize room = m_mdi->viewport()->size();
+    sub->resize(room.isValid() && room.width() > 200 ? size.boundedTo(room) : size);
+    sub->show();
+    return sub;
+}
+
+QList<MessageWindow *> MainWindow::messageWindows() const
+{
+    QList<MessageWindow *> windows;
+    for (QMdiSubWindow *sub : m_mdi->subWindowList()) {
+        if (auto *window = qobject_cast<MessageWindow *>(sub->widget()))
+            windows.append(window);
+    }
+    return windows;
+}
+
+MessageWindow *MainWindow::openMessage(qint64 id)
+{
+    for (QMdiSubWindow *sub : m_mdi->subWindowList()) {
+        auto *window = qobject_cast<MessageWindow *>(sub->widget());
+        if (window && window->storedId() == id) {
+            m_mdi->setActiveSubWindow(sub);
+            return window;
+        }
+    }
+    auto *window = new MessageWindow(m_store, id, m_settings);
+    window->setWindowIcon(Icons::messageRead());
+    connect(window, &MessageWindow::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    QMdiSubWindow *sub = addSubWindow(window, m_settings->value(Settings::Key::MessageWindowSize).toSize());
+    connect(window, &MessageWindow::loaded, sub, [sub, window] { sub->setWindowTitle(window->windowTitle()); });
+    return window;
+}
+
+MessageWindow *MainWindow::openFile(const QString &path)
+{
+    auto *window = new MessageWindow(path, m_store, m_settings);
+    window->setWindowIcon(Icons::openFile());
+    connect(window, &MessageWindow::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    QMdiSubWindow *sub = addSubWindow(window, m_settings->value(Settings::Key::MessageWindowSize).toSize());
+    connect(window, &MessageWindow::loaded, sub, [sub, window] {
+        sub->setWindowTitle(QObject::tr("%1 — %2").arg(window->windowTitle(), QFileInfo(window->filePath()).fileName()));
+    });
+    return window;
+}
+
+void MainWindow::openFiles(const QStringList &paths)
+{
+    for (const QString &path : paths)
+        openFile(path);
+}
+
+void MainWindow::openFileDialog()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open messages"),
+                                                            m_settings->text(Settings::Key::LastDirectory),
+                                                            tr("E-mail messages (*.eml *.msg *.txt);;All files (*)"));
+    if (paths.isEmpty())
+        return;
+    m_settings->setValue(Settings::Key::LastDirectory, QFileInfo(paths.first()).absolutePath());
+    openFiles(paths);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    // Our own drags (a message or attachment dragged out) must not come back in as files to open.
+    if (event->source() == nullptr && event->mimeData()->hasUrls()) {
+        const QList<QUrl> urls = event->mimeData()->urls();
+        if (std::any_of(urls.begin(), urls.end(), isMessageFile)) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+    event->ignore();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (isMessageFile(url))
+            paths.append(url.toLocalFile());
+    }
+    openFiles(paths);
+    event->acceptProposedAction();
+}
+
+bool MainWindow::ask(const QString &question)
+{
+    if (askHook())
+        return askHook()(this, question);
+    return QMessageBox::question(this, tr("Mailsink"), question, QMessageBox::Yes | QMessageBox::Cancel,
+                                 QMessageBox::Cancel)
+        == QMessageBox::Yes;
+}
+
+void MainWindow::deleteSelected()
+{
+    const QList<qint64> ids = m_view->selectedIds();
+    if (ids.isEmpty())
+        return;
+    // Deleting unlinks files: off the GUI thread. The list updates from messagesRemoved.
+    (void)QtConcurrent::run([store = m_store, ids] { store->remove(ids); });
+    statusBar()->showMessage(tr("Deleted %n message(s)", nullptr, int(ids.size())), 3000);
+}
+
+void MainWindow::deleteAll()
+{
+    const qint64 total = m_model->totalCount();
+    if (total == 0 || !ask(tr("Delete all %n message(s) from the store? This cannot be undone.", nullptr, int(total))))
+        return;
+    for (MessageWindow *window : messageWindows()) {
+        if (window->storedId() != 0)
+            window->parentWidget()->close();
+    }
+    (void)QtConcurrent::run([store = m_store] { store->clear(); });
+    statusBar()->showMessage(tr("Deleting all messages…"), 3000);
+}
+
+void MainWindow::markSelected(bool seen)
+{
+    const QList<qint64> ids = m_view->selectedIds();
+    auto mark = [store = m_store, ids, seen] {
+        for (qint64 id : ids)
+            store->setSeen(id, seen);
+    };
+    if (ids.size() > ManyMessages)
+        (void)QtConcurrent::run(mark);
+    else
+        mark();
+}
+
+bool MainWindow::exportMessages(const QList<qint64> &ids, const QString &target, QString *error)
+{
+    const bool toFolder = QFileInfo(target).isDir();
+    for (qint64 id : ids) {
+        const auto info = m_store->message(id);
+        if (!info)
+            continue;
+        const QString path = toFolder ? uniqueFilePath(QDir(target), sanitizeFileName(info->subject.left(80),
+                                                                                         tr("message %1").arg(id))
+                                                                             + QStringLiteral(".eml"))
+                                      : target;
+        if (QFileInfo::exists(path) && !toFolder)
+            QFile::remove(path);
+        // A file copy: byte-identical to what the client sent.
+        QFile source(m_store->filePath(*info));
+        if (!source.copy(path)) {
+            if (error)
+                *error = tr("Cannot write %1: %2").arg(path, source.errorString());
+            return false;
+        }
+    }
+    return true;
+}
+
+void MainWindow::exportSelected()
+{
+    // From a message window when one has focus, else the selection in the list.
+    if (QMdiSubWindow *sub = m_mdi->activeSubWindow(); sub && sub->isAncestorOf(QApplication::focusWidget())) {
+        if (auto *window = qobject_cast<MessageWindow *>(sub->widget())) {
+            window->exportMessage();
+            return;
+        }
+    }
+    const QList<qint64> ids = m_view->selectedIds();
+    if (ids.isEmpty())
+        return;
+    const QString last = m_settings->text(Settings::Key::LastDirectory);
+    QString target;
+    if (ids.size() == 1) {
+        const auto info = m_store->message(ids.first());
+        const QString name = sanitizeFileName(info ? info->subject.left(80) : QString(), tr("message")) + QStringLiteral(".eml");
+        target = QFileDialog::getSaveFileName(this, tr("Export message"), QDir(last).filePath(name),
+                                              tr("E-mail messages (*.eml);;All files (*)"));
+        if (!target.isEmpty())
+            m_settings->setValue(Settings::Key::LastDirectory, QFileInfo(target).absolutePath());
+    } else {
+        target = QFileDialog::getExistingDirectory(this, tr("Export %n messages to", nullptr, int(ids.size())), last);
+        if (!target.isEmpty())
+            m_settings->setValue(Settings::Key::LastDirectory, target);
+    }
+    if (target.isEmpty())
+        return;
+    QString error;
+    if (!exportMessages(ids, target, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else
+        statusBar()->showMessage(tr("Exported %n message(s)", nullptr, int(ids.size())), 5000);
+}
+
+SessionWindow *MainWindow::sessionWindow(quint64 sessionId) const
+{
+    const auto it = m_sessions.constFind(sessionId);
+    if (it == m_sessions.constEnd() || !it->window)
+        return nullptr;
+    return qobject_cast<SessionWindow *>(it->window->widget());
+}
+
+SessionWindow *MainWindow::openSession(quint64 sessionId)
+{
+    auto it = m_sessions.find(sessionId);
+    if (it == m_sessions.end())
+        return nullptr;
+    if (it->window) {
+        m_mdi->setActiveSubWindow(it->window);
+        return qobject_cast<SessionWindow *>(it->window->widget());
+    }
+    auto *window = new SessionWindow(it->info);
+    window->appendTrace(it->trace);
+    if (it->bytes >= 0)
+        window->setTransferred(it->bytes);
+    if (!it->live)
+        window->setEnded();
+    connect(window, &SessionWindow::closeSessionRequested, this, [this](quint64 id) { m_server->closeSession(id); });
+    QMdiSubWindow *active = m_mdi->activeSubWindow();
+    it->window = addSubWindow(window, m_settings->value(Settings::Key::SessionWindowSize).toSize());
+    it->window->setWindowTitle(window->title());
+    // A session that opens by itself must not take the focus from what the user is reading.
+    if (active && active != it->window.data())
+        m_mdi->setActiveSubWindow(active);
+    return window;
+}
+
+void MainWindow::handleSessionStarted(const Smtp::SessionInfo &info)
+{
+    SessionRecord record;
+    record.info = info;
+    record.item = new QListWidgetItem(m_sessionList);
+    record.item->setData(Qt::UserRole, info.id);
+    m_sessionList->insertItem(0, m_sessionList->takeItem(m_sessionList->row(record.item)));
+    m_sessions.insert(info.id, record);
+    m_sessionOrder.append(info.id);
+    updateSessionItem(record);
+    trimSessions();
+    updateCounts();
+    if (m_autoOpenAction->isChecked()) {
+        int open = 0;
+        for (const SessionRecord &other : std::as_const(m_sessions))
+            open += other.window ? 1 : 0;
+        if (open < MaxAutoOpenSessions)
+            openSession(info.id);
+    }
+}
+
+void MainWindow::handleTrace(quint64 id, const Trace &lines)
+{
+    auto it = m_sessions.find(id);
+    if (it == m_sessions.end())
+        return;
+    it->trace.append(lines);
+    if (SessionWindow *window = sessionWindow(id))
+        window->appendTrace(lines);
+}
+
+void MainWindow::handleProgress(quint64 id, qint64 bytes)
+{
+    auto it = m_sessions.find(id);
+    if (it == m_sessions.end())
+        return;
+    it->bytes = bytes;
+    if (SessionWindow *window = sessionWindow(id))
+        window->setTransferred(bytes);
+    updateSessionItem(*it);
+}
+
+void MainWindow::handleSessionEnded(quint64 id)
+{
+    auto it = m_sessions.find(id);
+    if (it == m_sessions.end())
+        return;
+    it->live = false;
+    it->bytes = -1;
+    if (SessionWindow *window = sessionWindow(id)) {
+        window->setEnded();
+        it->window->setWindowIcon(window->windowIcon());
+    }
+    updateSessionItem(*it);
+    updateCounts();
+}
+
+void MainWindow::updateSessionItem(const SessionRecord &record)
+{
+    if (!record.item)
+        return;
+    QString text = tr("#%1  %2:%3  %4")
+                       .arg(record.info.id)
+                       .arg(record.info.clientAddress)
+                       .arg(record.info.clientPort)
+                       .arg(record.info.started.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    if (record.bytes >= 0)
+        text += u'\n' + tr("receiving %1").arg(Formatting::size(record.bytes));
+    record.item->setText(text);
+    record.item->setIcon(Icons::session(record.live));
+    record.item->setToolTip(record.live ? tr("Connected") : tr("Ended"));
+}
+
+void MainWindow::trimSessions()
+{
+    while (m_sessionOrder.size() > MaxSessionRecords) {
+        // Forget the oldest ended session without an open window.
+        auto victim = std::find_if(m_sessionOrder.begin(), m_sessionOrder.end(), [this](quint64 id) {
+            const SessionRecord &record = m_sessions[id];
+            return !record.live && !record.window;
+        });
+        if (victim == m_sessionOrder.end())
+            return;
+        delete m_sessions[*victim].item;
+        m_sessions.remove(*victim);
+        m_sessionOrder.erase(victim);
+    }
+}
+
+} // namespace MailSink::Ui

@@ -1,0 +1,142 @@
+#pragma once
+
+#include "smtp/ServerConfig.h"
+#include "util/HostPort.h"
+#include "util/TraceEntry.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QListWidgetItem;
+class QMdiArea;
+class QMdiSubWindow;
+class QSplitter;
+
+namespace MailSink::Smtp {
+class SmtpServer;
+}
+namespace MailSink::Store {
+class MessageStore;
+}
+
+namespace MailSink::Ui {
+
+class MessageListModel;
+class MessageListView;
+class MessageWindow;
+class SessionWindow;
+class Settings;
+
+// The desktop app: toolbar with Start/Stop listening and the address, the message list (filter, sort,
+// delete, mark read, export, drag out) above an MDI area of session and message windows, a dock that
+// lists every SMTP session, and a status bar.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, const HostPort &address, Settings *settings,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    MessageListModel *messageModel() const { return m_model; }
+    MessageListView *messageView() const { return m_view; }
+    QMdiArea *mdiArea() const { return m_mdi; }
+    QLabel *listeningLabel() const { return m_listenLabel; }
+    QLineEdit *filterEdit() const { return m_filter; }
+
+    MessageWindow *openMessage(qint64 id);
+    MessageWindow *openFile(const QString &path);
+    void openFiles(const QStringList &paths);
+    SessionWindow *openSession(quint64 sessionId);
+    SessionWindow *sessionWindow(quint64 sessionId) const;
+    QList<MessageWindow *> messageWindows() const;
+
+    bool exportMessages(const QList<qint64> &ids, const QString &target, QString *error = nullptr);
+
+    // Test seam for the yes/no questions (delete all); by default a message box.
+    using Ask = std::function<bool(QWidget *parent, const QString &question)>;
+    static void setAskHook(Ask ask);
+
+public Q_SLOTS:
+    bool startListening();
+    void stopListening();
+    void deleteSelected();
+    void deleteAll();
+    void markSelected(bool seen);
+    void exportSelected();
+    void openFileDialog();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    struct SessionRecord
+    {
+        Smtp::SessionInfo info;
+        Trace trace;
+        bool live = true;
+        qint64 bytes = -1;
+        QPointer<QMdiSubWindow> window;
+        QListWidgetItem *item = nullptr;
+    };
+
+    void createActions();
+    void createLayout();
+    void restoreSettings();
+    void saveSettings();
+    void updateListening();
+    void updateActions();
+    void updateCounts();
+    void setTabbedView(bool tabbed);
+    QMdiSubWindow *addSubWindow(QWidget *widget, const QSize &size);
+    void handleSessionStarted(const Smtp::SessionInfo &info);
+    void handleTrace(quint64 id, const Trace &lines);
+    void handleProgress(quint64 id, qint64 bytes);
+    void handleSessionEnded(quint64 id);
+    void updateSessionItem(const SessionRecord &record);
+    void trimSessions();
+    bool ask(const QString &question);
+
+    Store::MessageStore *m_store;
+    Smtp::SmtpServer *m_server;
+    HostPort m_address;
+    Settings *m_settings;
+    QString m_listenError;
+
+    MessageListModel *m_model = nullptr;
+    MessageListView *m_view = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QCheckBox *m_searchBodies = nullptr;
+    QMdiArea *m_mdi = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QListWidget *m_sessionList = nullptr;
+    QLabel *m_listenLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_sessionLabel = nullptr;
+
+    QAction *m_listenAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_deleteAllAction = nullptr;
+    QAction *m_markReadAction = nullptr;
+    QAction *m_markUnreadAction = nullptr;
+    QAction *m_openFileAction = nullptr;
+    QAction *m_autoOpenAction = nullptr;
+    QAction *m_tabbedAction = nullptr;
+    QAction *m_filterAction = nullptr;
+
+    QHash<quint64, SessionRecord> m_sessions;
+    QList<quint64> m_sessionOrder;
+};
+
+} // namespace MailSink::Ui
