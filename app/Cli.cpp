@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "SignalWatcher.h"
+#include "pop3/Pop3Server.h"
 #include "smtp/SmtpServer.h"
 #include "store/MessageStore.h"
 #include "tls/TlsIdentity.h"
@@ -52,6 +53,10 @@ const QCommandLineOption SmtpsOption(QStringLiteral("smtps"),
 const QCommandLineOption Pop3Option(QStringLiteral("pop3"),
     QStringLiteral("POP3 listen address (default 127.0.0.1:1110)."), QStringLiteral("HOST:PORT"),
     QStringLiteral("127.0.0.1:1110"));
+const QCommandLineOption Pop3sOption(QStringLiteral("pop3s"),
+                                     QStringLiteral("Also listen for implicit-TLS POP3 (RFC 8314) on this address."),
+                                     QStringLiteral("HOST:PORT"));
+const QCommandLineOption NoPop3Option(QStringLiteral("no-pop3"), QStringLiteral("Do not serve POP3."));
 const QCommandLineOption JsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
 const QCommandLineOption TlsCertOption(QStringLiteral("tls-cert"),
     QStringLiteral("PEM certificate for STARTTLS/SMTPS."), QStringLiteral("FILE"));
@@ -150,7 +155,7 @@ int runServe(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Run the mail sink without a GUI until SIGINT or SIGTERM."));
     addCommonOptions(parser);
-    parser.addOptions({SmtpsOption, TlsCertOption, TlsKeyOption, NoTlsOption, AuthRequiredOption,
+    parser.addOptions({SmtpsOption, Pop3sOption, NoPop3Option, TlsCertOption, TlsKeyOption, NoTlsOption, AuthRequiredOption,
         AuthUserOption, AuthPasswordOption, AuthPasswordFileOption, MaxSizeOption, MaxConnectionsOption,
         MaxRecipientsOption, IdleTimeoutOption, HostnameOption, QuietOption});
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."));
@@ -169,6 +174,17 @@ int runServe(const QStringList &arguments)
         smtps = HostPort::parse(parser.value(SmtpsOption), &error);
         if (!smtps)
             return fail(QStringLiteral("--smtps: %1").arg(error));
+    }
+    std::optional<HostPort> pop3, pop3s;
+    if (!parser.isSet(NoPop3Option)) {
+        pop3 = HostPort::parse(parser.value(Pop3Option), &error);
+        if (!pop3)
+            return fail(QStringLiteral("--pop3: %1").arg(error));
+        if (parser.isSet(Pop3sOption)) {
+            pop3s = HostPort::parse(parser.value(Pop3sOption), &error);
+            if (!pop3s)
+                return fail(QStringLiteral("--pop3s: %1").arg(error));
+        }
     }
     const auto maxSize = positiveNumber(parser, MaxSizeOption, 50 * 1024 * 1024, &error);
     const auto maxConnections = positiveNumber(parser, MaxConnectionsOption, 256, &error);
@@ -200,6 +216,8 @@ int runServe(const QStringList &arguments)
                 "--auth-required needs --auth-user and --auth-password (or --auth-password-file)"));
     }
 
+    // Before anything is announced: a SIGTERM right after start-up must still stop cleanly.
+    SignalWatcher watcher;
     Store::MessageStore store;
     if (!store.open(storeLocation(parser), Store::MessageStore::Mode::Exclusive))
         return fail(store.errorString());
@@ -217,8 +235,8 @@ int runServe(const QStringList &arguments)
         if (!identity)
             return fail(error);
         config.tls = std::move(identity);
-    } else if (smtps) {
-        return fail(QStringLiteral("--smtps needs TLS; drop --no-tls"));
+    } else if (smtps || pop3s) {
+        return fail(QStringLiteral("--smtps and --pop3s need TLS; drop --no-tls"));
     }
 
     const bool quiet = parser.isSet(QuietOption);
@@ -228,35 +246,59 @@ int runServe(const QStringList &arguments)
     if (smtps && !server.listenSmtps(*smtps))
         return fail(server.errorString());
 
+    // POP3 shares the store, the TLS identity and the credentials with SMTP.
+    std::unique_ptr<Pop3::Pop3Server> pop3Server;
+    if (pop3) {
+        Pop3::Pop3ServerConfig pop3Config;
+        pop3Config.session.hostname = config.session.hostname;
+        pop3Config.session.authRequired = config.session.authRequired;
+        pop3Config.session.authUser = config.session.authUser;
+        pop3Config.session.authPassword = config.session.authPassword;
+        pop3Config.tls = config.tls;
+        pop3Server = std::make_unique<Pop3::Pop3Server>(&store, pop3Config);
+        if (!pop3Server->listen(*pop3))
+            return fail(pop3Server->errorString());
+        if (pop3s && !pop3Server->listenPop3s(*pop3s))
+            return fail(pop3Server->errorString());
+    }
+
     auto warnExposed = [](const HostPort &address) {
         if (!address.isLoopback())
             err() << "mailsink: warning: listening on " << address.toString()
                   << ", which is reachable from other machines" << Qt::endl;
     };
     warnExposed(*smtp);
-    if (smtps)
-        warnExposed(*smtps);
+    for (const auto &address : {smtps, pop3, pop3s}) {
+        if (address)
+            warnExposed(*address);
+    }
     if (!quiet) {
         out() << "Mailsink " << QStringLiteral(MAILSINK_VERSION) << ": SMTP on "
               << server.address().toString() << (config.tls ? " (STARTTLS)" : "");
         if (smtps)
             out() << ", SMTPS on " << server.smtpsAddress().toString();
+        if (pop3Server)
+            out() << ", POP3 on " << pop3Server->address().toString() << (config.tls ? " (STLS)" : "");
+        if (pop3s)
+            out() << ", POP3S on " << pop3Server->pop3sAddress().toString();
         out() << Qt::endl;
         out() << "Storing mail in " << store.root() << " (" << store.count() << " messages)" << Qt::endl;
         QObject::connect(&store, &Store::MessageStore::messageStored, &server,
             [](const Store::MessageInfo &info) { out() << messageLine(info) << Qt::endl; });
     }
 
-    SignalWatcher watcher;
     int exitCode = ExitOk;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server, [&](int) {
         if (!quiet)
             out() << "Stopping: finishing messages in transfer" << Qt::endl;
         server.shutdown(5000);
+        if (pop3Server)
+            pop3Server->shutdown(2000);
         QCoreApplication::exit(exitCode);
     });
     const int code = QCoreApplication::exec();
     server.shutdown(0);
+    pop3Server.reset();
     store.close();
     return code;
 }

@@ -91,7 +91,7 @@ QJsonArray listJson(const QString &store)
 
 } // namespace
 
-TEST_CASE("serve prints where it listens and one line per message; SIGTERM exits 0", "[cli]")
+TEST_CASE("serve prints where it listens and one line per message, SIGTERM exits 0", "[cli]")
 {
     QTemporaryDir dir;
     Serve serve(dir.path());
@@ -105,6 +105,31 @@ TEST_CASE("serve prints where it listens and one line per message; SIGTERM exits
         serve.output += serve.process.readAllStandardOutput();
     }
     CHECK(serve.output.contains("<ci@example.com> -> dev@example.com  \"hello from CI\""));
+    CHECK(serve.stop() == 0);
+}
+
+TEST_CASE("serve also serves POP3 over the same store", "[cli][pop3]")
+{
+    QTemporaryDir dir;
+    Serve serve(dir.path());
+    const qsizetype at = serve.output.indexOf("POP3 on 127.0.0.1:");
+    REQUIRE(at >= 0);
+    const QByteArray pop3Port = serve.output.mid(at + 18).split(' ').first().split(',').first().trimmed();
+    send(serve.port, "fetch me");
+    const ProcessResult result = python(R"PY(
+import poplib, sys, time
+for _ in range(50):
+    box = poplib.POP3("127.0.0.1", int(sys.argv[1]))
+    box.user("all"); box.pass_("x")
+    if box.stat()[0]: break
+    box.quit(); time.sleep(0.1)
+print(b"\n".join(box.retr(1)[1]).decode())
+box.quit()
+)PY",
+                                        {QString::fromUtf8(pop3Port)});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    CHECK(result.out.contains("Subject: fetch me"));
     CHECK(serve.stop() == 0);
 }
 

@@ -157,7 +157,8 @@ def run_once(binary, scenario, workdir):
     fs_us = fs_create_us(workdir)
     store = tempfile.mkdtemp(prefix=f"{scenario}-", dir=workdir)
     port = free_port()
-    server = subprocess.Popen([binary, "serve", "--quiet", "--store", store, "--smtp", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([binary, "serve", "--quiet", "--store", store, "--smtp", f"127.0.0.1:{port}",
+                               "--no-pop3"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 20
     while time.time() < deadline:

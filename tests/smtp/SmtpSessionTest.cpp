@@ -274,7 +274,7 @@ TEST_CASE("AUTH CRAM-MD5 checks the HMAC of the challenge when credentials are r
     }
 }
 
-TEST_CASE("idle timeout replies 421 4.4.2 and closes; a message in transfer is dropped", "[smtp][timeout]")
+TEST_CASE("idle timeout replies 421 4.4.2 and closes, a message in transfer is dropped", "[smtp][timeout]")
 {
     Smtp::SmtpSession session({});
     session.greeting();

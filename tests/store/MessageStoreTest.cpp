@@ -177,7 +177,7 @@ TEST_CASE("concurrent committers share flushes and lose nothing", "[store][concu
     CHECK(files(dir.path() + QStringLiteral("/new")).size() == 320);
 }
 
-TEST_CASE("a second exclusive open of one store is refused; readers are not", "[store]")
+TEST_CASE("a second exclusive open of one store is refused, readers are not", "[store]")
 {
     QTemporaryDir dir;
     MessageStore first;
