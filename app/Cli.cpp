@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "SignalWatcher.h"
+#include "mime/ParsedMessage.h"
 #include "pop3/Pop3Server.h"
 #include "smtp/SmtpServer.h"
 #include "store/MessageStore.h"
@@ -10,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -339,6 +341,67 @@ int runList(const QStringList &arguments)
         out() << messageLine(info) << Qt::endl;
     if (messages.isEmpty())
         err() << "No messages in " << store.root() << Qt::endl;
+    return ExitOk;
+}
+
+int runInspect(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Print the decoded structure of a message: an .eml file or "
+                                                    "the ID of a stored message (see \"mailsink list\")."));
+    addCommonOptions(parser);
+    parser.addOption(JsonOption);
+    parser.addPositionalArgument(QStringLiteral("inspect"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("FILE.eml|ID"), QStringLiteral("The message."));
+    if (auto done = parse(parser, arguments))
+        return *done;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        return fail(QStringLiteral("inspect needs one FILE.eml or message ID"));
+    const QString target = positional.at(1);
+
+    bool isId = false;
+    const qint64 id = target.toLongLong(&isId);
+    Mime::ParsedMessage message;
+    QJsonObject extra;
+    if (isId && !QFile::exists(target)) {
+        Store::MessageStore store;
+        if (!store.open(storeLocation(parser), Store::MessageStore::Mode::Reader))
+            return fail(store.errorString());
+        QString error;
+        const auto raw = store.readMessage(id, &error);
+        if (!raw)
+            return fail(error);
+        message = Mime::parseMessage(*raw);
+        const auto info = store.message(id);
+        extra.insert(QStringLiteral("envelope"), info->envelope.toJson());
+        extra.insert(QStringLiteral("session"), traceToJson(store.trace(id)));
+    } else {
+        QString error;
+        if (!QFileInfo(target).isFile())
+            return fail(QStringLiteral("no such file or message: %1").arg(target));
+        message = Mime::parseFile(target, &error);
+        if (!error.isEmpty())
+            return fail(error);
+    }
+    if (parser.isSet(JsonOption)) {
+        QJsonObject json = Mime::inspectJson(message);
+        for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
+            json.insert(it.key(), it.value());
+        const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        return ExitOk;
+    }
+    out() << Mime::inspectText(message);
+    if (extra.contains(QStringLiteral("envelope"))) {
+        const Store::Envelope envelope = Store::Envelope::fromJson(extra.value(QStringLiteral("envelope")).toObject());
+        QStringList rcpt;
+        for (const QByteArray &address : envelope.recipients)
+            rcpt.append(QString::fromUtf8(address));
+        out() << "\nEnvelope: MAIL FROM:<" << QString::fromUtf8(envelope.mailFrom) << "> RCPT TO: "
+              << rcpt.join(QStringLiteral(", ")) << " from " << envelope.clientAddress << Qt::endl;
+    }
+    out().flush();
     return ExitOk;
 }
 

@@ -35,5 +35,7 @@ int main(int argc, char **argv)
         return Cli::runServe(arguments);
     if (command == QLatin1String("list"))
         return Cli::runList(arguments);
+    if (command == QLatin1String("inspect"))
+        return Cli::runInspect(arguments);
     return Cli::runUsage(arguments);
 }

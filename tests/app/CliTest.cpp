@@ -243,3 +243,39 @@ TEST_CASE("listening beyond loopback warns", "[cli][security]")
     serve.stop();
     CHECK(serve.process.readAllStandardError().contains("reachable from other machines"));
 }
+
+TEST_CASE("inspect prints a stored message by ID with its envelope and session, or an .eml file", "[cli][mime]")
+{
+    QTemporaryDir dir;
+    {
+        Serve serve(dir.path());
+        send(serve.port, "=?utf-8?q?Gr=C3=BC=C3=9Fe?=");
+        REQUIRE(serve.stop() == 0);
+    }
+    const QString id = QString::number(listJson(dir.path()).at(0).toObject().value(QStringLiteral("id")).toInteger());
+    ProcessResult result = run(Binary, {QStringLiteral("inspect"), id, QStringLiteral("--json"),
+                                        QStringLiteral("--store"), dir.path()});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    CHECK(json.value(QStringLiteral("subject")).toString() == QStringLiteral("Grüße"));
+    CHECK(json.value(QStringLiteral("envelope")).toObject().value(QStringLiteral("rcpt_to")).toArray().size() == 1);
+    CHECK(json.value(QStringLiteral("session")).toArray().size() > 5);
+    CHECK(json.value(QStringLiteral("parts")).toArray().size() == 1);
+
+    const QString eml = dir.filePath(QStringLiteral("one.eml"));
+    QFile file(eml);
+    file.open(QIODevice::WriteOnly);
+    file.write("From: Ann <ann@example.com>\r\nSubject: from a file\r\n\r\nbody text\r\n");
+    file.close();
+    result = run(Binary, {QStringLiteral("inspect"), eml});
+    REQUIRE(result.exitCode == 0);
+    CHECK(result.out.contains("from a file"));
+    CHECK(result.out.contains("body text"));
+
+    result = run(Binary, {QStringLiteral("inspect"), dir.filePath(QStringLiteral("missing.eml"))});
+    CHECK(result.exitCode == 2);
+    result = run(Binary, {QStringLiteral("inspect"), QStringLiteral("999"), QStringLiteral("--store"), dir.path()});
+    CHECK(result.exitCode == 2);
+    CHECK(result.err.contains("no message with id 999"));
+}
