@@ -15,10 +15,10 @@ bool isSpace(char c)
 
 struct Mailbox
 {
-    QByteArray phrase;   // display-name words, unquoted, separated by single spaces
-    QByteArray spec;     // addr-spec characters outside angle brackets
-    QByteArray angle;    // inside <...>
-    QByteArray comment;  // last comment, for "addr (Name)"
+    QByteArray phrase; // display-name words, unquoted, separated by single spaces
+    QByteArray spec; // addr-spec characters outside angle brackets
+    QByteArray angle; // inside <...>
+    QByteArray comment; // last comment, for "addr (Name)"
     bool hasAngle = false;
     bool phraseQuoted = false;
     qsizetype start = -1;
@@ -37,7 +37,7 @@ QString cleanName(const QByteArray &phrase)
     QString name = decodeHeader(phrase).simplified();
     // Some writers quote the name twice ("\"Alice\"") or wrap it in single quotes.
     while (name.size() >= 2
-           && ((name.front() == u'"' && name.back() == u'"') || (name.front() == u'\'' && name.back() == u'\'')))
+        && ((name.front() == u'"' && name.back() == u'"') || (name.front() == u'\'' && name.back() == u'\'')))
         name = name.mid(1, name.size() - 2).trimmed();
     return name;
 }
@@ -174,7 +174,7 @@ QList<Address> parseAddressList(QByteArrayView input)
             finish(i);
             ++i;
         } else if (c == ':' && !current.hasAngle && !current.phrase.contains('@') && group.isEmpty()
-                   && current.start >= 0) {
+            && current.start >= 0) {
             // "Group name:" starts a group (RFC 5322 section 3.4).
             group = cleanName(current.phrase);
             current = Mailbox();
@@ -186,8 +186,8 @@ QList<Address> parseAddressList(QByteArrayView input)
             ++i;
         } else {
             qsizetype j = i;
-            while (j < n && !isSpace(raw[j]) && raw[j] != '"' && raw[j] != '(' && raw[j] != '<' && raw[j] != ','
-                   && raw[j] != ';' && !(raw[j] == ':' && group.isEmpty() && !current.hasAngle))
+            while (j < n && !isSpace(raw[j]) && raw[j] != '"' && raw[j] != '(' && raw[j] != '<'
+                && raw[j] != ',' && raw[j] != ';' && !(raw[j] == ':' && group.isEmpty() && !current.hasAngle))
                 ++j;
             if (j == i)
                 j = i + 1;

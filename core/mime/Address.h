@@ -9,10 +9,10 @@ namespace MailSink::Mime {
 // One mailbox of an RFC 5322 section 3.4 address list.
 struct Address
 {
-    QString name;    // display name, decoded (RFC 2047) and unquoted; may be empty
+    QString name; // display name, decoded (RFC 2047) and unquoted; may be empty
     QString address; // addr-spec, e.g. "alice@example.com"
-    QString raw;     // the mailbox as written (undecoded)
-    QString group;   // the group it was listed in ("Team: a@x, b@y;"), else empty
+    QString raw; // the mailbox as written (undecoded)
+    QString group; // the group it was listed in ("Team: a@x, b@y;"), else empty
 
     QString display() const; // "Name <address>" or just the address
     friend bool operator==(const Address &, const Address &) = default;

@@ -28,8 +28,8 @@ bool zoneFromName(QByteArrayView word, int *offsetMinutes)
         const char *name;
         int hours;
     };
-    static const Zone zones[] = {{"ut", 0},   {"utc", 0},  {"gmt", 0},  {"z", 0},    {"est", -5}, {"edt", -4},
-                                 {"cst", -6}, {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}};
+    static const Zone zones[] = {{"ut", 0}, {"utc", 0}, {"gmt", 0}, {"z", 0}, {"est", -5}, {"edt", -4},
+        {"cst", -6}, {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}};
     const QByteArray lower = word.toByteArray().toLower();
     for (const Zone &zone : zones) {
         if (lower == zone.name) {

@@ -32,7 +32,7 @@ HeaderBlock HeaderBlock::parse(QByteArrayView data)
     const qsizetype n = data.size();
     qsizetype pos = 0;
     qsizetype fieldStart = -1; // start of the value of the field being collected
-    qsizetype fieldEnd = -1;   // end of its last line, without the line break
+    qsizetype fieldEnd = -1; // end of its last line, without the line break
     QByteArray name;
     auto finish = [&] {
         if (fieldStart >= 0)

@@ -13,7 +13,7 @@ class HeaderBlock
 public:
     struct Field
     {
-        QByteArray name;  // as written
+        QByteArray name; // as written
         QByteArray value; // as written after the colon: leading blanks removed, folding kept
     };
 

@@ -31,7 +31,8 @@ QByteArray canonicalCharset(QByteArrayView charset)
         return "GB18030";
     if (name == "ks_c_5601-1987" || name == "ks_c_5601" || name == "euc-kr" || name == "cp949")
         return "windows-949";
-    if (name == "shift_jis" || name == "sjis" || name == "x-sjis" || name == "shift-jis" || name == "ms_kanji")
+    if (name == "shift_jis" || name == "sjis" || name == "x-sjis" || name == "shift-jis"
+        || name == "ms_kanji")
         return "windows-31j";
     if (name == "tis-620" || name == "iso-8859-11")
         return "windows-874";
@@ -77,7 +78,8 @@ QString decodeCharset(QByteArrayView bytes, QByteArrayView charset, bool *known)
         // Declared ASCII with 8-bit bytes in it is mislabelled, usually UTF-8.
         return utf8OrLatin1(bytes);
     }
-    if (name == "iso-8859-1" || name == "latin1" || name == "l1" || name == "iso8859-1" || name == "iso_8859-1")
+    if (name == "iso-8859-1" || name == "latin1" || name == "l1" || name == "iso8859-1"
+        || name == "iso_8859-1")
         return QString::fromLatin1(bytes);
     if (!name.isEmpty()) {
         QStringDecoder decoder(name.constData());
@@ -123,12 +125,12 @@ QString decodeHeader(QByteArrayView raw)
     };
 
     QString out;
-    QByteArray plain;          // undecoded bytes outside encoded words
-    QByteArray pendingSpace;   // white space after an encoded word (dropped if another one follows)
-    QByteArray pending;        // decoded bytes of adjacent encoded words in one charset
+    QByteArray plain; // undecoded bytes outside encoded words
+    QByteArray pendingSpace; // white space after an encoded word (dropped if another one follows)
+    QByteArray pending; // decoded bytes of adjacent encoded words in one charset
     QByteArray pendingCharset;
     bool afterWord = false;
-    qsizetype nextClose = -1;  // cached position of the next "?=", or -2 when there is none
+    qsizetype nextClose = -1; // cached position of the next "?=", or -2 when there is none
     qsizetype closeSearchedFrom = -1;
 
     auto flushPending = [&] {
@@ -167,7 +169,8 @@ QString decodeHeader(QByteArrayView raw)
                             charsetOk = false;
                     }
                     if (nextClose >= textStart && charsetOk) {
-                        const QByteArrayView encoded = QByteArrayView(text).sliced(textStart, nextClose - textStart);
+                        const QByteArrayView encoded
+                            = QByteArrayView(text).sliced(textStart, nextClose - textStart);
                         QByteArray bytes;
                         if (enc == 'B' || enc == 'b') {
                             bytes = decodeBase64(encoded);

@@ -45,8 +45,7 @@ class Cursor
 public:
     explicit Cursor(QByteArrayView text)
         : m_text(text)
-    {
-    }
+    { }
     bool atEnd() const { return m_pos >= m_text.size(); }
     char peek() const { return m_text[m_pos]; }
     void skip() { ++m_pos; }
@@ -133,7 +132,7 @@ HeaderParameters HeaderParameters::parse(QByteArrayView raw)
     value.replace(' ', QByteArray()); // "text / plain" from sloppy writers
     result.m_value = value;
 
-    QList<QByteArray> order;                 // parameter names in first-seen order
+    QList<QByteArray> order; // parameter names in first-seen order
     QMap<QByteArray, QList<Section>> sections;
     while (!cursor.atEnd()) {
         if (cursor.peek() == ';') {
@@ -192,15 +191,15 @@ HeaderParameters HeaderParameters::parse(QByteArrayView raw)
     for (const QByteArray &name : std::as_const(order)) {
         QList<Section> list = sections.value(name);
         // Prefer the RFC 2231 form over a plain one given for old readers.
-        const bool hasContinuation = std::any_of(list.cbegin(), list.cend(),
-                                                 [](const Section &s) { return s.index >= 0 || s.extended; });
+        const bool hasContinuation = std::any_of(
+            list.cbegin(), list.cend(), [](const Section &s) { return s.index >= 0 || s.extended; });
         QString decoded;
         if (!hasContinuation) {
             const Section &plain = list.front();
             decoded = decodeHeader(plain.value);
         } else {
-            const auto single = std::find_if(list.cbegin(), list.cend(),
-                                             [](const Section &s) { return s.index < 0 && s.extended; });
+            const auto single = std::find_if(
+                list.cbegin(), list.cend(), [](const Section &s) { return s.index < 0 && s.extended; });
             QList<Section> parts;
             if (single != list.cend()) {
                 parts.append(*single);
@@ -210,7 +209,7 @@ HeaderParameters HeaderParameters::parse(QByteArrayView raw)
                         parts.append(s);
                 }
                 std::stable_sort(parts.begin(), parts.end(),
-                                 [](const Section &a, const Section &b) { return a.index < b.index; });
+                    [](const Section &a, const Section &b) { return a.index < b.index; });
             }
             QByteArray charset;
             QByteArray bytes;

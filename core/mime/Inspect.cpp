@@ -19,8 +19,8 @@ QJsonArray addressesJson(const QList<Address> &addresses)
 {
     QJsonArray array;
     for (const Address &address : addresses)
-        array.append(QJsonObject{{QStringLiteral("name"), stringOrNull(address.name)},
-                                 {QStringLiteral("address"), address.address}});
+        array.append(QJsonObject {{QStringLiteral("name"), stringOrNull(address.name)},
+            {QStringLiteral("address"), address.address}});
     return array;
 }
 
@@ -31,7 +31,7 @@ QJsonObject partJson(const Part &part)
         disposition = part.disposition;
     else if (!part.disposition.isEmpty())
         disposition = QStringLiteral("attachment"); // RFC 2183 section 2.8: unknown means attachment
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("path"), part.path},
         {QStringLiteral("content_type"), part.contentType},
         {QStringLiteral("charset"), stringOrNull(part.charset)},
@@ -69,10 +69,9 @@ QString htmlToPreviewText(QString html)
 {
     // Enough to preview: drop style/script blocks and tags, collapse white space.
     static const QRegularExpression blocks(QStringLiteral("<(style|script|head)\\b.*?</\\1\\s*>"),
-                                           QRegularExpression::CaseInsensitiveOption
-                                               | QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression breaks(QStringLiteral("<(br|p|div|tr|li|h[1-6])\\b[^>]*>"),
-                                           QRegularExpression::CaseInsensitiveOption);
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression breaks(
+        QStringLiteral("<(br|p|div|tr|li|h[1-6])\\b[^>]*>"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
     html.remove(blocks);
     html.replace(breaks, QStringLiteral("\n"));
@@ -97,7 +96,7 @@ QJsonObject inspectJson(const ParsedMessage &message)
 {
     QJsonArray headers;
     for (const auto &[name, value] : message.headers())
-        headers.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), value}});
+        headers.append(QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("value"), value}});
     QJsonArray parts;
     for (const Part &part : message.parts())
         parts.append(partJson(part));
@@ -107,15 +106,17 @@ QJsonObject inspectJson(const ParsedMessage &message)
     const std::optional<QString> text = message.text();
     const std::optional<QString> html = message.html();
     const QDateTime date = message.date();
-    return QJsonObject{
-        {QStringLiteral("subject"), message.subject().isNull() ? QJsonValue(QJsonValue::Null) : message.subject()},
+    return QJsonObject {
+        {QStringLiteral("subject"),
+            message.subject().isNull() ? QJsonValue(QJsonValue::Null) : message.subject()},
         {QStringLiteral("from"), addressesJson(message.from())},
         {QStringLiteral("sender"), addressesJson(message.sender())},
         {QStringLiteral("reply_to"), addressesJson(message.replyTo())},
         {QStringLiteral("to"), addressesJson(message.to())},
         {QStringLiteral("cc"), addressesJson(message.cc())},
         {QStringLiteral("bcc"), addressesJson(message.bcc())},
-        {QStringLiteral("date"), date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("date"),
+            date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("message_id"), stringOrNull(message.messageId())},
         {QStringLiteral("headers"), headers},
         {QStringLiteral("text"), text ? QJsonValue(*text) : QJsonValue(QJsonValue::Null)},
@@ -156,7 +157,8 @@ QString inspectText(const ParsedMessage &message)
     if (const auto text = message.text()) {
         out += QStringLiteral("\nText:\n") + preview(*text, 20, 2000) + u'\n';
     } else if (const auto html = message.html()) {
-        out += QStringLiteral("\nText (from the HTML part):\n") + preview(htmlToPreviewText(*html), 20, 2000) + u'\n';
+        out += QStringLiteral("\nText (from the HTML part):\n") + preview(htmlToPreviewText(*html), 20, 2000)
+            + u'\n';
     }
 
     out += QStringLiteral("\nParts:\n");

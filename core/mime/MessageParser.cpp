@@ -53,8 +53,7 @@ public:
         : m_data(data)
         , m_tree(tree)
         , m_raw(data->raw)
-    {
-    }
+    { }
 
     void build()
     {
@@ -98,15 +97,17 @@ private:
                                               : parent.path + u'.' + QString::number(index);
         }
 
-        const bool inDigest = node.parent >= 0 && m_data->tree[node.parent].contentType == u"multipart/digest";
+        const bool inDigest
+            = node.parent >= 0 && m_data->tree[node.parent].contentType == u"multipart/digest";
         const QByteArray typeField = facts.header.value("content-type");
         facts.type = HeaderParameters::parse(typeField);
         QString type = lower(facts.type.value());
         facts.declaredType = type;
         if (type.isEmpty() || !type.contains(u'/') || type.startsWith(u'/') || type.endsWith(u'/')) {
             if (!typeField.isNull())
-                warn(i, QStringLiteral("unreadable Content-Type \"%1\"; taken as the default")
-                            .arg(utf8OrLatin1(typeField.left(100))));
+                warn(i,
+                    QStringLiteral("unreadable Content-Type \"%1\"; taken as the default")
+                        .arg(utf8OrLatin1(typeField.left(100))));
             // RFC 2045 section 5.2; RFC 2046 section 5.1.5 for digests.
             type = inDigest ? QStringLiteral("message/rfc822") : QStringLiteral("text/plain");
             facts.type = HeaderParameters::parse(type.toLatin1());
@@ -115,14 +116,17 @@ private:
 
         if (!node.container && type.startsWith(u"multipart/")) {
             if (node.tooDeep) {
-                warn(i, QStringLiteral("multipart nested deeper than the %1 levels we parse; kept unparsed")
-                            .arg(MimeLimits().maxDepth));
+                warn(i,
+                    QStringLiteral("multipart nested deeper than the %1 levels we parse; kept unparsed")
+                        .arg(MimeLimits().maxDepth));
             } else {
                 const QString boundary = facts.type.parameter("boundary");
-                warn(i, boundary.isNull()
-                            ? QStringLiteral("%1 without a boundary parameter; shown as plain text").arg(type)
-                            : QStringLiteral("%1 without any part marked by its boundary \"%2\"; shown as plain text")
-                                  .arg(type, boundary));
+                warn(i,
+                    boundary.isNull()
+                        ? QStringLiteral("%1 without a boundary parameter; shown as plain text").arg(type)
+                        : QStringLiteral(
+                            "%1 without any part marked by its boundary \"%2\"; shown as plain text")
+                              .arg(type, boundary));
                 part.contentType = QStringLiteral("text/plain");
                 facts.type = HeaderParameters::parse(QByteArray("text/plain"));
             }
@@ -162,20 +166,25 @@ private:
         location.end = node.bodyEnd;
         location.encoding = transferEncodingFromName(part.transferEncoding.toLatin1());
         if (location.encoding == TransferEncoding::Unknown)
-            warn(i, QStringLiteral("unknown Content-Transfer-Encoding \"%1\"; content kept as it is")
-                        .arg(part.transferEncoding));
+            warn(i,
+                QStringLiteral("unknown Content-Transfer-Encoding \"%1\"; content kept as it is")
+                    .arg(part.transferEncoding));
         if (type.startsWith(u"multipart/") || type == u"message/rfc822") {
-            if (location.encoding == TransferEncoding::Base64 || location.encoding == TransferEncoding::QuotedPrintable)
-                warn(i, QStringLiteral("%1 must not be %2-encoded (RFC 2045 section 6.4); decoded anyway")
-                            .arg(type, part.transferEncoding));
+            if (location.encoding == TransferEncoding::Base64
+                || location.encoding == TransferEncoding::QuotedPrintable)
+                warn(i,
+                    QStringLiteral("%1 must not be %2-encoded (RFC 2045 section 6.4); decoded anyway")
+                        .arg(type, part.transferEncoding));
         }
         bool clean = true;
-        const QByteArray content = decodeTransfer(m_raw.sliced(location.begin, location.end - location.begin),
-                                                  location.encoding, &clean);
+        const QByteArray content = decodeTransfer(
+            m_raw.sliced(location.begin, location.end - location.begin), location.encoding, &clean);
         if (!clean) {
-            warn(i, location.encoding == TransferEncoding::Base64
-                        ? QStringLiteral("invalid base64 (stray characters or bad padding); decoded what was readable")
-                        : QStringLiteral("invalid quoted-printable escapes; kept them as they are"));
+            warn(i,
+                location.encoding == TransferEncoding::Base64
+                    ? QStringLiteral(
+                        "invalid base64 (stray characters or bad padding); decoded what was readable")
+                    : QStringLiteral("invalid quoted-printable escapes; kept them as they are"));
         }
         part.size = content.size();
         part.sha256Hex = QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
@@ -211,7 +220,8 @@ private:
         if (!dates.isEmpty()) {
             m_data->date = parseDate(dates.front());
             if (!m_data->date.isValid())
-                m_data->warnings.append(QStringLiteral("unreadable Date \"%1\"").arg(utf8OrLatin1(dates.front().left(100))));
+                m_data->warnings.append(
+                    QStringLiteral("unreadable Date \"%1\"").arg(utf8OrLatin1(dates.front().left(100))));
         }
     }
 
@@ -319,7 +329,8 @@ private:
         if (part.isContainer || part.isBody)
             return;
         const MimeNode &node = m_tree.nodes[i];
-        const bool inRelated = node.parent >= 0 && m_data->tree[node.parent].contentType == u"multipart/related";
+        const bool inRelated
+            = node.parent >= 0 && m_data->tree[node.parent].contentType == u"multipart/related";
         const bool inlineResource = inRelated && part.disposition != u"attachment"
             && (!part.contentId.isEmpty() || !part.contentLocation.isEmpty());
         part.isAttachment = !inlineResource;
@@ -352,7 +363,8 @@ ParsedMessage parseMessage(const QByteArray &raw)
         const QStringList why = tree.warnings;
         tree = flatTree(raw);
         tree.warnings = why;
-        tree.warnings.append(QStringLiteral("the structure could not be parsed; the body is shown as one part"));
+        tree.warnings.append(
+            QStringLiteral("the structure could not be parsed; the body is shown as one part"));
     }
     MessageBuilder(data.get(), tree).build();
     return ParsedMessage(std::move(data));

@@ -57,8 +57,7 @@ public:
         , m_begin(raw.data())
         , m_raw(raw)
         , m_limits(limits)
-    {
-    }
+    { }
 
     void parse() { run(m_raw.data(), m_raw.data() + m_raw.size()); }
 
@@ -116,7 +115,8 @@ protected:
                         continue;
                     }
                     const qsizetype length = qsizetype(boundary.size());
-                    if (contentEnd - line >= length && std::memcmp(line, boundary.data(), std::size_t(length)) == 0) {
+                    if (contentEnd - line >= length
+                        && std::memcmp(line, boundary.data(), std::size_t(length)) == 0) {
                         const char *rest = line + length;
                         const bool closing = contentEnd - rest >= 2 && rest[0] == '-' && rest[1] == '-';
                         bool blank = true;
@@ -138,7 +138,8 @@ protected:
     }
 
 private:
-    void onBoundary(Info &entry, const char *start, const char *line, const char *next, int level, bool closing)
+    void onBoundary(
+        Info &entry, const char *start, const char *line, const char *next, int level, bool closing)
     {
         // The line break before a boundary belongs to the boundary (RFC 2046 section 5.1.1).
         const char *contentEnd = line;
@@ -167,11 +168,13 @@ private:
         }
         QString why;
         if (++m_entities > m_limits.maxParts) {
-            stop(line, QStringLiteral("more than %1 parts; the rest of the message is not split into parts")
-                           .arg(m_limits.maxParts));
+            stop(line,
+                QStringLiteral("more than %1 parts; the rest of the message is not split into parts")
+                    .arg(m_limits.maxParts));
             return;
         }
-        if (!MimeticAdapter::headersWithinLimits(m_raw, next - m_begin, int(m_entityStack.size()), m_limits, &why)) {
+        if (!MimeticAdapter::headersWithinLimits(
+                m_raw, next - m_begin, int(m_entityStack.size()), m_limits, &why)) {
             stop(line, why + QStringLiteral("; the rest of the message is not split into parts"));
             return;
         }
@@ -206,8 +209,7 @@ public:
         : m_parser(parser)
         , m_raw(raw)
         , m_tree(tree)
-    {
-    }
+    { }
 
     void add(const mimetic::MimeEntity *entity, qsizetype start, int parent, int depth)
     {
@@ -230,7 +232,8 @@ public:
                 std::size_t k = 0;
                 QList<std::pair<const mimetic::MimeEntity *, qsizetype>> pending;
                 for (const mimetic::MimeEntity *child : children) {
-                    const qsizetype childStart = k < info->childStarts.size() ? info->childStarts[k] : node.bodyEnd;
+                    const qsizetype childStart
+                        = k < info->childStarts.size() ? info->childStarts[k] : node.bodyEnd;
                     pending.append({child, childStart});
                     ++k;
                 }
@@ -274,8 +277,8 @@ private:
 
 } // namespace
 
-bool MimeticAdapter::headersWithinLimits(QByteArrayView raw, qsizetype offset, int depth, const MimeLimits &limits,
-                                         QString *why)
+bool MimeticAdapter::headersWithinLimits(
+    QByteArrayView raw, qsizetype offset, int depth, const MimeLimits &limits, QString *why)
 {
     // Conservative on purpose: a block runs to the first empty line (mimetic may stop earlier, never
     // later), and every line mentioning rfc822 counts as one more nested message header.
@@ -340,7 +343,8 @@ bool MimeticAdapter::parse(QByteArrayView raw, const MimeLimits &limits, MimeTre
         return true;
     } catch (const std::exception &e) {
         tree->nodes.clear();
-        tree->warnings.append(QStringLiteral("the MIME parser failed (%1)").arg(QString::fromLocal8Bit(e.what())));
+        tree->warnings.append(
+            QStringLiteral("the MIME parser failed (%1)").arg(QString::fromLocal8Bit(e.what())));
     } catch (...) {
         tree->nodes.clear();
         tree->warnings.append(QStringLiteral("the MIME parser failed"));

@@ -18,8 +18,8 @@ public:
 
     // Whether the header block (or chain of message/rfc822 header blocks) at `offset` stays within the
     // bounds, checked conservatively and in linear time.
-    static bool headersWithinLimits(QByteArrayView raw, qsizetype offset, int depth, const MimeLimits &limits,
-                                    QString *why);
+    static bool headersWithinLimits(
+        QByteArrayView raw, qsizetype offset, int depth, const MimeLimits &limits, QString *why);
 };
 
 } // namespace MailSink::Mime

@@ -18,31 +18,80 @@ const std::shared_ptr<const ParsedMessageData> &emptyData()
 
 ParsedMessage::ParsedMessage()
     : d(emptyData())
-{
-}
+{ }
 
 ParsedMessage::ParsedMessage(std::shared_ptr<const ParsedMessageData> data)
     : d(data ? std::move(data) : emptyData())
-{
-}
+{ }
 
-QString ParsedMessage::subject() const { return d->subject; }
-QList<Address> ParsedMessage::from() const { return d->from; }
-QList<Address> ParsedMessage::sender() const { return d->sender; }
-QList<Address> ParsedMessage::replyTo() const { return d->replyTo; }
-QList<Address> ParsedMessage::to() const { return d->to; }
-QList<Address> ParsedMessage::cc() const { return d->cc; }
-QList<Address> ParsedMessage::bcc() const { return d->bcc; }
-QDateTime ParsedMessage::date() const { return d->date; }
-QString ParsedMessage::messageId() const { return d->messageId; }
-QList<std::pair<QString, QString>> ParsedMessage::headers() const { return d->headers; }
-QList<std::pair<QByteArray, QByteArray>> ParsedMessage::rawHeaders() const { return d->rawHeaders; }
-std::optional<QString> ParsedMessage::text() const { return d->text; }
-std::optional<QString> ParsedMessage::html() const { return d->html; }
-QList<Part> ParsedMessage::tree() const { return d->tree; }
-QStringList ParsedMessage::warnings() const { return d->warnings; }
-QByteArray ParsedMessage::raw() const { return d->raw; }
-qint64 ParsedMessage::size() const { return d->raw.size(); }
+QString ParsedMessage::subject() const
+{
+    return d->subject;
+}
+QList<Address> ParsedMessage::from() const
+{
+    return d->from;
+}
+QList<Address> ParsedMessage::sender() const
+{
+    return d->sender;
+}
+QList<Address> ParsedMessage::replyTo() const
+{
+    return d->replyTo;
+}
+QList<Address> ParsedMessage::to() const
+{
+    return d->to;
+}
+QList<Address> ParsedMessage::cc() const
+{
+    return d->cc;
+}
+QList<Address> ParsedMessage::bcc() const
+{
+    return d->bcc;
+}
+QDateTime ParsedMessage::date() const
+{
+    return d->date;
+}
+QString ParsedMessage::messageId() const
+{
+    return d->messageId;
+}
+QList<std::pair<QString, QString>> ParsedMessage::headers() const
+{
+    return d->headers;
+}
+QList<std::pair<QByteArray, QByteArray>> ParsedMessage::rawHeaders() const
+{
+    return d->rawHeaders;
+}
+std::optional<QString> ParsedMessage::text() const
+{
+    return d->text;
+}
+std::optional<QString> ParsedMessage::html() const
+{
+    return d->html;
+}
+QList<Part> ParsedMessage::tree() const
+{
+    return d->tree;
+}
+QStringList ParsedMessage::warnings() const
+{
+    return d->warnings;
+}
+QByteArray ParsedMessage::raw() const
+{
+    return d->raw;
+}
+qint64 ParsedMessage::size() const
+{
+    return d->raw.size();
+}
 
 QString ParsedMessage::header(QByteArrayView name) const
 {
@@ -81,8 +130,8 @@ QByteArray ParsedMessage::partContent(const QString &path) const
         if (part.isContainer || part.path != path)
             continue;
         const ParsedMessageData::Location &location = d->locations[i];
-        return decodeTransfer(QByteArrayView(d->raw).sliced(location.begin, location.end - location.begin),
-                              location.encoding);
+        return decodeTransfer(
+            QByteArrayView(d->raw).sliced(location.begin, location.end - location.begin), location.encoding);
     }
     return {};
 }

@@ -20,23 +20,24 @@ namespace MailSink::Mime {
 // One node of the MIME tree (RFC 2045/2046). `parts()` holds only leaves; `tree()` holds containers too.
 struct Part
 {
-    QString path;        // IMAP numbering (RFC 3501 section 6.4.5): "1" for a single part, "1.2", ...
-    QString contentType; // lower case "type/subtype"; defaults applied (text/plain, message/rfc822 in digests)
-    QString charset;     // as declared (lower case), "us-ascii" for text without one, else empty
-    QString filename;    // RFC 2231/2047 decoded; from Content-Disposition, else Content-Type name
+    QString path; // IMAP numbering (RFC 3501 section 6.4.5): "1" for a single part, "1.2", ...
+    QString
+        contentType; // lower case "type/subtype"; defaults applied (text/plain, message/rfc822 in digests)
+    QString charset; // as declared (lower case), "us-ascii" for text without one, else empty
+    QString filename; // RFC 2231/2047 decoded; from Content-Disposition, else Content-Type name
     QString disposition; // "inline", "attachment", other lower-case values, or empty when absent
-    QString contentId;   // without the angle brackets
-    qint64 size = 0;     // after transfer decoding
+    QString contentId; // without the angle brackets
+    qint64 size = 0; // after transfer decoding
     QByteArray sha256Hex; // of the transfer-decoded content
     bool isAttachment = false;
 
     QString transferEncoding; // lower case as declared, empty for none
-    QString description;      // Content-Description, decoded
-    QString contentLocation;  // RFC 2557
+    QString description; // Content-Description, decoded
+    QString contentLocation; // RFC 2557
     QList<std::pair<QString, QString>> headers; // the part's own header fields, decoded, in order
-    int depth = 0;            // 0 for the top-level entity
+    int depth = 0; // 0 for the top-level entity
     bool isContainer = false; // a multipart whose parts were parsed (only in tree())
-    bool isBody = false;      // chosen as (part of) text() or html()
+    bool isBody = false; // chosen as (part of) text() or html()
 };
 
 class ParsedMessageData;
@@ -56,7 +57,7 @@ public:
     QList<Address> to() const;
     QList<Address> cc() const;
     QList<Address> bcc() const;
-    QDateTime date() const;    // invalid when absent or unreadable
+    QDateTime date() const; // invalid when absent or unreadable
     QString messageId() const; // without angle brackets; null when absent
 
     QList<std::pair<QString, QString>> headers() const; // top-level fields, decoded, in order
@@ -66,9 +67,9 @@ public:
     std::optional<QString> text() const; // the plain text a reader would show, '\n' line ends
     std::optional<QString> html() const;
 
-    QList<Part> parts() const;       // every leaf in document order
+    QList<Part> parts() const; // every leaf in document order
     QList<Part> attachments() const; // the leaves a reader lists as attachments
-    QList<Part> tree() const;        // containers and leaves in document order
+    QList<Part> tree() const; // containers and leaves in document order
     QByteArray partContent(const QString &path) const; // transfer-decoded; empty for unknown paths
     std::optional<Part> partByContentId(const QString &cid) const; // accepts "cid:x", "<x>" or "x"
 

@@ -26,8 +26,8 @@ public:
     QString messageId;
     std::optional<QString> text;
     std::optional<QString> html;
-    QList<Part> tree;            // document order
-    QList<Location> locations;   // parallel to tree
+    QList<Part> tree; // document order
+    QList<Location> locations; // parallel to tree
     QStringList warnings;
 };
 
