@@ -279,3 +279,42 @@ TEST_CASE("inspect prints a stored message by ID with its envelope and session, 
     CHECK(result.exitCode == 2);
     CHECK(result.err.contains("no message with id 999"));
 }
+
+TEST_CASE("serve with a given certificate and required credentials", "[cli][tls][auth]")
+{
+    if (!haveProgram(QStringLiteral("openssl")) || !haveProgram(QStringLiteral("swaks")))
+        FAIL("openssl and swaks are needed (cmake/install-deps.sh installs them)");
+    QTemporaryDir dir;
+    const QString cert = dir.filePath(QStringLiteral("cert.pem")), key = dir.filePath(QStringLiteral("key.pem"));
+    const ProcessResult made = run(QStringLiteral("openssl"),
+                                   {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                    QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                                    QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=given.example"),
+                                    QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+    REQUIRE(made.exitCode == 0);
+    QFile password(dir.filePath(QStringLiteral("password")));
+    password.open(QIODevice::WriteOnly);
+    password.write("s3cret\n");
+    password.close();
+    Serve serve(dir.filePath(QStringLiteral("store")),
+                {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key, QStringLiteral("--auth-required"),
+                 QStringLiteral("--auth-user"), QStringLiteral("ci"), QStringLiteral("--auth-password-file"),
+                 password.fileName()});
+    REQUIRE(serve.output.contains("(STARTTLS)"));
+    auto swaks = [&](const QString &pass) {
+        return run(QStringLiteral("swaks"),
+                   {QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(serve.port), QStringLiteral("--tls"),
+                    QStringLiteral("--auth"), QStringLiteral("LOGIN"), QStringLiteral("--auth-user"),
+                    QStringLiteral("ci"), QStringLiteral("--auth-password"), pass, QStringLiteral("--to"),
+                    QStringLiteral("x@example.com")});
+    };
+    const ProcessResult good = swaks(QStringLiteral("s3cret"));
+    INFO(good.out.toStdString());
+    CHECK(good.exitCode == 0);
+    CHECK(good.out.contains("CN=given.example"));
+    const ProcessResult bad = swaks(QStringLiteral("wrong"));
+    CHECK(bad.exitCode != 0);
+    CHECK(bad.out.contains("535 5.7.8"));
+    CHECK(serve.stop() == 0);
+    CHECK(listJson(dir.filePath(QStringLiteral("store"))).size() == 1);
+}
