@@ -10,4 +10,4 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 qt6-tools-dev qt6-tools-dev-tools \
     qt6-l10n-tools qt6-translations-l10n libmimetic-dev libssl-dev catch2 \
     xvfb xauth xdotool imagemagick fonts-noto-cjk fonts-dejavu-core \
-    swaks libnet-ssleay-perl curl python3 python3-aiosmtpd openssl ca-certificates git >/dev/null
+    swaks libnet-ssleay-perl curl fetchmail python3 python3-aiosmtpd openssl ca-certificates git >/dev/null

@@ -96,6 +96,7 @@ MessageStore::MessageStore(QObject *parent)
     // Maildir: '/' and ':' in the host part are encoded so the name stays one path element.
     host.replace('/', "\\057").replace(':', "\\072");
     m_host = host.isEmpty() ? QByteArrayLiteral("localhost") : host;
+    m_pid = QByteArray::number(QCoreApplication::applicationPid()); // getpid() is a syscall per message otherwise
 }
 
 MessageStore::~MessageStore()
@@ -352,7 +353,7 @@ QByteArray MessageStore::newUniq()
         std::chrono::system_clock::now().time_since_epoch())
                           .count();
     return QByteArray::number(us / 1000000) + ".M" + QByteArray::number(us % 1000000) + 'P'
-        + QByteArray::number(QCoreApplication::applicationPid()) + 'Q' + QByteArray::number(++m_sequence)
+        + m_pid + 'Q' + QByteArray::number(++m_sequence)
         + '.' + m_host;
 }
 

@@ -107,6 +107,7 @@ private:
     ReconcileReport m_reconcile;
     std::function<bool(Fault)> m_faults;
     QByteArray m_host;
+    QByteArray m_pid;
     std::atomic<quint64> m_sequence {0};
     QString m_instance; // distinguishes index connections of several stores in one process
 

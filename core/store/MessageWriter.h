@@ -35,7 +35,11 @@ private:
     MessageStore *m_store;
     QByteArray m_uniq;
     QString m_tmpPath;
+#ifdef Q_OS_UNIX
+    int m_fd = -1;
+#else
     QFile m_file;
+#endif
     QByteArray m_head;
     qint64 m_size = 0;
     QString m_error;
