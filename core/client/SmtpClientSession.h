@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SmtpReply.h"
+#include "SmtpReplyParser.h"
 #include "util/TraceEntry.h"
 
 #include <QByteArray>
