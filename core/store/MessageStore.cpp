@@ -507,8 +507,9 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch, Dur
             insert.addBindValue(info.from);
             insert.addBindValue(info.to);
             insert.addBindValue(info.hasAttachments);
-            insert.addBindValue(QString::fromUtf8(pending->envelopeJson));
-            insert.addBindValue(QString::fromUtf8(pending->traceJson));
+            // As bytes: a QString would be converted to UTF-16 and back by Qt and SQLite.
+            insert.addBindValue(pending->envelopeJson);
+            insert.addBindValue(pending->traceJson);
             if (!insert.exec()) {
                 error = sqlError(insert);
                 indexed = false;

@@ -75,28 +75,38 @@ JsonWriter &JsonWriter::string(QByteArrayView utf8)
     static const char hex[] = "0123456789abcdef";
     m_out.reserve(m_out.size() + utf8.size() + 2);
     m_out.append('"');
-    for (char c : utf8) {
+    const char *data = utf8.data();
+    qsizetype run = 0; // start of bytes that need no escaping, appended in one go
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const char c = data[i];
         const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            m_out.append('\\').append(c);
-        } else if (u < 0x20) {
-            switch (c) {
-            case '\n':
-                m_out.append("\\n");
-                break;
-            case '\r':
-                m_out.append("\\r");
-                break;
-            case '\t':
-                m_out.append("\\t");
-                break;
-            default:
-                m_out.append("\\u00").append(hex[u >> 4]).append(hex[u & 15]);
-            }
-        } else {
-            m_out.append(c);
+        if (u >= 0x20 && c != '"' && c != '\\')
+            continue;
+        m_out.append(data + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"':
+            m_out.append("\\\"", 2);
+            break;
+        case '\\':
+            m_out.append("\\\\", 2);
+            break;
+        case '\n':
+            m_out.append("\\n", 2);
+            break;
+        case '\r':
+            m_out.append("\\r", 2);
+            break;
+        case '\t':
+            m_out.append("\\t", 2);
+            break;
+        default: {
+            const char escaped[6] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
+            m_out.append(escaped, 6);
+        }
         }
     }
+    m_out.append(data + run, utf8.size() - run);
     m_out.append('"');
     return *this;
 }
@@ -136,11 +146,28 @@ QByteArray JsonWriter::isoUtc(qint64 ms)
     const qint64 day = doy - (153 * mp + 2) / 5 + 1;
     const qint64 month = mp < 10 ? mp + 3 : mp - 9;
     const qint64 year = yoe + era * 400 + (month <= 2);
-    char buffer[32];
-    const int n = std::snprintf(buffer, sizeof buffer, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ",
-        static_cast<long long>(year), static_cast<long long>(month), static_cast<long long>(day),
-        static_cast<long long>(rest / 3600000), static_cast<long long>(rest / 60000 % 60),
-        static_cast<long long>(rest / 1000 % 60), static_cast<long long>(rest % 1000));
+    char buffer[24];
+    auto put = [&buffer](int at, qint64 value, int digits) {
+        for (int i = digits - 1; i >= 0; --i) {
+            buffer[at + i] = char('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(0, year, 4);
+    buffer[4] = '-';
+    put(5, month, 2);
+    buffer[7] = '-';
+    put(8, day, 2);
+    buffer[10] = 'T';
+    put(11, rest / 3600000, 2);
+    buffer[13] = ':';
+    put(14, rest / 60000 % 60, 2);
+    buffer[16] = ':';
+    put(17, rest / 1000 % 60, 2);
+    buffer[19] = '.';
+    put(20, rest % 1000, 3);
+    buffer[23] = 'Z';
+    const int n = 24;
     return QByteArray(buffer, n);
 }
 

@@ -1,0 +1,55 @@
+#include "util/JsonWriter.h"
+#include "util/TraceEntry.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <catch2/catch.hpp>
+
+using MailSink::JsonWriter;
+
+TEST_CASE("isoUtc matches QDateTime for dates across centuries", "[util][json]")
+{
+    for (qint64 ms : {0LL, 1LL, 951782400000LL /* 2000-02-29 */, 1796156517906LL, 4102444799999LL, 253402300799999LL,
+                      -1LL, -86400001LL}) {
+        INFO(ms);
+        CHECK(QString::fromLatin1(JsonWriter::isoUtc(ms))
+              == QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+    }
+}
+
+TEST_CASE("JsonWriter output parses back, with escapes and repaired UTF-8", "[util][json]")
+{
+    JsonWriter json;
+    json.beginObject();
+    json.key("text").string(QByteArray("quote \" backslash \\ nl \n tab \t ctl \x01 caf\xc3\xa9"));
+    json.key("bad").string(QByteArray("\xff\xfe ok"));
+    json.key("list").beginArray().number(-5).boolean(true).null().string("x").endArray();
+    json.key("empty").stringOrNull(QByteArray());
+    json.endObject();
+    QJsonParseError error;
+    const QJsonObject object = QJsonDocument::fromJson(json.take(), &error).object();
+    REQUIRE(error.error == QJsonParseError::NoError);
+    CHECK(object.value(QStringLiteral("text")).toString()
+          == QStringLiteral("quote \" backslash \\ nl \n tab \t ctl \x01 café"));
+    CHECK(object.value(QStringLiteral("bad")).toString().endsWith(QStringLiteral(" ok")));
+    CHECK(object.value(QStringLiteral("list")).toArray().size() == 4);
+    CHECK(object.value(QStringLiteral("empty")).isNull());
+}
+
+TEST_CASE("a trace survives its compact JSON form", "[util][trace]")
+{
+    const MailSink::Trace trace = {{1796156517906, MailSink::TraceEntry::Kind::Client, "EHLO a"},
+                                   {1796156517907, MailSink::TraceEntry::Kind::Server, "250 \"ok\""},
+                                   {1796156517908, MailSink::TraceEntry::Kind::Event, "TLS established"}};
+    const MailSink::Trace back =
+        MailSink::traceFromJson(QJsonDocument::fromJson(MailSink::traceToJsonBytes(trace)).array());
+    REQUIRE(back.size() == 3);
+    for (int i = 0; i < 3; ++i) {
+        CHECK(back.at(i).timeMs == trace.at(i).timeMs);
+        CHECK(back.at(i).kind == trace.at(i).kind);
+        CHECK(back.at(i).text == trace.at(i).text);
+    }
+}
