@@ -142,7 +142,7 @@ class Handler:
 def authenticator(server, session, envelope, mechanism, auth_data):
     user, password = auth.split(':', 1)
     ok = auth_data.login.decode() == user and auth_data.password.decode() == password
-    return AuthResult(success=ok, auth_data=auth_data)
+    return AuthResult(success=ok, handled=False, auth_data=auth_data)
 
 async def main():
     ctx = None

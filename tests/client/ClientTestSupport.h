@@ -54,8 +54,13 @@ class Aiosmtpd
 public:
     struct Options
     {
-        QString mode = QStringLiteral("plain"); // plain | starttls | tls
-        QString auth;                           // "user:password" requires AUTH
+        Options(const QString &mode_ = QStringLiteral("plain"), const QString &auth_ = {})
+            : mode(mode_)
+            , auth(auth_)
+        {
+        }
+        QString mode; // plain | starttls | tls
+        QString auth; // "user:password" requires AUTH
         bool smtputf8 = true;
         qint64 sizeLimit = 0;
     };
