@@ -6,20 +6,23 @@ namespace MailSink::Mime {
 
 namespace {
 
-int base64Value(char c)
+// Base64 alphabet values; -1 other bytes, -2 '=', -3 white space and line breaks.
+struct Base64Table
 {
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 26;
-    if (c >= '0' && c <= '9')
-        return c - '0' + 52;
-    if (c == '+')
-        return 62;
-    if (c == '/')
-        return 63;
-    return -1;
-}
+    signed char value[256];
+    constexpr Base64Table()
+        : value()
+    {
+        for (int i = 0; i < 256; ++i)
+            value[i] = -1;
+        const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < 64; ++i)
+            value[uchar(alphabet[i])] = static_cast<signed char>(i);
+        value[uchar('=')] = -2;
+        value[uchar('\r')] = value[uchar('\n')] = value[uchar(' ')] = value[uchar('\t')] = -3;
+    }
+};
+constexpr Base64Table base64Table;
 
 int hexValue(char c)
 {
@@ -56,27 +59,41 @@ QByteArray decodeBase64(QByteArrayView in, bool *clean)
     QByteArray out;
     out.resize(in.size() / 4 * 3 + 3);
     char *dst = out.data();
+    const uchar *src = reinterpret_cast<const uchar *>(in.data());
+    const uchar *const end = src + in.size();
     quint32 bits = 0;
     int count = 0;
     bool ok = true;
     bool padded = false;
-    for (const char c : in) {
-        const int v = base64Value(c);
-        if (v < 0) {
-            if (c == '=') {
-                padded = true;
-            } else if (c != '\r' && c != '\n' && c != ' ' && c != '\t') {
-                ok = false;
+    while (src < end) {
+        // The common case first: four alphabet characters in a row.
+        if (count == 0 && !padded && end - src >= 4) {
+            const int a = base64Table.value[src[0]], b = base64Table.value[src[1]],
+                      c = base64Table.value[src[2]], d = base64Table.value[src[3]];
+            if ((a | b | c | d) >= 0) {
+                const quint32 v = quint32(a) << 18 | quint32(b) << 12 | quint32(c) << 6 | quint32(d);
+                *dst++ = char(v >> 16);
+                *dst++ = char(v >> 8);
+                *dst++ = char(v);
+                src += 4;
+                continue;
             }
+        }
+        const int v = base64Table.value[*src++];
+        if (v < 0) {
+            if (v == -2)
+                padded = true;
+            else if (v == -1)
+                ok = false;
             continue;
         }
         if (padded) {
             // Data after padding: concatenated base64 blocks. Finish the last quantum and go on.
             ok = false;
             padded = false;
-            if (count == 2)
+            if (count == 2) {
                 *dst++ = char(bits >> 4);
-            else if (count == 3) {
+            } else if (count == 3) {
                 *dst++ = char(bits >> 10);
                 *dst++ = char(bits >> 2);
             }
