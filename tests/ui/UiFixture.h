@@ -1,0 +1,65 @@
+#pragma once
+
+#include "MainWindow.h"
+#include "Settings.h"
+#include "smtp/SmtpServer.h"
+#include "store/MessageStore.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <functional>
+#include <future>
+#include <memory>
+
+namespace MailSink::Test {
+
+QString uiTestData(const QString &name);
+QByteArray readUiTestData(const QString &name);
+
+// Waits, processing events, until `condition` holds or `timeoutMs` passes.
+bool waitFor(const std::function<bool()> &condition, int timeoutMs = 10000);
+
+// A blocking SMTP client on its own thread, so the GUI thread keeps accepting and delivering signals.
+struct SmtpScript
+{
+    QByteArray from = "sender@example.com";
+    QList<QByteArray> recipients = {"rcpt@example.com"};
+    QByteArray message; // without dot-stuffing; CRLF line ends
+};
+std::future<bool> sendAsync(quint16 port, SmtpScript script);
+// Connects, says EHLO and waits: resolves with what the server said after that (e.g. a 421 on close).
+std::future<QByteArray> idleClientAsync(quint16 port, std::shared_ptr<std::atomic_bool> connected);
+
+// A store in a temporary folder, an SMTP server on 127.0.0.1:0 and the real MainWindow, settings in an
+// INI file in the same folder.
+class UiFixture
+{
+public:
+    explicit UiFixture(bool tls = false);
+    ~UiFixture();
+
+    Store::MessageStore &store() { return *m_store; }
+    Smtp::SmtpServer &server() { return *m_server; }
+    Ui::MainWindow &window() { return *m_window; }
+    Ui::Settings &settings() { return *m_settings; }
+    QString storePath() const { return m_dir.filePath(QStringLiteral("store")); }
+    QString tempPath() const { return m_dir.path(); }
+    quint16 port() const;
+
+    // Sends over a real socket and waits until the message is in the list model.
+    bool deliver(const QByteArray &raw, const QList<QByteArray> &recipients = {"rcpt@example.com"});
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store::MessageStore> m_store;
+    std::unique_ptr<Smtp::SmtpServer> m_server;
+    std::unique_ptr<QSettings> m_backend;
+    std::unique_ptr<Ui::Settings> m_settings;
+    std::unique_ptr<Ui::MainWindow> m_window;
+};
+
+} // namespace MailSink::Test
