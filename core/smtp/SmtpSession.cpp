@@ -304,8 +304,8 @@ void SmtpSession::handleCommand(const QByteArray &verb, const QByteArray &args, 
             return error(out, "501 5.5.4 Syntax: RSET");
         if (m_messageOpen)
             abortMessage();
-        resetTransaction();
         reply(out, "250 2.0.0 Reset state");
+        resetTransaction(); // also drops the RSET exchange from the next message's trace
     } else if (verb == "NOOP") {
         reply(out, "250 2.0.0 OK");
     } else if (verb == "QUIT") {

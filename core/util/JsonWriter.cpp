@@ -73,8 +73,7 @@ JsonWriter &JsonWriter::string(QByteArrayView utf8)
         utf8 = repaired;
     }
     static const char hex[] = "0123456789abcdef";
-    m_out.reserve(m_out.size() + utf8.size() + 2);
-    m_out.append('"');
+    m_out.append('"'); // no reserve(): an exact reserve per string defeats geometric growth
     const char *data = utf8.data();
     qsizetype run = 0; // start of bytes that need no escaping, appended in one go
     for (qsizetype i = 0; i < utf8.size(); ++i) {
