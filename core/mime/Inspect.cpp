@@ -163,23 +163,33 @@ QString inspectText(const ParsedMessage &message)
 
     out += QStringLiteral("\nParts:\n");
     const QList<Part> tree = message.tree();
+    // Whether each node is the last child of its parent, from the depths of the pre-order list.
+    QList<bool> isLast(tree.size(), true);
+    {
+        QList<qsizetype> open; // the latest node seen at each depth
+        for (qsizetype i = 0; i < tree.size(); ++i) {
+            const int depth = qMax(0, tree[i].depth);
+            if (open.size() > depth) {
+                if (open[depth] >= 0)
+                    isLast[open[depth]] = false; // a later sibling follows it
+                open.resize(depth);
+            }
+            while (open.size() < depth)
+                open.append(-1);
+            open.append(i);
+        }
+    }
+    QList<bool> lastAtDepth;
     for (qsizetype i = 0; i < tree.size(); ++i) {
         const Part &part = tree[i];
-        // Draw the tree: for each ancestor level, whether more siblings follow.
+        const int depth = qMax(0, part.depth);
+        lastAtDepth.resize(depth + 1);
+        lastAtDepth[depth] = isLast[i];
         QString prefix;
-        for (int level = 1; level <= part.depth; ++level) {
-            bool more = false;
-            for (qsizetype j = i + 1; j < tree.size() && tree[j].depth >= level; ++j) {
-                if (tree[j].depth == level) {
-                    more = true;
-                    break;
-                }
-            }
-            if (level == part.depth)
-                prefix += more ? QStringLiteral("├─ ") : QStringLiteral("└─ ");
-            else
-                prefix += more ? QStringLiteral("│  ") : QStringLiteral("   ");
-        }
+        for (int level = 1; level < depth; ++level)
+            prefix += lastAtDepth[level] ? QStringLiteral("   ") : QStringLiteral("│  ");
+        if (depth > 0)
+            prefix += isLast[i] ? QStringLiteral("└─ ") : QStringLiteral("├─ ");
         QString entry = prefix + (part.path.isEmpty() ? QString() : part.path + u' ') + part.contentType;
         if (!part.isContainer) {
             if (!part.charset.isEmpty())

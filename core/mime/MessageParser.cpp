@@ -12,6 +12,8 @@
 #include <QCryptographicHash>
 #include <QFile>
 
+#include <cctype>
+
 #ifdef MAILSINK_HAVE_OPENSSL
 #include <openssl/evp.h>
 #endif
@@ -55,6 +57,33 @@ QByteArray sha256Hex(QByteArrayView data)
     return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
 }
 
+// <meta charset="x"> or <meta http-equiv=... content="text/html; charset=x"> near the start of an HTML
+// part that declares no charset in its Content-Type (HTML 5 section 4.2.5.5 prescans 1024 bytes).
+QByteArray sniffHtmlCharset(QByteArrayView html)
+{
+    const QByteArray head = html.first(qMin<qsizetype>(html.size(), 2048)).toByteArray().toLower();
+    qsizetype at = head.indexOf("charset");
+    while (at >= 0) {
+        qsizetype i = at + 7;
+        while (i < head.size() && (head[i] == ' ' || head[i] == '\t'))
+            ++i;
+        if (i < head.size() && head[i] == '=') {
+            ++i;
+            while (i < head.size() && (head[i] == ' ' || head[i] == '"' || head[i] == '\''))
+                ++i;
+            const qsizetype start = i;
+            while (i < head.size()
+                && (std::isalnum(uchar(head[i])) || head[i] == '-' || head[i] == '_' || head[i] == '.'
+                    || head[i] == ':'))
+                ++i;
+            if (i > start)
+                return head.mid(start, i - start);
+        }
+        at = head.indexOf("charset", at + 7);
+    }
+    return {};
+}
+
 QString toUnixLineEnds(QString text)
 {
     text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
@@ -75,6 +104,7 @@ public:
     {
         m_data->warnings += m_tree.warnings;
         m_facts.resize(m_tree.nodes.size());
+        m_childCount.resize(m_tree.nodes.size());
         m_data->tree.resize(m_tree.nodes.size());
         m_data->locations.resize(m_tree.nodes.size());
         for (int i = 0; i < int(m_tree.nodes.size()); ++i)
@@ -108,7 +138,7 @@ private:
             part.path = node.container ? QString() : QStringLiteral("1");
         } else {
             const Part &parent = m_data->tree[node.parent];
-            const int index = int(m_tree.nodes[node.parent].children.indexOf(i)) + 1;
+            const int index = ++m_childCount[node.parent];
             part.path = parent.path.isEmpty() ? QString::number(index)
                                               : parent.path + u'.' + QString::number(index);
         }
@@ -304,10 +334,18 @@ private:
         const ParsedMessageData::Location &location = m_data->locations[i];
         const QByteArray content
             = decodeTransfer(m_raw.sliced(location.begin, location.end - location.begin), location.encoding);
+        QByteArray charset = part.charset.toLatin1();
+        if (part.contentType == u"text/html" && m_facts[i].type.parameter("charset").isEmpty()) {
+            const QByteArray sniffed = sniffHtmlCharset(content);
+            if (!sniffed.isEmpty())
+                charset = sniffed;
+        }
         bool known = true;
-        QString text = decodeCharset(content, part.charset.toLatin1(), &known);
+        QString text = decodeCharset(content, charset, &known);
         if (!known)
-            warn(i, QStringLiteral("unknown charset \"%1\"; shown as UTF-8 or Latin-1").arg(part.charset));
+            warn(i,
+                QStringLiteral("unknown charset \"%1\"; shown as UTF-8 or Latin-1")
+                    .arg(QString::fromLatin1(charset)));
         text = toUnixLineEnds(text);
         if (part.contentType == u"text/plain"
             && m_facts[i].type.parameter("format").compare(u"flowed", Qt::CaseInsensitive) == 0) {
@@ -356,6 +394,7 @@ private:
     const MimeTree &m_tree;
     QByteArrayView m_raw;
     QList<NodeFacts> m_facts;
+    QList<int> m_childCount; // children numbered so far, per node
 };
 
 MimeTree flatTree(QByteArrayView raw)

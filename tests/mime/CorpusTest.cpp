@@ -481,3 +481,12 @@ TEST_CASE("corpus: malformed Content-Type", "[mime][corpus][broken]")
     CHECK(m.text() == u8("still text\n"));
     CHECK(warned(m, "unreadable Content-Type"));
 }
+
+TEST_CASE(
+    "corpus: an HTML part without a charset parameter uses its <meta> charset", "[mime][corpus][charset]")
+{
+    const auto m = load("html-meta-charset");
+    CHECK(m.html()->contains(u8("<body>中文网页</body>")));
+    CHECK(m.parts()[0].charset == u8("us-ascii"));
+    CHECK(m.warnings().isEmpty());
+}
