@@ -547,7 +547,9 @@ QByteArray MessageBuilder::build() const
         body = mixed;
     }
     QList<QByteArray> bodyFields;
-    const QByteArray content = render(body, random, bodyFields);
+    QByteArray content = render(body, random, bodyFields);
+    if (!content.endsWith("\r\n"))
+        content += "\r\n"; // SMTP can only carry a message that ends with a line end
     return renderFields(fields + bodyFields) + "\r\n" + content;
 }
 
