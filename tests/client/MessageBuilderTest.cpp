@@ -7,6 +7,7 @@
 #include "client/MessageBuilder.h"
 #include "client/MessageHeaders.h"
 #include "client/SmtpSender.h"
+#include "mime/ParsedMessage.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -249,6 +250,39 @@ TEST_CASE("a composed message parses back in Python's email package exactly as b
     CHECK(leaf(3).value(QStringLiteral("size")).toInt() == pdf.size());
     CHECK(leaf(4).value(QStringLiteral("filename")).toString() == QLatin1String("notes; final.txt"));
     CHECK(leaf(4).value(QStringLiteral("sha256")).toString() == sha256(notes)); // bare LFs kept exactly
+
+    // Our own parser (core/mime) reads the same message the same way.
+    const Mime::ParsedMessage own = Mime::parseMessage(message);
+    INFO(own.warnings().join(QLatin1Char('\n')).toStdString());
+    CHECK(own.warnings().isEmpty());
+    CHECK(own.subject() == parsed.value(QStringLiteral("subject")).toString());
+    auto addressesOf = [](const QList<Mime::Address> &list) {
+        QJsonArray array;
+        for (const Mime::Address &address : list)
+            array.append(pair(address.name, address.address));
+        return array;
+    };
+    CHECK(addressesOf(own.from()) == parsed.value(QStringLiteral("from")).toArray());
+    CHECK(addressesOf(own.to()) == parsed.value(QStringLiteral("to")).toArray());
+    CHECK(addressesOf(own.cc()) == parsed.value(QStringLiteral("cc")).toArray());
+    CHECK(own.text().value_or(QString()) == parsed.value(QStringLiteral("text")).toString());
+    CHECK(own.html().value_or(QString()) == parsed.value(QStringLiteral("html")).toString());
+    CHECK(own.date().toSecsSinceEpoch()
+          == QDateTime(QDate(2024, 5, 17), QTime(7, 30), QTimeZone::utc()).toSecsSinceEpoch());
+    CHECK(QLatin1Char('<') + own.messageId() + QLatin1Char('>') == parsed.value(QStringLiteral("message_id")).toString());
+    const QList<Mime::Part> ownParts = own.parts();
+    REQUIRE(ownParts.size() == leaves.size());
+    for (int i = 0; i < ownParts.size(); ++i) {
+        CAPTURE(i);
+        const Mime::Part &part = ownParts.at(i);
+        CHECK(part.contentType == leaf(i).value(QStringLiteral("type")).toString());
+        CHECK(part.filename == leaf(i).value(QStringLiteral("filename")).toString());
+        CHECK(part.disposition == leaf(i).value(QStringLiteral("disposition")).toString());
+        CHECK(part.size == leaf(i).value(QStringLiteral("size")).toInteger());
+        CHECK(QString::fromLatin1(part.sha256Hex) == leaf(i).value(QStringLiteral("sha256")).toString());
+        const QString partCid = leaf(i).value(QStringLiteral("cid")).toString();
+        CHECK(part.contentId == (partCid.isEmpty() ? QString() : partCid.mid(1, partCid.size() - 2)));
+    }
 }
 
 TEST_CASE("the MIME structure has only the layers the content needs", "[client][builder][python]")
