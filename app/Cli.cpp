@@ -415,6 +415,9 @@ int runUsage(const QStringList &arguments)
         "  mailsink serve                   run SMTP (and POP3) without a GUI until SIGINT/SIGTERM\n"
         "  mailsink list [--json]           the stored messages, newest first\n"
         "  mailsink inspect FILE.eml|ID [--json]   the decoded structure of one message\n"
+        "  mailsink release ID --to HOST:PORT [--starttls|--tls] [--user U --password-file F] [--rcpt ADDR ...]\n"
+        "                                   send a caught message, exactly as received, to a real server\n"
+        "  mailsink sendmail [-t] [-i] [-f FROM] [RCPT ...]   sendmail drop-in: read a message on stdin, send it\n"
         "Run \"mailsink COMMAND --help\" for the options of a command."));
     addCommonOptions(parser);
     if (auto done = parse(parser, arguments))

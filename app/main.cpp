@@ -1,8 +1,10 @@
 #include "Cli.h"
 #include "Desktop.h"
+#include "client/ClientCommands.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <memory>
 
@@ -17,8 +19,11 @@ int main(int argc, char **argv)
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
-    const QString command = arguments.value(1);
-    const bool headless = command == QLatin1String("serve") || command == QLatin1String("list")
+    // Installed (or linked) under the name "sendmail", this binary is a drop-in sendmail.
+    const bool asSendmail = QFileInfo(arguments.value(0)).baseName() == QLatin1String("sendmail");
+    const QString command = asSendmail ? QStringLiteral("sendmail") : arguments.value(1);
+    const bool headless = asSendmail || command == QLatin1String("sendmail") || command == QLatin1String("release")
+        || command == QLatin1String("serve") || command == QLatin1String("list")
         || command == QLatin1String("inspect") || command == QLatin1String("--help")
         || command == QLatin1String("-h") || command == QLatin1String("--version")
         || command == QLatin1String("help");
@@ -37,5 +42,9 @@ int main(int argc, char **argv)
         return Cli::runList(arguments);
     if (command == QLatin1String("inspect"))
         return Cli::runInspect(arguments);
+    if (command == QLatin1String("sendmail"))
+        return Client::runSendmail(arguments);
+    if (command == QLatin1String("release"))
+        return Client::runRelease(arguments);
     return Cli::runUsage(arguments);
 }

@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <catch2/catch.hpp>
 
@@ -40,7 +41,7 @@ struct Serve
         process.setProcessChannelMode(QProcess::SeparateChannels);
         process.start(Binary,
             QStringList {QStringLiteral("serve"), QStringLiteral("--store"), store, QStringLiteral("--smtp"),
-                QStringLiteral("127.0.0.1:%1").arg(port)}
+                QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--pop3"), QStringLiteral("127.0.0.1:0")}
                 + extra);
         process.waitForStarted();
         QElapsedTimer timer;
@@ -317,4 +318,62 @@ TEST_CASE("serve with a given certificate and required credentials", "[cli][tls]
     CHECK(bad.out.contains("535 5.7.8"));
     CHECK(serve.stop() == 0);
     CHECK(listJson(dir.filePath(QStringLiteral("store"))).size() == 1);
+}
+
+TEST_CASE("sendmail and release go through the mailsink binary, also when it is named sendmail", "[cli][client]")
+{
+    QTemporaryDir dir;
+    Serve serve(dir.filePath(QStringLiteral("store")));
+    const QString smtp = QStringLiteral("127.0.0.1:%1").arg(serve.port);
+    ProcessResult result = run(Binary, {QStringLiteral("sendmail"), QStringLiteral("-t"), QStringLiteral("-i"),
+                                        QStringLiteral("-f"), QStringLiteral("php@example.com"), QStringLiteral("--smtp"), smtp},
+                               "To: a@example.com\nBcc: hidden@example.com\nSubject: php mail()\n\n.hello\n");
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+
+    const QString link = dir.filePath(QStringLiteral("sendmail"));
+    REQUIRE(QFile::link(Binary, link));
+    QProcess named;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MAILSINK_SMTP"), smtp);
+    named.setProcessEnvironment(env);
+    named.start(link, {QStringLiteral("-oi"), QStringLiteral("cron@example.com")});
+    named.write("Subject: from cron\n\nok\n");
+    named.closeWriteChannel();
+    REQUIRE(named.waitForFinished(30000));
+    CHECK(named.exitCode() == 0);
+
+    QElapsedTimer timer;
+    timer.start();
+    QJsonArray list;
+    while ((list = listJson(dir.filePath(QStringLiteral("store")))).size() < 2 && timer.elapsed() < 10000)
+        QThread::msleep(50);
+    REQUIRE(list.size() == 2);
+    QJsonObject php;
+    for (const QJsonValue &value : list) {
+        if (value.toObject().value(QStringLiteral("subject")).toString() == QStringLiteral("php mail()"))
+            php = value.toObject();
+    }
+    REQUIRE_FALSE(php.isEmpty());
+    const QJsonObject envelope = php.value(QStringLiteral("envelope")).toObject();
+    CHECK(envelope.value(QStringLiteral("mail_from")).toString() == QStringLiteral("php@example.com"));
+    CHECK(envelope.value(QStringLiteral("rcpt_to")).toArray().size() == 2); // Bcc is an envelope recipient...
+    const QByteArray sent = readFile(php.value(QStringLiteral("file")).toString());
+    CHECK_FALSE(sent.contains("hidden@example.com")); // ...but not in the delivered copy
+    CHECK(sent.contains("\r\n.hello\r\n"));
+
+    // Release the stored message, byte for byte, to another server.
+    QTemporaryDir other;
+    Serve target(other.filePath(QStringLiteral("store")));
+    INFO(target.output.toStdString() << target.process.readAllStandardError().toStdString());
+    REQUIRE(target.output.contains("SMTP on"));
+    result = run(Binary, {QStringLiteral("release"), QString::number(php.value(QStringLiteral("id")).toInteger()),
+                          QStringLiteral("--to"), QStringLiteral("127.0.0.1:%1").arg(target.port),
+                          QStringLiteral("--store"), dir.filePath(QStringLiteral("store"))});
+    INFO(result.err.toStdString() << result.out.toStdString());
+    REQUIRE(result.exitCode == 0);
+    REQUIRE(target.stop() == 0);
+    const QJsonArray released = listJson(other.filePath(QStringLiteral("store")));
+    REQUIRE(released.size() == 1);
+    CHECK(readFile(released.at(0).toObject().value(QStringLiteral("file")).toString()) == sent);
 }
