@@ -197,6 +197,7 @@ HeaderParameters HeaderParameters::parse(QByteArrayView raw)
         if (!hasContinuation) {
             const Section &plain = list.front();
             decoded = decodeHeader(plain.value);
+            result.m_raw.append({name, plain.value.isNull() ? QByteArray("") : plain.value});
         } else {
             const auto single = std::find_if(
                 list.cbegin(), list.cend(), [](const Section &s) { return s.index < 0 && s.extended; });
@@ -229,6 +230,7 @@ HeaderParameters HeaderParameters::parse(QByteArrayView raw)
                 bytes += s.extended ? percentDecode(text) : text.toByteArray();
             }
             decoded = charset.isEmpty() ? decodeHeader(bytes) : decodeCharset(bytes, charset);
+            result.m_raw.append({name, bytes.isNull() ? QByteArray("") : bytes});
         }
         result.m_parameters.append({name, decoded});
     }
@@ -240,6 +242,15 @@ QString HeaderParameters::parameter(QByteArrayView name) const
     for (const auto &[key, value] : m_parameters) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)
             return value.isNull() ? QStringLiteral("") : value;
+    }
+    return {};
+}
+
+QByteArray HeaderParameters::rawParameter(QByteArrayView name) const
+{
+    for (const auto &[key, value] : m_raw) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
     }
     return {};
 }

@@ -20,10 +20,14 @@ public:
     QString parameter(QByteArrayView name) const;
     bool hasParameter(QByteArrayView name) const { return !parameter(name).isNull(); }
     QList<std::pair<QByteArray, QString>> parameters() const { return m_parameters; }
+    // The bytes of a parameter unquoted but not decoded (continuations joined), for values that are
+    // not text, such as a multipart boundary. Null when absent.
+    QByteArray rawParameter(QByteArrayView name) const;
 
 private:
     QByteArray m_value;
     QList<std::pair<QByteArray, QString>> m_parameters; // lower-case name, decoded value
+    QList<std::pair<QByteArray, QByteArray>> m_raw; // lower-case name, undecoded bytes
 };
 
 } // namespace MailSink::Mime

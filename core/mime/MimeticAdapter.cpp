@@ -1,6 +1,7 @@
 #include "MimeticAdapter.h"
 
 #include "HeaderBlock.h"
+#include "HeaderParameters.h"
 
 #include <mimetic/mimeentity.h>
 #include <mimetic/parser/itparser.h>
@@ -93,6 +94,7 @@ protected:
             if (m_owners.size() <= level)
                 m_owners.resize(level + 1, nullptr);
             m_owners[level] = top;
+            correctBoundary(entry.bodyBegin);
             if (int(m_entityStack.size()) > m_limits.maxDepth) {
                 skipOwn = true; // too deep: do not look for this multipart's parts
                 entry.tooDeep = true;
@@ -138,6 +140,29 @@ protected:
     }
 
 private:
+    // mimetic's own parameter parser keeps quotes around values with ';' and backslash escapes
+    // (boundary="a;b" becomes "a), and it rewrites the field value once it has parsed it. Read the
+    // boundary from the raw header with our parser, so it matches what the message model reports.
+    // The entity's header is the last header block between where the last part began (a chain of
+    // message/rfc822 headers may come first) and the start of its body.
+    void correctBoundary(qsizetype bodyBegin)
+    {
+        if (m_boundaryList.empty() || bodyBegin < m_headerStart)
+            return;
+        qsizetype pos = m_headerStart;
+        HeaderBlock block;
+        for (int guard = 0; guard <= m_limits.maxChainDepth + 1; ++guard) {
+            block = HeaderBlock::parse(m_raw.sliced(pos, bodyBegin - pos));
+            if (block.bodyOffset() <= 0 || pos + block.bodyOffset() >= bodyBegin)
+                break;
+            pos += block.bodyOffset();
+        }
+        const QByteArray boundary
+            = HeaderParameters::parse(block.value("content-type")).rawParameter("boundary");
+        if (!boundary.isEmpty())
+            m_boundaryList.front() = "--" + boundary.toStdString();
+    }
+
     void onBoundary(
         Info &entry, const char *start, const char *line, const char *next, int level, bool closing)
     {
@@ -180,6 +205,7 @@ private:
         }
         if (owner)
             m_info[owner].childStarts.push_back(next - m_begin);
+        m_headerStart = next - m_begin;
         m_bit = next;
         m_lastBoundary = Boundary;
     }
@@ -198,6 +224,7 @@ private:
     std::unordered_map<const mimetic::MimeEntity *, Info> m_info;
     std::vector<mimetic::MimeEntity *> m_owners; // the multipart owning each boundary-list level
     QStringList m_warnings;
+    qsizetype m_headerStart = 0; // where mimetic's header parser last started on a new part
     int m_entities = 1;
     bool m_stopped = false;
 };
