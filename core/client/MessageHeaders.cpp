@@ -78,8 +78,6 @@ QList<QByteArray> MessageHeaders::addresses(QByteArrayView value)
         // A source route "@a,@b:user@host" (RFC 5322 4.4) is dropped.
         if (address.startsWith('@') && address.contains(':'))
             address = address.mid(address.indexOf(':') + 1);
-        if (!haveAngle)
-            address.replace(' ', QByteArray()); // obsolete "user @ host" forms
         if (!address.isEmpty())
             result.append(address);
         current.clear();
@@ -135,11 +133,11 @@ QList<QByteArray> MessageHeaders::addresses(QByteArrayView value)
             else
                 flush();
             break;
+        case ' ':
         case '\t':
         case '\r':
         case '\n':
-            target += ' ';
-            break;
+            break; // outside quotes an addr-spec has no whitespace (obsolete "user @ host" forms join up)
         default:
             target += c;
             break;
