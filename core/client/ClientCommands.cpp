@@ -138,8 +138,8 @@ struct Connection
 std::optional<SenderConfig> senderConfig(const Connection &connection, QString *error)
 {
     const quint16 defaultPort = connection.security == Security::ImplicitTls ? 465
-        : connection.security == Security::StartTls                      ? 587
-                                                                         : 25;
+        : connection.security == Security::StartTls                          ? 587
+                                                                             : 25;
     const auto address = ServerAddress::parse(connection.target, defaultPort, error);
     if (!address)
         return std::nullopt;
@@ -184,7 +184,8 @@ void printFailure(const QString &prefix, const SendResult &result)
     err() << prefix << result.error << '\n';
     for (const RejectedRecipient &rejected : result.rejected) {
         err() << prefix << "recipient <" << QString::fromUtf8(rejected.address)
-              << "> refused: " << QString::fromUtf8(rejected.reply).replace(u'\n', QStringLiteral(" / ")) << '\n';
+              << "> refused: " << QString::fromUtf8(rejected.reply).replace(u'\n', QStringLiteral(" / "))
+              << '\n';
     }
     if (!result.peerFingerprint.isEmpty()) {
         err() << prefix << "if you trust this server, accept its certificate with --fingerprint "
@@ -205,41 +206,44 @@ int runRelease(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Send a caught message, exactly as it was received, to another SMTP server."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Server to deliver to."), QStringLiteral("HOST:PORT"));
-    const QCommandLineOption startTls(QStringLiteral("starttls"), QStringLiteral("Upgrade with STARTTLS (RFC 3207)."));
-    const QCommandLineOption tls(QStringLiteral("tls"), QStringLiteral("Implicit TLS from the first byte (RFC 8314)."));
-    const QCommandLineOption insecure(QStringLiteral("insecure"),
-                                      QStringLiteral("Accept any certificate; allow AUTH without TLS."));
+    const QCommandLineOption to(
+        QStringLiteral("to"), QStringLiteral("Server to deliver to."), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption startTls(
+        QStringLiteral("starttls"), QStringLiteral("Upgrade with STARTTLS (RFC 3207)."));
+    const QCommandLineOption tls(
+        QStringLiteral("tls"), QStringLiteral("Implicit TLS from the first byte (RFC 8314)."));
+    const QCommandLineOption insecure(
+        QStringLiteral("insecure"), QStringLiteral("Accept any certificate; allow AUTH without TLS."));
     const QCommandLineOption fingerprint(QStringLiteral("fingerprint"),
-                                         QStringLiteral("Accept the certificate with this SHA-256 fingerprint."),
-                                         QStringLiteral("SHA256"));
-    const QCommandLineOption caFile(QStringLiteral("cacert"), QStringLiteral("Also trust the CA certificates in FILE."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("AUTH user name."), QStringLiteral("USER"));
+        QStringLiteral("Accept the certificate with this SHA-256 fingerprint."), QStringLiteral("SHA256"));
+    const QCommandLineOption caFile(QStringLiteral("cacert"),
+        QStringLiteral("Also trust the CA certificates in FILE."), QStringLiteral("FILE"));
+    const QCommandLineOption user(
+        QStringLiteral("user"), QStringLiteral("AUTH user name."), QStringLiteral("USER"));
     const QCommandLineOption passwordFile(QStringLiteral("password-file"),
-                                          QStringLiteral("Read the AUTH password from FILE (\"-\": standard input)."),
-                                          QStringLiteral("FILE"));
+        QStringLiteral("Read the AUTH password from FILE (\"-\": standard input)."), QStringLiteral("FILE"));
     const QCommandLineOption from(QStringLiteral("from"),
-                                  QStringLiteral("Envelope sender (default: the caught envelope's; \"<>\" for none)."),
-                                  QStringLiteral("ADDR"));
+        QStringLiteral("Envelope sender (default: the caught envelope's; \"<>\" for none)."),
+        QStringLiteral("ADDR"));
     const QCommandLineOption rcpt(QStringLiteral("rcpt"),
-                                  QStringLiteral("Envelope recipient; repeat for more (default: the caught envelope's)."),
-                                  QStringLiteral("ADDR"));
+        QStringLiteral("Envelope recipient; repeat for more (default: the caught envelope's)."),
+        QStringLiteral("ADDR"));
     const QCommandLineOption store(QStringLiteral("store"),
-                                   QStringLiteral("Maildir where caught mail is kept (default: $MAILSINK_STORE or "
-                                                  "the app-data folder)."),
-                                   QStringLiteral("DIR"));
-    const QCommandLineOption helo(QStringLiteral("helo"), QStringLiteral("Name to give in EHLO (default: this host's)."),
-                                  QStringLiteral("NAME"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Seconds to wait for each reply."),
-                                     QStringLiteral("SECONDS"));
-    const QCommandLineOption verbose(QStringList{QStringLiteral("v"), QStringLiteral("verbose")},
-                                     QStringLiteral("Print the SMTP conversation on standard error."));
-    parser.addOptions({to, startTls, tls, insecure, fingerprint, caFile, user, passwordFile, from, rcpt, store, helo,
-                       timeout, verbose});
+        QStringLiteral("Maildir where caught mail is kept (default: $MAILSINK_STORE or "
+                       "the app-data folder)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption helo(QStringLiteral("helo"),
+        QStringLiteral("Name to give in EHLO (default: this host's)."), QStringLiteral("NAME"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+        QStringLiteral("Seconds to wait for each reply."), QStringLiteral("SECONDS"));
+    const QCommandLineOption verbose(QStringList {QStringLiteral("v"), QStringLiteral("verbose")},
+        QStringLiteral("Print the SMTP conversation on standard error."));
+    parser.addOptions({to, startTls, tls, insecure, fingerprint, caFile, user, passwordFile, from, rcpt,
+        store, helo, timeout, verbose});
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("release"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The stored message (see mailsink list)."));
+    parser.addPositionalArgument(
+        QStringLiteral("ID"), QStringLiteral("The stored message (see mailsink list)."));
     if (!parser.parse(arguments))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -251,8 +255,9 @@ int runRelease(const QStringList &arguments)
     if (!positional.isEmpty() && positional.first() == QLatin1String("release"))
         positional.removeFirst();
     if (positional.size() != 1)
-        return usage(positional.isEmpty() ? QStringLiteral("which message? (mailsink release ID --to HOST:PORT)")
-                                          : QStringLiteral("expected one message ID, got %1").arg(positional.join(u' ')));
+        return usage(positional.isEmpty()
+                ? QStringLiteral("which message? (mailsink release ID --to HOST:PORT)")
+                : QStringLiteral("expected one message ID, got %1").arg(positional.join(u' ')));
     QString idText = positional.first();
     if (idText.startsWith(u'#'))
         idText.remove(0, 1);
@@ -326,17 +331,17 @@ int runRelease(const QStringList &arguments)
         return usage(QStringLiteral("message #%1 has no recipients; give --rcpt ADDR").arg(id));
 
     const SendResult result = SmtpSender::sendAndWait(*config, message, traceToStderr(parser.isSet(verbose)));
-    const QString target = ServerAddress{config->host, config->port}.toString();
+    const QString target = ServerAddress {config->host, config->port}.toString();
     if (!result.ok) {
         printFailure(QStringLiteral("mailsink release: "), result);
         return ReleaseFailed;
     }
-    out() << "message #" << id << " released to " << target << ": " << QString::fromUtf8(result.finalReply).replace(u'\n', u' ')
-          << Qt::endl;
+    out() << "message #" << id << " released to " << target << ": "
+          << QString::fromUtf8(result.finalReply).replace(u'\n', u' ') << Qt::endl;
     if (!result.rejected.isEmpty()) {
         printFailure(QStringLiteral("mailsink release: "), result);
-        err() << "mailsink release: delivered to " << result.accepted.size() << " of " << message.recipients.size()
-              << " recipients" << Qt::endl;
+        err() << "mailsink release: delivered to " << result.accepted.size() << " of "
+              << message.recipients.size() << " recipients" << Qt::endl;
         return ReleaseFailed;
     }
     return ReleaseOk;
@@ -346,7 +351,8 @@ int runSendmail(const QStringList &arguments)
 {
     const QString program = QFileInfo(arguments.value(0)).fileName();
     const bool asSendmail = program == QLatin1String("sendmail") || program == QLatin1String("sendmail.exe");
-    QStringList args = arguments.mid(asSendmail ? 1 : (arguments.value(1) == QLatin1String("sendmail") ? 2 : 1));
+    QStringList args
+        = arguments.mid(asSendmail ? 1 : (arguments.value(1) == QLatin1String("sendmail") ? 2 : 1));
     const QString name = asSendmail ? QStringLiteral("sendmail") : QStringLiteral("mailsink sendmail");
     auto usage = [&](const QString &message) {
         err() << name << ": " << message << Qt::endl;
@@ -385,9 +391,11 @@ int runSendmail(const QStringList &arguments)
             };
             if (option == QLatin1String("help")) {
                 out() << "Usage: " << name
-                      << " [-t] [-i] [-f FROM] [--smtp HOST:PORT] [--starttls|--tls] [--insecure] [-v] [RCPT ...]\n"
+                      << " [-t] [-i] [-f FROM] [--smtp HOST:PORT] [--starttls|--tls] [--insecure] [-v] [RCPT "
+                         "...]\n"
                          "Reads a message on standard input and sends it over SMTP (default 127.0.0.1:1025,\n"
-                         "or $MAILSINK_SMTP). -t adds the To, Cc and Bcc addresses; Bcc is removed from the copy.\n";
+                         "or $MAILSINK_SMTP). -t adds the To, Cc and Bcc addresses; Bcc is removed from the "
+                         "copy.\n";
                 out().flush();
                 return ExOk;
             }
@@ -400,8 +408,8 @@ int runSendmail(const QStringList &arguments)
             } else if (option == QLatin1String("insecure")) {
                 connection.insecure = true;
             } else if (option == QLatin1String("smtp") || option == QLatin1String("fingerprint")
-                       || option == QLatin1String("user") || option == QLatin1String("password-file")
-                       || option == QLatin1String("timeout")) {
+                || option == QLatin1String("user") || option == QLatin1String("password-file")
+                || option == QLatin1String("timeout")) {
                 const auto v = value();
                 if (!v)
                     return usage(QStringLiteral("--%1 needs a value").arg(option));
@@ -453,7 +461,8 @@ int runSendmail(const QStringList &arguments)
                 break;
             if (arg == QLatin1String("-bi"))
                 return ExOk; // newaliases: there are no aliases
-            return usage(QStringLiteral("mode %1 is not supported (only -bm, delivering a message)").arg(arg));
+            return usage(
+                QStringLiteral("mode %1 is not supported (only -bm, delivering a message)").arg(arg));
         default:
             break; // -F, -n, -m, -U, -G, -N, -R, -V, -X, -L, -h, -p, -O, -A, -q, -d...: accepted and ignored
         }
@@ -508,8 +517,9 @@ int runSendmail(const QStringList &arguments)
     data = MessageHeaders::removeField(data, "Resent-Bcc");
     message.data = data;
     if (message.recipients.isEmpty())
-        return usage(extract ? QStringLiteral("no recipients: none on the command line and none in To, Cc or Bcc")
-                             : QStringLiteral("no recipients given (use -t to take them from the message)"));
+        return usage(extract
+                ? QStringLiteral("no recipients: none on the command line and none in To, Cc or Bcc")
+                : QStringLiteral("no recipients given (use -t to take them from the message)"));
 
     const SendResult result = SmtpSender::sendAndWait(*config, message, traceToStderr(verbose));
     const QString prefix = name + QStringLiteral(": ");
@@ -519,7 +529,8 @@ int runSendmail(const QStringList &arguments)
         if (code >= 400 && code < 500)
             return ExTempFail;
         if (result.reply.isEmpty()) // no reply: unreachable, timed out, TLS failed, refused before sending
-            return result.stage == Stage::Connect || result.stage == Stage::Greeting ? ExTempFail : ExUnavailable;
+            return result.stage == Stage::Connect || result.stage == Stage::Greeting ? ExTempFail
+                                                                                     : ExUnavailable;
         return result.stage == Stage::Rcpt ? ExNoUser : ExUnavailable;
     }
     if (!result.rejected.isEmpty()) {

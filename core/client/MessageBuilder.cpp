@@ -8,9 +8,9 @@ namespace MailSink::Client {
 
 namespace {
 
-constexpr qsizetype FoldColumn = 78;   // RFC 5322 2.1.1 "SHOULD"
+constexpr qsizetype FoldColumn = 78; // RFC 5322 2.1.1 "SHOULD"
 constexpr qsizetype EncodedWordBytes = 39; // base64 of 39 octets: a 64-character encoded word
-constexpr qsizetype EncodedWordQ = 50;  // Q payload characters per encoded word
+constexpr qsizetype EncodedWordQ = 50; // Q payload characters per encoded word
 constexpr qsizetype ParameterSegment = 60;
 
 const char Hex[] = "0123456789ABCDEF";
@@ -93,7 +93,8 @@ qsizetype qCost(const QByteArray &bytes)
 QByteArray encodedWords(const QString &text)
 {
     QByteArray b;
-    for (const QByteArray &piece : splitUtf8(text, EncodedWordBytes, [](const QByteArray &bytes) { return bytes.size(); })) {
+    for (const QByteArray &piece :
+        splitUtf8(text, EncodedWordBytes, [](const QByteArray &bytes) { return bytes.size(); })) {
         if (!b.isEmpty())
             b += ' ';
         b += "=?UTF-8?B?" + piece.toBase64() + "?=";
@@ -224,7 +225,7 @@ QByteArray render(const Entity &entity, QRandomGenerator &random, QList<QByteArr
             break;
     }
     fields.prepend("Content-Type: multipart/" + entity.multipart + "; boundary=\"" + boundary + '"'
-                   + entity.typeParameters);
+        + entity.typeParameters);
     QByteArray body;
     for (const QByteArray &child : std::as_const(children))
         body += "--" + boundary + "\r\n" + child + "\r\n";
@@ -234,22 +235,24 @@ QByteArray render(const Entity &entity, QRandomGenerator &random, QList<QByteArr
 
 } // namespace
 
-void MessageBuilder::addAttachment(const QString &fileName, const QByteArray &contentType, const QByteArray &data)
+void MessageBuilder::addAttachment(
+    const QString &fileName, const QByteArray &contentType, const QByteArray &data)
 {
-    m_attachments.append({fileName, contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : contentType,
-                          data, {}});
+    m_attachments.append({fileName,
+        contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : contentType, data, {}});
 }
 
-QByteArray MessageBuilder::addInline(const QString &fileName, const QByteArray &contentType, const QByteArray &data,
-                                     const QByteArray &contentId)
+QByteArray MessageBuilder::addInline(const QString &fileName, const QByteArray &contentType,
+    const QByteArray &data, const QByteArray &contentId)
 {
     QByteArray id = contentId;
     if (id.isEmpty()) {
-        QRandomGenerator random(m_seed.value_or(QRandomGenerator::system()->generate()) + quint32(m_inline.size()) + 1);
+        QRandomGenerator random(
+            m_seed.value_or(QRandomGenerator::system()->generate()) + quint32(m_inline.size()) + 1);
         id = "part" + QByteArray::number(m_inline.size() + 1) + '.' + randomHex(random, 8) + "@mailsink";
     }
-    m_inline.append({fileName, contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : contentType,
-                     data, id});
+    m_inline.append({fileName,
+        contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : contentType, data, id});
     return id;
 }
 
@@ -406,7 +409,8 @@ QByteArray MessageBuilder::quotedPrintable(QByteArrayView data)
             continue;
         }
         // Whitespace at the end of a line would be lost in transport (RFC 2045 6.7 (3)).
-        const bool lineEnd = i + 1 == data.size() || (data[i + 1] == '\r' && i + 2 < data.size() && data[i + 2] == '\n');
+        const bool lineEnd
+            = i + 1 == data.size() || (data[i + 1] == '\r' && i + 2 < data.size() && data[i + 2] == '\n');
         const bool literal = (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !lineEnd);
         const qsizetype width = literal ? 1 : 3;
         if (column + width > 75) { // leaves room for the '=' of a soft break: 76 columns
@@ -438,7 +442,8 @@ QByteArray MessageBuilder::formatDate(const QDateTime &date)
     const int offset = date.offsetFromUtc() / 60;
     const int absolute = std::abs(offset);
     QByteArray zone = offset < 0 ? "-" : "+";
-    zone += QByteArray::number(absolute / 60).rightJustified(2, '0') + QByteArray::number(absolute % 60).rightJustified(2, '0');
+    zone += QByteArray::number(absolute / 60).rightJustified(2, '0')
+        + QByteArray::number(absolute % 60).rightJustified(2, '0');
     return c.toString(date, QStringLiteral("ddd, d MMM yyyy HH:mm:ss")).toLatin1() + ' ' + zone;
 }
 
@@ -491,8 +496,10 @@ QByteArray MessageBuilder::build() const
     if (messageId.isEmpty()) {
         const QByteArray from = envelopeSender();
         const qsizetype at = from.lastIndexOf('@');
-        const QByteArray domain = at < 0 || at + 1 == from.size() ? QByteArrayLiteral("mailsink.localhost") : from.mid(at + 1);
-        messageId = QByteArray::number(date.toMSecsSinceEpoch(), 36) + '.' + randomHex(random, 12) + '@' + domain;
+        const QByteArray domain
+            = at < 0 || at + 1 == from.size() ? QByteArrayLiteral("mailsink.localhost") : from.mid(at + 1);
+        messageId
+            = QByteArray::number(date.toMSecsSinceEpoch(), 36) + '.' + randomHex(random, 12) + '@' + domain;
     }
     fields.append("Message-ID: <" + messageId + '>');
     for (const auto &[name, value] : m_headers)
@@ -513,7 +520,7 @@ QByteArray MessageBuilder::build() const
         Entity entity;
         const QByteArray type = part.contentType.toLower();
         entity.fields.append("Content-Type: " + part.contentType
-                             + (part.fileName.isEmpty() ? QByteArray() : "; " + encodeParameter("name", part.fileName)));
+            + (part.fileName.isEmpty() ? QByteArray() : "; " + encodeParameter("name", part.fileName)));
         setBody(entity, part.data, type.startsWith("text/"));
         QByteArray disposition = inlined ? "Content-Disposition: inline" : "Content-Disposition: attachment";
         if (!part.fileName.isEmpty())

@@ -35,11 +35,11 @@ public:
     void addAttachment(const QString &fileName, const QByteArray &contentType, const QByteArray &data);
     // An image (or any part) the HTML refers to as "cid:<returned id>"; goes into multipart/related.
     QByteArray addInline(const QString &fileName, const QByteArray &contentType, const QByteArray &data,
-                         const QByteArray &contentId = {});
+        const QByteArray &contentId = {});
     void addHeader(const QByteArray &name, const QString &value); // unstructured; encoded if needed
     void setDate(const QDateTime &date) { m_date = date; }
     void setMessageId(const QByteArray &messageId) { m_messageId = messageId; } // without <>
-    void setRandomSeed(quint32 seed) { m_seed = seed; }                         // reproducible boundaries and ids
+    void setRandomSeed(quint32 seed) { m_seed = seed; } // reproducible boundaries and ids
 
     QByteArray build() const;
     QByteArray envelopeSender() const;
@@ -47,15 +47,15 @@ public:
     OutgoingMessage toOutgoing() const { return {envelopeSender(), envelopeRecipients(), build()}; }
 
     // The encodings, for tests and other composers.
-    static QByteArray encodeUnstructured(const QString &text);   // RFC 2047 2, 5(1) where needed
-    static QByteArray encodePhrase(const QString &text);         // RFC 5322 phrase or RFC 2047 5(3)
-    static QByteArray encodeMailbox(const Mailbox &mailbox);     // "Name <local@domain>", IDN domain as ACE
-    static QByteArray encodeAddress(const QString &address);     // addr-spec, IDN domain as ACE
+    static QByteArray encodeUnstructured(const QString &text); // RFC 2047 2, 5(1) where needed
+    static QByteArray encodePhrase(const QString &text); // RFC 5322 phrase or RFC 2047 5(3)
+    static QByteArray encodeMailbox(const Mailbox &mailbox); // "Name <local@domain>", IDN domain as ACE
+    static QByteArray encodeAddress(const QString &address); // addr-spec, IDN domain as ACE
     static QByteArray encodeParameter(const QByteArray &name, const QString &value); // RFC 2231
-    static QByteArray fold(const QByteArray &field);             // RFC 5322 2.2.3 at whitespace
-    static QByteArray quotedPrintable(QByteArrayView data);      // RFC 2045 6.7, CRLF as hard breaks
-    static QByteArray base64(QByteArrayView data);               // RFC 2045 6.8, 76-column lines
-    static QByteArray formatDate(const QDateTime &date);         // RFC 5322 3.3
+    static QByteArray fold(const QByteArray &field); // RFC 5322 2.2.3 at whitespace
+    static QByteArray quotedPrintable(QByteArrayView data); // RFC 2045 6.7, CRLF as hard breaks
+    static QByteArray base64(QByteArrayView data); // RFC 2045 6.8, 76-column lines
+    static QByteArray formatDate(const QDateTime &date); // RFC 5322 3.3
 
 private:
     struct Part

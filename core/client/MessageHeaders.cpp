@@ -39,7 +39,8 @@ QList<QByteArray> MessageHeaders::values(const QByteArray &message, QByteArrayVi
 {
     QList<QByteArray> result;
     forEachField(message, [&](qsizetype start, qsizetype end, qsizetype colon) {
-        if (QByteArrayView(message).sliced(start, colon - start).trimmed().compare(name, Qt::CaseInsensitive) != 0)
+        if (QByteArrayView(message).sliced(start, colon - start).trimmed().compare(name, Qt::CaseInsensitive)
+            != 0)
             return;
         QByteArray value = message.mid(colon + 1, end - colon - 1);
         value.replace("\r\n", "");
@@ -54,7 +55,8 @@ QByteArray MessageHeaders::removeField(const QByteArray &message, QByteArrayView
     QByteArray out;
     qsizetype copied = 0;
     forEachField(message, [&](qsizetype start, qsizetype end, qsizetype colon) {
-        if (QByteArrayView(message).sliced(start, colon - start).trimmed().compare(name, Qt::CaseInsensitive) != 0)
+        if (QByteArrayView(message).sliced(start, colon - start).trimmed().compare(name, Qt::CaseInsensitive)
+            != 0)
             return;
         out += QByteArrayView(message).sliced(copied, start - copied);
         copied = end;

@@ -13,7 +13,8 @@ struct ServerAddress
     QString host;
     quint16 port = 0;
 
-    static std::optional<ServerAddress> parse(const QString &text, quint16 defaultPort = 0, QString *error = nullptr);
+    static std::optional<ServerAddress> parse(
+        const QString &text, quint16 defaultPort = 0, QString *error = nullptr);
     QString toString() const;
 };
 

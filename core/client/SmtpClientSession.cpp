@@ -82,7 +82,7 @@ qint64 SmtpClientSession::now() const
 
 void SmtpClientSession::trace(TraceEntry::Kind kind, const QByteArray &text)
 {
-    m_trace.append(TraceEntry{now(), kind, text});
+    m_trace.append(TraceEntry {now(), kind, text});
 }
 
 void SmtpClientSession::event(const QByteArray &text)
@@ -131,8 +131,8 @@ void SmtpClientSession::fail(Stage stage, const QString &what, const SmtpReply *
         event("error: " + m_result.error.toUtf8());
     }
     m_stage = stage;
-    const bool usable = m_state != State::Connecting && m_state != State::AwaitingTls && m_state != State::Quit
-        && m_state != State::Finished && !m_parser.hasError();
+    const bool usable = m_state != State::Connecting && m_state != State::AwaitingTls
+        && m_state != State::Quit && m_state != State::Finished && !m_parser.hasError();
     if (!usable) {
         finish();
         return;
@@ -145,7 +145,8 @@ void SmtpClientSession::fail(Stage stage, const QString &what, const SmtpReply *
 void SmtpClientSession::connected(const QString &peer, const QString &tlsProtocol, const QString &tlsCipher)
 {
     event("connected to " + peer.toUtf8()
-          + (tlsProtocol.isEmpty() ? QByteArray() : " (" + tlsProtocol.toUtf8() + ' ' + tlsCipher.toUtf8() + ')'));
+        + (tlsProtocol.isEmpty() ? QByteArray()
+                                 : " (" + tlsProtocol.toUtf8() + ' ' + tlsCipher.toUtf8() + ')'));
     if (!tlsProtocol.isEmpty() || m_config.security == Security::ImplicitTls) {
         m_tls = true;
         m_result.tlsProtocol = tlsProtocol;
@@ -186,7 +187,8 @@ QByteArray SmtpClientSession::timeout()
     }
     const int waited = replyTimeoutMs();
     m_state = State::Connecting; // a server that stopped answering gets no QUIT
-    fail(m_stage, QStringLiteral("no reply from the server within %1 s").arg(waited / 1000.0, 0, 'g', 4), nullptr, out);
+    fail(m_stage, QStringLiteral("no reply from the server within %1 s").arg(waited / 1000.0, 0, 'g', 4),
+        nullptr, out);
     return out;
 }
 
@@ -270,7 +272,7 @@ void SmtpClientSession::handleReply(const SmtpReply &reply, QByteArray &out)
             const QByteArray stuffed = dotStuff(m_message.data);
             out += stuffed;
             event("message: " + QByteArray::number(m_message.data.size()) + " octets, sent as "
-                  + QByteArray::number(stuffed.size()) + " octets of DATA");
+                + QByteArray::number(stuffed.size()) + " octets of DATA");
             trace(TraceEntry::Kind::Client, ".");
             m_state = State::DataBody;
         } else {
@@ -325,8 +327,10 @@ void SmtpClientSession::handleEhlo(const SmtpReply &reply, QByteArray &out)
             m_state = State::Helo;
             return;
         }
-        fail(Stage::Ehlo, QStringLiteral("the server refused %1").arg(m_state == State::Ehlo ? QStringLiteral("EHLO") : QStringLiteral("HELO")),
-             &reply, out);
+        fail(Stage::Ehlo,
+            QStringLiteral("the server refused %1")
+                .arg(m_state == State::Ehlo ? QStringLiteral("EHLO") : QStringLiteral("HELO")),
+            &reply, out);
         return;
     }
     m_extensions.clear();
@@ -429,16 +433,17 @@ void SmtpClientSession::startAuth(QByteArray &out)
         }
     }
     if (m_mechanism.isEmpty() && !cleartextOk) {
-        fail(Stage::Auth, QStringLiteral("refusing to send the password over an unencrypted connection "
-                                         "(use STARTTLS or implicit TLS)"),
-             nullptr, out);
+        fail(Stage::Auth,
+            QStringLiteral("refusing to send the password over an unencrypted connection "
+                           "(use STARTTLS or implicit TLS)"),
+            nullptr, out);
         return;
     }
     if (m_mechanism.isEmpty()) {
         fail(Stage::Auth,
-             QStringLiteral("no usable AUTH mechanism (the server offers %1)")
-                 .arg(QString::fromUtf8(m_authMechanisms.join(' '))),
-             nullptr, out);
+            QStringLiteral("no usable AUTH mechanism (the server offers %1)")
+                .arg(QString::fromUtf8(m_authMechanisms.join(' '))),
+            nullptr, out);
         return;
     }
     m_state = State::Auth;
@@ -466,8 +471,8 @@ void SmtpClientSession::handleAuth(const SmtpReply &reply, QByteArray &out)
         return;
     }
     if (reply.code != 334) {
-        fail(Stage::Auth, QStringLiteral("authentication as %1 failed").arg(QString::fromUtf8(m_config.user)), &reply,
-             out);
+        fail(Stage::Auth, QStringLiteral("authentication as %1 failed").arg(QString::fromUtf8(m_config.user)),
+            &reply, out);
         return;
     }
     switch (m_authStep) {
@@ -482,9 +487,8 @@ void SmtpClientSession::handleAuth(const SmtpReply &reply, QByteArray &out)
     case AuthStep::CramStart: {
         // RFC 2195: user SP hex(HMAC-MD5(password, challenge)).
         const QByteArray challenge = QByteArray::fromBase64(reply.lines.value(0).trimmed());
-        const QByteArray digest = QMessageAuthenticationCode::hash(challenge, m_config.password,
-                                                                   QCryptographicHash::Md5)
-                                      .toHex();
+        const QByteArray digest
+            = QMessageAuthenticationCode::hash(challenge, m_config.password, QCryptographicHash::Md5).toHex();
         const QByteArray response = m_config.user + ' ' + digest;
         send(out, response.toBase64(), "****");
         m_authStep = AuthStep::None;
@@ -514,15 +518,17 @@ void SmtpClientSession::startTransaction(QByteArray &out)
         utf8Envelope = utf8Envelope || !isAscii(recipient);
     const bool smtpUtf8 = hasExtension("SMTPUTF8");
     if (utf8Envelope && !smtpUtf8) {
-        fail(Stage::Mail, QStringLiteral("an address is not ASCII and the server does not offer SMTPUTF8"), nullptr,
-             out);
+        fail(Stage::Mail, QStringLiteral("an address is not ASCII and the server does not offer SMTPUTF8"),
+            nullptr, out);
         return;
     }
     const qint64 size = m_message.data.size();
     if (m_maxSize > 0 && size > m_maxSize) {
         fail(Stage::Mail,
-             QStringLiteral("the message is %1 octets and the server accepts at most %2 (SIZE)").arg(size).arg(m_maxSize),
-             nullptr, out);
+            QStringLiteral("the message is %1 octets and the server accepts at most %2 (SIZE)")
+                .arg(size)
+                .arg(m_maxSize),
+            nullptr, out);
         return;
     }
     const bool binary = isBinary(m_message.data);
@@ -570,8 +576,9 @@ void SmtpClientSession::handleMail(const SmtpReply &reply, QByteArray &out)
         return; // the RCPT replies follow
     if (m_mailFailed) {
         fail(Stage::Mail,
-             QStringLiteral("the server refused the sender %1").arg(QString::fromUtf8(bracketed(m_message.mailFrom))),
-             &reply, out);
+            QStringLiteral("the server refused the sender %1")
+                .arg(QString::fromUtf8(bracketed(m_message.mailFrom))),
+            &reply, out);
         return;
     }
     m_stage = Stage::Rcpt;
@@ -603,8 +610,9 @@ void SmtpClientSession::handleRcpt(const SmtpReply &reply, QByteArray &out)
     }
     if (m_mailFailed) {
         fail(Stage::Mail,
-             QStringLiteral("the server refused the sender %1").arg(QString::fromUtf8(bracketed(m_message.mailFrom))),
-             &m_mailReply, out);
+            QStringLiteral("the server refused the sender %1")
+                .arg(QString::fromUtf8(bracketed(m_message.mailFrom))),
+            &m_mailReply, out);
         return;
     }
     afterRecipients(out);
@@ -619,10 +627,11 @@ void SmtpClientSession::afterRecipients(QByteArray &out)
         for (const QByteArray &line : last.reply.split('\n'))
             reply.lines.append(line.mid(4));
         fail(Stage::Rcpt,
-             m_result.rejected.size() == 1
-                 ? QStringLiteral("the server refused the recipient %1").arg(QString::fromUtf8(bracketed(last.address)))
-                 : QStringLiteral("the server refused all %1 recipients").arg(m_result.rejected.size()),
-             &reply, out);
+            m_result.rejected.size() == 1
+                ? QStringLiteral("the server refused the recipient %1")
+                      .arg(QString::fromUtf8(bracketed(last.address)))
+                : QStringLiteral("the server refused all %1 recipients").arg(m_result.rejected.size()),
+            &reply, out);
         return;
     }
     m_stage = Stage::Data;

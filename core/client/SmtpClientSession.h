@@ -15,8 +15,8 @@
 namespace MailSink::Client {
 
 enum class Security {
-    None,        // plain SMTP
-    StartTls,    // RFC 3207: upgrade after EHLO; fail if the server does not offer it
+    None, // plain SMTP
+    StartTls, // RFC 3207: upgrade after EHLO; fail if the server does not offer it
     ImplicitTls, // RFC 8314: TLS from the first byte (the owner handshakes before the greeting)
 };
 
@@ -28,12 +28,12 @@ struct ClientConfig
 {
     QByteArray heloName = QByteArrayLiteral("localhost"); // EHLO/HELO argument
     Security security = Security::None;
-    QByteArray user;     // AUTH when not empty (RFC 4954)
+    QByteArray user; // AUTH when not empty (RFC 4954)
     QByteArray password;
-    QByteArray authMechanism;        // force one ("PLAIN", "LOGIN", "CRAM-MD5"); empty = best offered
+    QByteArray authMechanism; // force one ("PLAIN", "LOGIN", "CRAM-MD5"); empty = best offered
     bool allowCleartextAuth = false; // AUTH without TLS; the owner allows it for loopback
-    bool usePipelining = true;       // RFC 2920, when offered
-    bool useChunking = true;         // RFC 3030 BDAT, when offered and the message is binary
+    bool usePipelining = true; // RFC 2920, when offered
+    bool useChunking = true; // RFC 3030 BDAT, when offered and the message is binary
     qsizetype bdatChunkSize = 1024 * 1024;
     int timeoutMs = 0; // per reply; 0 = the RFC 5321 4.5.3.2 values
     std::function<qint64()> clock; // ms since the epoch; defaults to the system clock
@@ -57,13 +57,13 @@ struct SendResult
 {
     bool ok = false;
     Stage stage = Stage::Connect; // Done when ok
-    QString error;                // one line: "RCPT: <x> refused: 550 5.1.1 no such user"
-    QByteArray reply;             // the server's reply behind the error (lines joined by '\n')
+    QString error; // one line: "RCPT: <x> refused: 550 5.1.1 no such user"
+    QByteArray reply; // the server's reply behind the error (lines joined by '\n')
     QList<QByteArray> accepted;
     QList<RejectedRecipient> rejected; // some recipients may be refused while the rest get the message
-    QByteArray finalReply;             // the server's reply to the end of the message (often a queue id)
-    QByteArray authMechanism;          // empty when not authenticated
-    QString tlsProtocol;               // empty when the connection was not encrypted
+    QByteArray finalReply; // the server's reply to the end of the message (often a queue id)
+    QByteArray authMechanism; // empty when not authenticated
+    QString tlsProtocol; // empty when the connection was not encrypted
     QString tlsCipher;
     // Filled by the socket owner when TLS failed on the certificate: what to show the user so they
     // can accept it (pin its SHA-256 fingerprint) and retry.
@@ -81,8 +81,9 @@ class SmtpClientSession
 {
 public:
     enum class Event {
-        StartTls, // write the pending bytes, start the client TLS handshake, then tlsEstablished()/tlsFailed()
-        Close,    // write the pending bytes and close the connection; result() is final
+        StartTls, // write the pending bytes, start the client TLS handshake, then
+                  // tlsEstablished()/tlsFailed()
+        Close, // write the pending bytes and close the connection; result() is final
     };
 
     SmtpClientSession(ClientConfig config, OutgoingMessage message);
@@ -90,7 +91,7 @@ public:
     // The TCP connection is up (and for implicit TLS, the handshake done): wait for the greeting.
     void connected(const QString &peer, const QString &tlsProtocol = {}, const QString &tlsCipher = {});
     void connectionFailed(const QString &error); // TCP connect or implicit-TLS handshake failed
-    QByteArray receive(QByteArrayView bytes);    // server bytes in; client bytes to write out
+    QByteArray receive(QByteArrayView bytes); // server bytes in; client bytes to write out
     QByteArray tlsEstablished(const QString &protocol, const QString &cipher);
     void tlsFailed(const QString &error);
     void connectionLost();
@@ -123,11 +124,11 @@ private:
         StartTls,
         AwaitingTls,
         Auth,
-        Mail,       // waiting for the MAIL reply (and, pipelined, the RCPT replies)
+        Mail, // waiting for the MAIL reply (and, pipelined, the RCPT replies)
         Rcpt,
-        Data,       // waiting for 354
-        DataBody,   // waiting for the reply to the final dot
-        Bdat,       // waiting for a BDAT chunk reply
+        Data, // waiting for 354
+        DataBody, // waiting for the reply to the final dot
+        Bdat, // waiting for a BDAT chunk reply
         Quit,
         Finished,
     };

@@ -63,7 +63,7 @@ bool SmtpSender::matchesFingerprint(const QSslCertificate &certificate, const QB
 
 QString SmtpSender::peerName() const
 {
-    return ServerAddress{m_config.host, m_config.port}.toString();
+    return ServerAddress {m_config.host, m_config.port}.toString();
 }
 
 void SmtpSender::send(OutgoingMessage message)
@@ -94,8 +94,8 @@ void SmtpSender::send(OutgoingMessage message)
         m_socket->connectToHost(m_config.host, m_config.port);
 }
 
-SendResult SmtpSender::sendAndWait(const SenderConfig &config, OutgoingMessage message,
-                                   const std::function<void(const Trace &)> &onTrace)
+SendResult SmtpSender::sendAndWait(
+    const SenderConfig &config, OutgoingMessage message, const std::function<void(const Trace &)> &onTrace)
 {
     SmtpSender sender(config);
     SendResult result;
@@ -226,15 +226,17 @@ void SmtpSender::handleTimeout()
         return;
     switch (m_phase) {
     case Phase::Connecting:
-        m_session->connectionFailed(
-            QStringLiteral("cannot connect to %1: timed out after %2 s").arg(peerName()).arg(m_config.connectTimeoutMs / 1000.0));
+        m_session->connectionFailed(QStringLiteral("cannot connect to %1: timed out after %2 s")
+                                        .arg(peerName())
+                                        .arg(m_config.connectTimeoutMs / 1000.0));
         break;
     case Phase::Handshake:
         m_session->tlsFailed(QStringLiteral("timed out after %1 s").arg(m_config.connectTimeoutMs / 1000.0));
         break;
     case Phase::Talking:
         if (m_session->isWaitingForTls())
-            m_session->tlsFailed(QStringLiteral("timed out after %1 s").arg(m_config.connectTimeoutMs / 1000.0));
+            m_session->tlsFailed(
+                QStringLiteral("timed out after %1 s").arg(m_config.connectTimeoutMs / 1000.0));
         else
             process(m_session->timeout());
         break;

@@ -20,13 +20,13 @@ struct SenderConfig
 {
     QString host;
     quint16 port = 25;
-    ClientConfig session;          // security, AUTH, EHLO name, reply timeouts
+    ClientConfig session; // security, AUTH, EHLO name, reply timeouts
     bool verifyCertificate = true; // false: accept any certificate (--insecure)
     // SHA-256 fingerprints (hex, colons optional) of certificates to accept even though they do not
     // verify: the "accept this certificate" path for self-signed servers.
     QList<QByteArray> acceptedFingerprints;
     QList<QSslCertificate> caCertificates; // trusted in addition to the system's
-    int connectTimeoutMs = 30000;          // TCP connect and each TLS handshake
+    int connectTimeoutMs = 30000; // TCP connect and each TLS handshake
 };
 
 // Delivers one message over a QSslSocket: owns the socket and does only I/O for an
@@ -40,12 +40,12 @@ public:
     ~SmtpSender() override;
 
     void send(OutgoingMessage message); // once per sender; finished() follows, always
-    void abort();                       // ends the attempt now; finished() reports it
+    void abort(); // ends the attempt now; finished() reports it
     bool isRunning() const { return m_session && !m_done; }
 
     // Runs a local event loop until the attempt ends; for the command line and tests.
     static SendResult sendAndWait(const SenderConfig &config, OutgoingMessage message,
-                                  const std::function<void(const Trace &)> &onTrace = {});
+        const std::function<void(const Trace &)> &onTrace = {});
 
     static QByteArray fingerprint(const QSslCertificate &certificate); // SHA-256, "AB:CD:..."
     static bool matchesFingerprint(const QSslCertificate &certificate, const QByteArray &fingerprint);

@@ -40,25 +40,26 @@ OutgoingMessage outgoing()
     return {"alice@example.com", {"bob@example.com", "carol@example.net"}, Message};
 }
 
-#define REQUIRE_AIOSMTPD()                                                                                             \
-    if (!Aiosmtpd::available()) {                                                                                      \
-        WARN("python3-aiosmtpd is not installed; skipped");                                                            \
-        return;                                                                                                        \
+#define REQUIRE_AIOSMTPD()                                                                                   \
+    if (!Aiosmtpd::available()) {                                                                            \
+        WARN("python3-aiosmtpd is not installed; skipped");                                                  \
+        return;                                                                                              \
     }
 
 } // namespace
 
-TEST_CASE("aiosmtpd receives the exact bytes and envelope in every security mode", "[client][aiosmtpd][integration]")
+TEST_CASE("aiosmtpd receives the exact bytes and envelope in every security mode",
+    "[client][aiosmtpd][integration]")
 {
     REQUIRE_AIOSMTPD();
     const QString mode = GENERATE(QStringLiteral("plain"), QStringLiteral("starttls"), QStringLiteral("tls"));
     CAPTURE(mode.toStdString());
-    Aiosmtpd server(Aiosmtpd::Options{mode});
+    Aiosmtpd server(Aiosmtpd::Options {mode});
     INFO(server.errorText().toStdString());
     REQUIRE(server.started());
     const Security security = mode == QLatin1String("tls") ? Security::ImplicitTls
-        : mode == QLatin1String("starttls")                 ? Security::StartTls
-                                                            : Security::None;
+        : mode == QLatin1String("starttls")                ? Security::StartTls
+                                                           : Security::None;
     const SendResult result = SmtpSender::sendAndWait(configFor(server, security), outgoing());
     INFO(result.error.toStdString());
     REQUIRE(result.ok);
@@ -67,15 +68,16 @@ TEST_CASE("aiosmtpd receives the exact bytes and envelope in every security mode
     REQUIRE(received.size() == 1);
     CHECK(received.at(0).data == Message);
     CHECK(received.at(0).mailFrom == "alice@example.com");
-    CHECK(received.at(0).recipients == QList<QByteArray>{"bob@example.com", "carol@example.net"});
+    CHECK(received.at(0).recipients == QList<QByteArray> {"bob@example.com", "carol@example.net"});
     CHECK(received.at(0).mailOptions.contains(QStringLiteral("BODY=8BITMIME")));
     CHECK(received.at(0).tls == (security != Security::None));
 }
 
-TEST_CASE("aiosmtpd with STARTTLS required and AUTH: PLAIN and LOGIN", "[client][aiosmtpd][integration][auth]")
+TEST_CASE(
+    "aiosmtpd with STARTTLS required and AUTH: PLAIN and LOGIN", "[client][aiosmtpd][integration][auth]")
 {
     REQUIRE_AIOSMTPD();
-    Aiosmtpd server(Aiosmtpd::Options{QStringLiteral("starttls"), QStringLiteral("joe:s3cret")});
+    Aiosmtpd server(Aiosmtpd::Options {QStringLiteral("starttls"), QStringLiteral("joe:s3cret")});
     INFO(server.errorText().toStdString());
     REQUIRE(server.started());
     const QByteArray mechanism = GENERATE(QByteArray("PLAIN"), QByteArray("LOGIN"));
@@ -120,7 +122,8 @@ TEST_CASE("aiosmtpd with STARTTLS required and AUTH: PLAIN and LOGIN", "[client]
     }
 }
 
-TEST_CASE("aiosmtpd: SMTPUTF8 addresses, and refusal when it is not offered", "[client][aiosmtpd][integration][utf8]")
+TEST_CASE("aiosmtpd: SMTPUTF8 addresses, and refusal when it is not offered",
+    "[client][aiosmtpd][integration][utf8]")
 {
     REQUIRE_AIOSMTPD();
     OutgoingMessage message = outgoing();
@@ -128,20 +131,20 @@ TEST_CASE("aiosmtpd: SMTPUTF8 addresses, and refusal when it is not offered", "[
     message.data = "To: jos\xc3\xa9@example.com\r\nSubject: utf8\r\n\r\nhi\r\n";
     SECTION("offered")
     {
-        Aiosmtpd server(Aiosmtpd::Options{});
+        Aiosmtpd server(Aiosmtpd::Options {});
         REQUIRE(server.started());
         const SendResult result = SmtpSender::sendAndWait(configFor(server, Security::None), message);
         INFO(result.error.toStdString());
         REQUIRE(result.ok);
         const auto received = server.messages();
         REQUIRE(received.size() == 1);
-        CHECK(received.at(0).recipients == QList<QByteArray>{"jos\xc3\xa9@example.com"});
+        CHECK(received.at(0).recipients == QList<QByteArray> {"jos\xc3\xa9@example.com"});
         CHECK(received.at(0).mailOptions.contains(QStringLiteral("SMTPUTF8")));
         CHECK(received.at(0).data == message.data);
     }
     SECTION("not offered")
     {
-        Aiosmtpd::Options options{QStringLiteral("plain")};
+        Aiosmtpd::Options options {QStringLiteral("plain")};
         options.smtputf8 = false;
         Aiosmtpd server(options);
         REQUIRE(server.started());
@@ -155,7 +158,7 @@ TEST_CASE("aiosmtpd: SMTPUTF8 addresses, and refusal when it is not offered", "[
 TEST_CASE("aiosmtpd's SIZE limit is respected before sending", "[client][aiosmtpd][integration]")
 {
     REQUIRE_AIOSMTPD();
-    Aiosmtpd::Options options{QStringLiteral("plain")};
+    Aiosmtpd::Options options {QStringLiteral("plain")};
     options.sizeLimit = 64;
     Aiosmtpd server(options);
     REQUIRE(server.started());

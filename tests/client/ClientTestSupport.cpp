@@ -40,8 +40,8 @@ ClientScript ClientScript::fromFile(const QString &path)
     return fromText(readFile(path));
 }
 
-ClientScript::Result ClientScript::play(qsizetype chunkSize, const Client::ClientConfig &config,
-                                        const Client::OutgoingMessage &message) const
+ClientScript::Result ClientScript::play(
+    qsizetype chunkSize, const Client::ClientConfig &config, const Client::OutgoingMessage &message) const
 {
     Result result;
     Client::SmtpClientSession session(config, message);
@@ -55,9 +55,10 @@ ClientScript::Result ClientScript::play(qsizetype chunkSize, const Client::Clien
     auto check = [&](const QByteArray &where) {
         if (result.output != expected) {
             result.mismatches.append(QStringLiteral("before %1:\n  expected: %2\n  got:      %3")
-                                         .arg(QString::fromUtf8(where), QString::fromUtf8(expected.toPercentEncoding(" "
-                                                                                                                  "<>@:=.-")),
-                                              QString::fromUtf8(result.output.toPercentEncoding(" <>@:=.-"))));
+                                         .arg(QString::fromUtf8(where),
+                                             QString::fromUtf8(expected.toPercentEncoding(" "
+                                                                                          "<>@:=.-")),
+                                             QString::fromUtf8(result.output.toPercentEncoding(" <>@:=.-"))));
             expected = result.output; // report each divergence once
         }
     };
@@ -77,7 +78,8 @@ ClientScript::Result ClientScript::play(qsizetype chunkSize, const Client::Clien
                     result.mismatches.append(QStringLiteral("expected a StartTls event"));
                 events.removeAll(Client::SmtpClientSession::Event::StartTls);
                 if (step.bytes == "tls")
-                    result.output += session.tlsEstablished(QStringLiteral("TLSv1.3"), QStringLiteral("TEST"));
+                    result.output
+                        += session.tlsEstablished(QStringLiteral("TLSv1.3"), QStringLiteral("TEST"));
                 else
                     session.tlsFailed(QStringLiteral("certificate rejected"));
             } else if (step.bytes == "lost") {
@@ -94,7 +96,8 @@ ClientScript::Result ClientScript::play(qsizetype chunkSize, const Client::Clien
             server += m_steps.at(i++).bytes;
         check("S: " + server.left(server.indexOf('\r')));
         for (qsizetype pos = 0; pos < server.size(); pos += chunkSize) {
-            result.output += session.receive(QByteArrayView(server).sliced(pos, std::min(chunkSize, server.size() - pos)));
+            result.output += session.receive(
+                QByteArrayView(server).sliced(pos, std::min(chunkSize, server.size() - pos)));
             collect();
         }
     }
@@ -177,12 +180,12 @@ const QString SystemPython = QStringLiteral("/usr/bin/python3");
 bool makeCertificate(const QString &dir, QString *error)
 {
     const ProcessResult result = run(QStringLiteral("openssl"),
-                                     {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                                      QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                                      dir + QStringLiteral("/key.pem"), QStringLiteral("-out"),
-                                      dir + QStringLiteral("/cert.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                                      QStringLiteral("-subj"), QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
-                                      QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1")});
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+            dir + QStringLiteral("/key.pem"), QStringLiteral("-out"), dir + QStringLiteral("/cert.pem"),
+            QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+            QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+            QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1")});
     if (result.exitCode != 0 && error)
         *error = QString::fromUtf8(result.err);
     return result.exitCode == 0;
@@ -190,7 +193,8 @@ bool makeCertificate(const QString &dir, QString *error)
 
 bool Aiosmtpd::available()
 {
-    static const bool have = run(SystemPython, {QStringLiteral("-c"), QStringLiteral("import aiosmtpd")}).exitCode == 0;
+    static const bool have
+        = run(SystemPython, {QStringLiteral("-c"), QStringLiteral("import aiosmtpd")}).exitCode == 0;
     return have;
 }
 
@@ -204,9 +208,9 @@ Aiosmtpd::Aiosmtpd(const Options &options)
     script.close();
     QDir(m_dir.path()).mkdir(QStringLiteral("out"));
     m_process.start(SystemPython,
-                    {script.fileName(), m_dir.filePath(QStringLiteral("out")), options.mode, options.auth,
-                     options.smtputf8 ? QStringLiteral("1") : QStringLiteral("0"), QString::number(options.sizeLimit),
-                     certificatePath(), m_dir.filePath(QStringLiteral("key.pem"))});
+        {script.fileName(), m_dir.filePath(QStringLiteral("out")), options.mode, options.auth,
+            options.smtputf8 ? QStringLiteral("1") : QStringLiteral("0"), QString::number(options.sizeLimit),
+            certificatePath(), m_dir.filePath(QStringLiteral("key.pem"))});
     QElapsedTimer timer;
     timer.start();
     QByteArray output;

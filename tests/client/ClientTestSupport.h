@@ -35,7 +35,8 @@ public:
     };
     static ClientScript fromText(const QByteArray &text);
     static ClientScript fromFile(const QString &path);
-    Result play(qsizetype chunkSize, const Client::ClientConfig &config, const Client::OutgoingMessage &message) const;
+    Result play(qsizetype chunkSize, const Client::ClientConfig &config,
+        const Client::OutgoingMessage &message) const;
 
 private:
     struct Step
@@ -57,8 +58,7 @@ public:
         Options(const QString &mode_ = QStringLiteral("plain"), const QString &auth_ = {})
             : mode(mode_)
             , auth(auth_)
-        {
-        }
+        { }
         QString mode; // plain | starttls | tls
         QString auth; // "user:password" requires AUTH
         bool smtputf8 = true;

@@ -82,7 +82,7 @@ QString sha256(const QByteArray &data)
 
 QJsonArray pair(const QString &name, const QString &address)
 {
-    return QJsonArray{name, address};
+    return QJsonArray {name, address};
 }
 
 // Every line ends in CRLF, none is longer than 998 octets, and only 8-bit-free text is used.
@@ -109,7 +109,8 @@ TEST_CASE("header encodings: RFC 2047 words, phrases, RFC 2231 parameters, foldi
 {
     CHECK(MessageBuilder::encodeUnstructured(QStringLiteral("Plain subject")) == "Plain subject");
     CHECK(MessageBuilder::encodeUnstructured(QStringLiteral("looks =?like?= a word")).startsWith("=?UTF-8?"));
-    CHECK(MessageBuilder::encodeUnstructured(QStringLiteral("Caf\u00e9 au lait")) == "=?UTF-8?Q?Caf=C3=A9_au_lait?=");
+    CHECK(MessageBuilder::encodeUnstructured(QStringLiteral("Caf\u00e9 au lait"))
+        == "=?UTF-8?Q?Caf=C3=A9_au_lait?=");
     CHECK(MessageBuilder::encodeUnstructured(QStringLiteral("\u6771\u4eac")) == "=?UTF-8?B?5p2x5Lqs?=");
 
     CHECK(MessageBuilder::encodePhrase(QStringLiteral("Bob Smith")) == "Bob Smith");
@@ -117,16 +118,17 @@ TEST_CASE("header encodings: RFC 2047 words, phrases, RFC 2231 parameters, foldi
     CHECK(MessageBuilder::encodePhrase(QStringLiteral("say \"hi\"")) == "\"say \\\"hi\\\"\"");
     CHECK(MessageBuilder::encodePhrase(QStringLiteral("J\u00fcrgen")) == "=?UTF-8?Q?J=C3=BCrgen?=");
     CHECK(MessageBuilder::encodeMailbox({QStringLiteral("Bob"), QStringLiteral("bob@example.com")})
-          == "Bob <bob@example.com>");
+        == "Bob <bob@example.com>");
     CHECK(MessageBuilder::encodeMailbox({{}, QStringLiteral("bob@example.com")}) == "bob@example.com");
     CHECK(MessageBuilder::encodeAddress(QStringLiteral("lee@\u4f8b\u3048.jp")) == "lee@xn--r8jz45g.jp");
 
     CHECK(MessageBuilder::encodeParameter("filename", QStringLiteral("report.pdf")) == "filename=report.pdf");
-    CHECK(MessageBuilder::encodeParameter("filename", QStringLiteral("my report.pdf")) == "filename=\"my report.pdf\"");
+    CHECK(MessageBuilder::encodeParameter("filename", QStringLiteral("my report.pdf"))
+        == "filename=\"my report.pdf\"");
     CHECK(MessageBuilder::encodeParameter("filename", QStringLiteral("r\u00e9sum\u00e9.pdf"))
-          == "filename*=utf-8''r%C3%A9sum%C3%A9.pdf");
-    const QByteArray longName = MessageBuilder::encodeParameter(
-        "filename", QStringLiteral("\u65e5\u672c\u8a9e\u306e\u30d5\u30a1\u30a4\u30eb\u540d\u65e5\u672c\u8a9e.pdf"));
+        == "filename*=utf-8''r%C3%A9sum%C3%A9.pdf");
+    const QByteArray longName = MessageBuilder::encodeParameter("filename",
+        QStringLiteral("\u65e5\u672c\u8a9e\u306e\u30d5\u30a1\u30a4\u30eb\u540d\u65e5\u672c\u8a9e.pdf"));
     CHECK(longName.startsWith("filename*0*=utf-8''%E6%97%A5"));
     CHECK(longName.contains("; filename*1*="));
     const QByteArray longAscii = MessageBuilder::encodeParameter("name", QString(100, u'a'));
@@ -161,14 +163,18 @@ TEST_CASE("quoted-printable and base64 bodies", "[client][builder]")
     CHECK(MessageBuilder::formatDate(date) == "Thu, 29 Feb 2024 13:05:09 -0500");
 }
 
-TEST_CASE("a composed message parses back in Python's email package exactly as built", "[client][builder][python]")
+TEST_CASE(
+    "a composed message parses back in Python's email package exactly as built", "[client][builder][python]")
 {
-    const QString subject = QStringLiteral("Gr\u00fc\u00dfe aus \u6771\u4eac \u2014 a subject long enough to need several "
-                                           "encoded words, folded over lines");
-    const QString text = QStringLiteral("Hello Bob,\n\nA line that is long enough to need a soft line break in quoted-"
-                                        "printable, with accents: \u00e9\u00e8\u00ea and more text after them.\n"
-                                        "From the start of a line\n.a dot-led line\ntrailing spaces   \nbye\n");
-    const QString html = QStringLiteral("<html><body><p>Hello <b>Bob</b> \u6771\u4eac</p><img src=\"cid:logo\"></body></html>\n");
+    const QString subject
+        = QStringLiteral("Gr\u00fc\u00dfe aus \u6771\u4eac \u2014 a subject long enough to need several "
+                         "encoded words, folded over lines");
+    const QString text
+        = QStringLiteral("Hello Bob,\n\nA line that is long enough to need a soft line break in quoted-"
+                         "printable, with accents: \u00e9\u00e8\u00ea and more text after them.\n"
+                         "From the start of a line\n.a dot-led line\ntrailing spaces   \nbye\n");
+    const QString html = QStringLiteral(
+        "<html><body><p>Hello <b>Bob</b> \u6771\u4eac</p><img src=\"cid:logo\"></body></html>\n");
     QByteArray png("\x89PNG\r\n\x1a\n", 8);
     for (int i = 0; i < 300; ++i)
         png += char(i * 7 % 256);
@@ -176,8 +182,9 @@ TEST_CASE("a composed message parses back in Python's email package exactly as b
     for (int i = 0; i < 5000; ++i)
         pdf += char((i * 31 + 7) % 256);
     const QByteArray notes = "line one\nline two\n";
-    const QString pdfName = QStringLiteral("\u65e5\u672c\u8a9e\u306e\u30d5\u30a1\u30a4\u30eb\u540d with a rather long name "
-                                           "that needs continuations.pdf");
+    const QString pdfName
+        = QStringLiteral("\u65e5\u672c\u8a9e\u306e\u30d5\u30a1\u30a4\u30eb\u540d with a rather long name "
+                         "that needs continuations.pdf");
 
     MessageBuilder builder;
     builder.setFrom({QStringLiteral("M\u00fcller, J\u00fcrgen"), QStringLiteral("juergen@example.com")});
@@ -201,18 +208,21 @@ TEST_CASE("a composed message parses back in Python's email package exactly as b
     CHECK_FALSE(message.contains("dave@example.com")); // Bcc is envelope only
     CHECK(builder.envelopeSender() == "juergen@example.com");
     CHECK(builder.envelopeRecipients()
-          == QList<QByteArray>{"bob@example.com", "lee@xn--r8jz45g.jp", "carol@example.com", "dave@example.com"});
+        == QList<QByteArray> {
+            "bob@example.com", "lee@xn--r8jz45g.jp", "carol@example.com", "dave@example.com"});
 
     const QJsonObject parsed = parseWithPython(message);
     INFO(QJsonDocument(parsed).toJson().toStdString());
     CHECK(parsed.value(QStringLiteral("defects")).toArray().isEmpty());
     CHECK(parsed.value(QStringLiteral("subject")).toString() == subject);
     CHECK(parsed.value(QStringLiteral("from")).toArray()
-          == QJsonArray{pair(QStringLiteral("M\u00fcller, J\u00fcrgen"), QStringLiteral("juergen@example.com"))});
+        == QJsonArray {
+            pair(QStringLiteral("M\u00fcller, J\u00fcrgen"), QStringLiteral("juergen@example.com"))});
     CHECK(parsed.value(QStringLiteral("to")).toArray()
-          == QJsonArray{pair(QStringLiteral("Bob \"The Builder\" O'Neil"), QStringLiteral("bob@example.com")),
-                        pair(QStringLiteral("\u674e\u5c0f\u9f8d"), QStringLiteral("lee@xn--r8jz45g.jp"))});
-    CHECK(parsed.value(QStringLiteral("cc")).toArray() == QJsonArray{pair({}, QStringLiteral("carol@example.com"))});
+        == QJsonArray {pair(QStringLiteral("Bob \"The Builder\" O'Neil"), QStringLiteral("bob@example.com")),
+            pair(QStringLiteral("\u674e\u5c0f\u9f8d"), QStringLiteral("lee@xn--r8jz45g.jp"))});
+    CHECK(parsed.value(QStringLiteral("cc")).toArray()
+        == QJsonArray {pair({}, QStringLiteral("carol@example.com"))});
     CHECK(parsed.value(QStringLiteral("bcc")).toArray().isEmpty());
     CHECK(parsed.value(QStringLiteral("date")).toString() == QLatin1String("2024-05-17 09:30:00+02:00"));
     CHECK(parsed.value(QStringLiteral("message_id")).toString().startsWith(QLatin1String("<")));
@@ -229,7 +239,7 @@ TEST_CASE("a composed message parses back in Python's email package exactly as b
     const QJsonArray relatedParts = related.value(QStringLiteral("parts")).toArray();
     REQUIRE(relatedParts.size() == 2);
     CHECK(relatedParts.at(0).toObject().value(QStringLiteral("type")).toString()
-          == QLatin1String("multipart/alternative"));
+        == QLatin1String("multipart/alternative"));
     CHECK(relatedParts.at(1).toString() == QLatin1String("image/png"));
 
     const QJsonArray leaves = parsed.value(QStringLiteral("leaves")).toArray();
@@ -239,7 +249,8 @@ TEST_CASE("a composed message parses back in Python's email package exactly as b
     CHECK(leaf(0).value(QStringLiteral("charset")).toString() == QLatin1String("utf-8"));
     CHECK(leaf(0).value(QStringLiteral("cte")).toString() == QLatin1String("quoted-printable"));
     CHECK(leaf(1).value(QStringLiteral("type")).toString() == QLatin1String("text/html"));
-    CHECK(leaf(1).value(QStringLiteral("cte")).toString() == QLatin1String("quoted-printable")); // mostly ASCII markup
+    CHECK(leaf(1).value(QStringLiteral("cte")).toString()
+        == QLatin1String("quoted-printable")); // mostly ASCII markup
     CHECK(leaf(2).value(QStringLiteral("cid")).toString() == QLatin1String("<logo>"));
     CHECK(leaf(2).value(QStringLiteral("disposition")).toString() == QLatin1String("inline"));
     CHECK(leaf(2).value(QStringLiteral("sha256")).toString() == sha256(png));
@@ -268,8 +279,9 @@ TEST_CASE("a composed message parses back in Python's email package exactly as b
     CHECK(own.text().value_or(QString()) == parsed.value(QStringLiteral("text")).toString());
     CHECK(own.html().value_or(QString()) == parsed.value(QStringLiteral("html")).toString());
     CHECK(own.date().toSecsSinceEpoch()
-          == QDateTime(QDate(2024, 5, 17), QTime(7, 30), QTimeZone::utc()).toSecsSinceEpoch());
-    CHECK(QLatin1Char('<') + own.messageId() + QLatin1Char('>') == parsed.value(QStringLiteral("message_id")).toString());
+        == QDateTime(QDate(2024, 5, 17), QTime(7, 30), QTimeZone::utc()).toSecsSinceEpoch());
+    CHECK(QLatin1Char('<') + own.messageId() + QLatin1Char('>')
+        == parsed.value(QStringLiteral("message_id")).toString());
     const QList<Mime::Part> ownParts = own.parts();
     REQUIRE(ownParts.size() == leaves.size());
     for (int i = 0; i < ownParts.size(); ++i) {
@@ -293,13 +305,13 @@ TEST_CASE("the MIME structure has only the layers the content needs", "[client][
         bool text, html, inlined, attachment;
         QString expected;
     };
-    const Case c = GENERATE(Case{"text only", true, false, false, false, QStringLiteral("text/plain")},
-                            Case{"html only", false, true, false, false, QStringLiteral("text/html")},
-                            Case{"both", true, true, false, false, QStringLiteral("multipart/alternative")},
-                            Case{"html with image", false, true, true, false, QStringLiteral("multipart/related")},
-                            Case{"text with attachment", true, false, false, true, QStringLiteral("multipart/mixed")},
-                            Case{"attachment only", false, false, false, true, QStringLiteral("multipart/mixed")},
-                            Case{"nothing", false, false, false, false, QStringLiteral("text/plain")});
+    const Case c = GENERATE(Case {"text only", true, false, false, false, QStringLiteral("text/plain")},
+        Case {"html only", false, true, false, false, QStringLiteral("text/html")},
+        Case {"both", true, true, false, false, QStringLiteral("multipart/alternative")},
+        Case {"html with image", false, true, true, false, QStringLiteral("multipart/related")},
+        Case {"text with attachment", true, false, false, true, QStringLiteral("multipart/mixed")},
+        Case {"attachment only", false, false, false, true, QStringLiteral("multipart/mixed")},
+        Case {"nothing", false, false, false, false, QStringLiteral("text/plain")});
     CAPTURE(c.name);
     MessageBuilder builder;
     builder.setFrom({{}, QStringLiteral("a@example.com")});
@@ -319,13 +331,15 @@ TEST_CASE("the MIME structure has only the layers the content needs", "[client][
     INFO(message.toStdString());
     CHECK(parsed.value(QStringLiteral("defects")).toArray().isEmpty());
     const QJsonValue tree = parsed.value(QStringLiteral("tree"));
-    const QString top = tree.isString() ? tree.toString() : tree.toObject().value(QStringLiteral("type")).toString();
+    const QString top
+        = tree.isString() ? tree.toString() : tree.toObject().value(QStringLiteral("type")).toString();
     CHECK(top == c.expected);
     if (c.text && !c.html && !c.attachment)
         CHECK(message.contains("Content-Transfer-Encoding: 7bit\r\n"));
 }
 
-TEST_CASE("a composed message travels through Mailsink: Bcc in the envelope only", "[client][builder][integration]")
+TEST_CASE(
+    "a composed message travels through Mailsink: Bcc in the envelope only", "[client][builder][integration]")
 {
     ServerFixture server;
     MessageBuilder builder;
@@ -343,7 +357,7 @@ TEST_CASE("a composed message travels through Mailsink: Bcc in the envelope only
     REQUIRE(server.waitForMessages(1));
     const Store::MessageInfo info = server.store().list().first();
     CHECK(readFile(server.store().filePath(info)) == message.data);
-    CHECK(info.envelope.recipients == QList<QByteArray>{"bob@example.com", "hidden@example.com"});
+    CHECK(info.envelope.recipients == QList<QByteArray> {"bob@example.com", "hidden@example.com"});
     CHECK(info.subject == QStringLiteral("\u4f60\u597d"));
     CHECK(MessageHeaders::values(message.data, "Bcc").isEmpty());
 }

@@ -22,7 +22,7 @@ ClientConfig baseConfig()
 }
 
 ClientScript::Result play(const QByteArray &script, const ClientConfig &config = baseConfig(),
-                          const OutgoingMessage &message = simpleMessage())
+    const OutgoingMessage &message = simpleMessage())
 {
     const qsizetype chunk = GENERATE(1, 3, 64, 1 << 20);
     CAPTURE(chunk);
@@ -75,12 +75,12 @@ S: 250 2.0.0 Ok: queued as 42
 C: QUIT
 S: 221 2.0.0 Bye
 )",
-                          baseConfig(), message);
+        baseConfig(), message);
     CHECK(run.result.ok);
     CHECK(run.result.stage == Stage::Done);
     CHECK(run.result.error.isEmpty());
     CHECK(run.result.finalReply == "250 2.0.0 Ok: queued as 42");
-    CHECK(run.result.accepted == QList<QByteArray>{"bob@example.com", "carol@example.com"});
+    CHECK(run.result.accepted == QList<QByteArray> {"bob@example.com", "carol@example.com"});
     CHECK(run.result.rejected.isEmpty());
 }
 
@@ -146,11 +146,12 @@ S: 250 ok
 C: QUIT
 S: 221 bye
 )",
-                          baseConfig(), message);
+        baseConfig(), message);
     CHECK(run.result.accepted.size() == 2);
 }
 
-TEST_CASE("STARTTLS: bytes after the 220 are discarded, EHLO again, AUTH PLAIN inside TLS", "[client][session][tls]")
+TEST_CASE("STARTTLS: bytes after the 220 are discarded, EHLO again, AUTH PLAIN inside TLS",
+    "[client][session][tls]")
 {
     ClientConfig config = baseConfig();
     config.security = Security::StartTls;
@@ -187,7 +188,7 @@ S: 250 ok
 C: QUIT
 S: 221 bye
 )",
-                          config);
+        config);
     CHECK(run.result.ok);
     CHECK(run.result.tlsProtocol == QLatin1String("TLSv1.3"));
     CHECK(run.result.authMechanism == "PLAIN");
@@ -210,7 +211,7 @@ S: 250 PIPELINING
 C: QUIT
 S: 221 bye
 )",
-                          config);
+        config);
     CHECK_FALSE(run.result.ok);
     CHECK(run.result.stage == Stage::StartTls);
     CHECK(run.result.error == QLatin1String("STARTTLS: the server does not offer STARTTLS"));
@@ -232,9 +233,10 @@ S: 454 4.7.0 TLS not available due to temporary reason
 C: QUIT
 S: 221 bye
 )",
-                              config);
+            config);
         CHECK(run.result.error
-              == QLatin1String("STARTTLS: the server refused STARTTLS: 454 4.7.0 TLS not available due to temporary reason"));
+            == QLatin1String("STARTTLS: the server refused STARTTLS: 454 4.7.0 TLS not available due to "
+                             "temporary reason"));
         CHECK(run.result.reply == "454 4.7.0 TLS not available due to temporary reason");
     }
     SECTION("handshake failed")
@@ -248,7 +250,7 @@ C: STARTTLS
 S: 220 go ahead
 !tlsfail
 )",
-                              config);
+            config);
         CHECK(run.result.stage == Stage::StartTls);
         CHECK(run.result.error == QLatin1String("STARTTLS: TLS handshake failed: certificate rejected"));
     }
@@ -285,7 +287,7 @@ S: 250 ok
 C: QUIT
 S: 221 bye
 )",
-                          config);
+        config);
     CHECK(run.result.ok);
     CHECK(run.result.authMechanism == "LOGIN");
     CHECK_FALSE(traceText(run.trace).contains("c2VjcmV0"));
@@ -319,7 +321,7 @@ S: 250 ok
 C: QUIT
 S: 221 bye
 )",
-                          config);
+        config);
     CHECK(run.result.ok);
     CHECK(run.result.authMechanism == "CRAM-MD5");
 }
@@ -342,10 +344,11 @@ S: 535 5.7.8 Authentication credentials invalid
 C: QUIT
 S: 221 bye
 )",
-                              config);
+            config);
         CHECK(run.result.stage == Stage::Auth);
         CHECK(run.result.error
-              == QLatin1String("AUTH: authentication as user failed: 535 5.7.8 Authentication credentials invalid"));
+            == QLatin1String(
+                "AUTH: authentication as user failed: 535 5.7.8 Authentication credentials invalid"));
     }
     SECTION("no password in the clear")
     {
@@ -357,7 +360,7 @@ S: 250 AUTH PLAIN LOGIN
 C: QUIT
 S: 221 bye
 )",
-                              config);
+            config);
         CHECK(run.result.stage == Stage::Auth);
         CHECK(run.result.error.contains(QLatin1String("unencrypted")));
     }
@@ -371,7 +374,7 @@ S: 250 mx
 C: QUIT
 S: 221 bye
 )",
-                              config);
+            config);
         CHECK(run.result.error == QLatin1String("AUTH: the server does not offer AUTH"));
     }
     SECTION("an unexpected challenge is cancelled with *")
@@ -389,7 +392,7 @@ C: QUIT
 S: 501 5.0.0 cancelled
 S: 221 bye
 )",
-                              config);
+            config);
         CHECK(run.result.stage == Stage::Auth);
     }
 }
@@ -405,7 +408,8 @@ C: QUIT
 S: 221 bye
 )");
     CHECK(run.result.stage == Stage::Mail);
-    CHECK(run.result.error == QLatin1String("MAIL: the message is 22 octets and the server accepts at most 10 (SIZE)"));
+    CHECK(run.result.error
+        == QLatin1String("MAIL: the message is 22 octets and the server accepts at most 10 (SIZE)"));
 }
 
 TEST_CASE("refused recipients: some go on to DATA, all end at RCPT", "[client][session]")
@@ -436,9 +440,9 @@ S: 250 ok
 C: QUIT
 S: 221 bye
 )",
-                              baseConfig(), message);
+            baseConfig(), message);
         CHECK(run.result.ok);
-        CHECK(run.result.accepted == QList<QByteArray>{"bob@example.com"});
+        CHECK(run.result.accepted == QList<QByteArray> {"bob@example.com"});
         REQUIRE(run.result.rejected.size() == 1);
         CHECK(run.result.rejected.at(0).address == "nobody@example.com");
         CHECK(run.result.rejected.at(0).reply == "550-5.1.1 no such user\n550 5.1.1 try another");
@@ -458,15 +462,17 @@ S: 550 5.1.1 no such user
 C: QUIT
 S: 221 bye
 )",
-                              baseConfig(), message);
+            baseConfig(), message);
         CHECK(run.result.stage == Stage::Rcpt);
         CHECK(run.result.error
-              == QLatin1String("RCPT: the server refused the recipient <nobody@example.com>: 550 5.1.1 no such user"));
+            == QLatin1String(
+                "RCPT: the server refused the recipient <nobody@example.com>: 550 5.1.1 no such user"));
         CHECK(run.result.reply == "550 5.1.1 no such user");
     }
 }
 
-TEST_CASE("a refused sender, pipelined: the RCPT replies are consumed, the error is MAIL's", "[client][session]")
+TEST_CASE(
+    "a refused sender, pipelined: the RCPT replies are consumed, the error is MAIL's", "[client][session]")
 {
     const auto run = play(R"(
 S: 220 mx
@@ -482,7 +488,8 @@ S: 221 bye
 )");
     CHECK(run.result.stage == Stage::Mail);
     CHECK(run.result.error
-          == QLatin1String("MAIL: the server refused the sender <alice@example.com>: 553 5.1.8 sender rejected"));
+        == QLatin1String(
+            "MAIL: the server refused the sender <alice@example.com>: 553 5.1.8 sender rejected"));
 }
 
 TEST_CASE("a binary message goes in BDAT chunks when CHUNKING is offered", "[client][session][bdat]")
@@ -510,7 +517,7 @@ S: 250 2.0.0 queued
 C: QUIT
 S: 221 bye
 )",
-                          config, simpleMessage("Subject: bin\n\nline1\nline2"));
+        config, simpleMessage("Subject: bin\n\nline1\nline2"));
     CHECK(run.result.ok);
     CHECK(run.result.finalReply == "250 2.0.0 queued");
 }
@@ -536,7 +543,7 @@ S: 250 ok
 C: QUIT
 S: 221 bye
 )",
-                          baseConfig(), simpleMessage("Subject: bin\n\n.line1\rline2"));
+        baseConfig(), simpleMessage("Subject: bin\n\n.line1\rline2"));
     CHECK(run.result.ok);
     CHECK(traceText(run.trace).contains("normalized"));
 }
@@ -555,20 +562,26 @@ S: 250-8BITMIME
 S: 250-SMTPUTF8
 S: 250 PIPELINING
 C: MAIL FROM:<alice@example.com> BODY=8BITMIME SMTPUTF8
-C: RCPT TO:<jos)" "\xc3\xa9" R"(@example.com>
+C: RCPT TO:<jos)"
+                              "\xc3\xa9"
+                              R"(@example.com>
 S: 250 ok
 S: 250 ok
 C: DATA
 S: 354 go ahead
-C: Subject: caf)" "\xc3\xa9" R"(
+C: Subject: caf)"
+                              "\xc3\xa9"
+                              R"(
 C:
-C: na)" "\xc3\xaf" R"(ve
+C: na)"
+                              "\xc3\xaf"
+                              R"(ve
 C: .
 S: 250 ok
 C: QUIT
 S: 221 bye
 )",
-                              baseConfig(), message);
+            baseConfig(), message);
         CHECK(run.result.ok);
     }
     SECTION("not offered")
@@ -581,7 +594,7 @@ S: 250 8BITMIME
 C: QUIT
 S: 221 bye
 )",
-                              baseConfig(), message);
+            baseConfig(), message);
         CHECK(run.result.stage == Stage::Mail);
         CHECK(run.result.error.contains(QLatin1String("SMTPUTF8")));
     }
@@ -597,7 +610,8 @@ C: QUIT
 S: 221 bye
 )");
         CHECK(run.result.stage == Stage::Greeting);
-        CHECK(run.result.error == QLatin1String("greeting: the server refused the connection: 554 5.3.2 go away"));
+        CHECK(run.result.error
+            == QLatin1String("greeting: the server refused the connection: 554 5.3.2 go away"));
     }
     SECTION("message refused after the dot")
     {
@@ -620,7 +634,8 @@ C: QUIT
 S: 221 bye
 )");
         CHECK(run.result.stage == Stage::Data);
-        CHECK(run.result.error == QLatin1String("DATA: the server refused the message: 554 5.7.1 looks like spam"));
+        CHECK(run.result.error
+            == QLatin1String("DATA: the server refused the message: 554 5.7.1 looks like spam"));
     }
     SECTION("DATA refused")
     {
@@ -768,7 +783,7 @@ TEST_CASE("the reply parser joins multi-line replies split anywhere", "[client][
         }
         REQUIRE(replies.size() == 2);
         CHECK(replies.at(0).code == 250);
-        CHECK(replies.at(0).lines == QList<QByteArray>{"first", "second", "last"});
+        CHECK(replies.at(0).lines == QList<QByteArray> {"first", "second", "last"});
         CHECK(replies.at(0).toText() == "250-first\n250-second\n250 last");
         CHECK(replies.at(1).code == 354);
         CHECK_FALSE(parser.hasError());

@@ -73,13 +73,14 @@ QByteArray traceText(const Trace &trace)
 } // namespace
 
 TEST_CASE("round trip to Mailsink with no TLS, STARTTLS and implicit TLS: identical bytes and envelope",
-          "[client][sender][integration]")
+    "[client][sender][integration]")
 {
     ServerFixture server(ServerFixture::defaultConfig(), true);
     REQUIRE(server.smtpsPort() != 0);
     const auto security = GENERATE(Security::None, Security::StartTls, Security::ImplicitTls);
     CAPTURE(int(security));
-    SenderConfig config = configFor(security == Security::ImplicitTls ? server.smtpsPort() : server.port(), security);
+    SenderConfig config
+        = configFor(security == Security::ImplicitTls ? server.smtpsPort() : server.port(), security);
     config.acceptedFingerprints = {serverFingerprint()};
 
     Trace trace;
@@ -92,7 +93,7 @@ TEST_CASE("round trip to Mailsink with no TLS, STARTTLS and implicit TLS: identi
     const Store::MessageInfo info = onlyMessage(server);
     CHECK(readFile(server.store().filePath(info)) == Message);
     CHECK(info.envelope.mailFrom == "alice@example.com");
-    CHECK(info.envelope.recipients == QList<QByteArray>{"bob@example.com", "carol@example.org"});
+    CHECK(info.envelope.recipients == QList<QByteArray> {"bob@example.com", "carol@example.org"});
     CHECK(info.envelope.helo == "client.test");
     CHECK(info.envelope.mailParameters.contains(QByteArray("SIZE=" + QByteArray::number(Message.size()))));
     if (security == Security::None) {
@@ -110,13 +111,13 @@ TEST_CASE("round trip to Mailsink with no TLS, STARTTLS and implicit TLS: identi
 }
 
 TEST_CASE("a self-signed certificate fails verification until its fingerprint is accepted",
-          "[client][sender][integration][tls]")
+    "[client][sender][integration][tls]")
 {
     ServerFixture server(ServerFixture::defaultConfig(), true);
     const bool implicit = GENERATE(false, true);
     CAPTURE(implicit);
-    SenderConfig config = configFor(implicit ? server.smtpsPort() : server.port(),
-                                    implicit ? Security::ImplicitTls : Security::StartTls);
+    SenderConfig config = configFor(
+        implicit ? server.smtpsPort() : server.port(), implicit ? Security::ImplicitTls : Security::StartTls);
 
     const SendResult refused = SmtpSender::sendAndWait(config, outgoing());
     CHECK_FALSE(refused.ok);
@@ -156,7 +157,8 @@ TEST_CASE("a self-signed certificate fails verification until its fingerprint is
     }
 }
 
-TEST_CASE("AUTH PLAIN, LOGIN and CRAM-MD5 against Mailsink requiring credentials", "[client][sender][integration][auth]")
+TEST_CASE("AUTH PLAIN, LOGIN and CRAM-MD5 against Mailsink requiring credentials",
+    "[client][sender][integration][auth]")
 {
     Smtp::ServerConfig serverConfig = ServerFixture::defaultConfig();
     serverConfig.session.authRequired = true;
@@ -172,7 +174,8 @@ TEST_CASE("AUTH PLAIN, LOGIN and CRAM-MD5 against Mailsink requiring credentials
     config.session.authMechanism = mechanism;
 
     Trace trace;
-    const SendResult result = SmtpSender::sendAndWait(config, outgoing(), [&](const Trace &lines) { trace += lines; });
+    const SendResult result
+        = SmtpSender::sendAndWait(config, outgoing(), [&](const Trace &lines) { trace += lines; });
     INFO(result.error.toStdString());
     REQUIRE(result.ok);
     CHECK(result.authMechanism == mechanism);
@@ -195,7 +198,8 @@ TEST_CASE("AUTH PLAIN, LOGIN and CRAM-MD5 against Mailsink requiring credentials
     }
 }
 
-TEST_CASE("binary messages go through BDAT unchanged; large ones in several chunks", "[client][sender][integration][bdat]")
+TEST_CASE("binary messages go through BDAT unchanged; large ones in several chunks",
+    "[client][sender][integration][bdat]")
 {
     ServerFixture server;
     SECTION("bare LF, NUL, no final CRLF")
@@ -212,8 +216,8 @@ TEST_CASE("binary messages go through BDAT unchanged; large ones in several chun
         while (big.size() < 3 * 1024 * 1024 + 17)
             big += "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n";
         Trace trace;
-        const SendResult result
-            = SmtpSender::sendAndWait(configFor(server.port()), outgoing(big), [&](const Trace &lines) { trace += lines; });
+        const SendResult result = SmtpSender::sendAndWait(
+            configFor(server.port()), outgoing(big), [&](const Trace &lines) { trace += lines; });
         INFO(result.error.toStdString());
         REQUIRE(result.ok);
         CHECK(readFile(server.store().filePath(onlyMessage(server))) == big);
@@ -230,12 +234,14 @@ TEST_CASE("binary messages go through BDAT unchanged; large ones in several chun
     }
 }
 
-TEST_CASE("SIZE: a message too big for the server is refused before it is sent", "[client][sender][integration]")
+TEST_CASE(
+    "SIZE: a message too big for the server is refused before it is sent", "[client][sender][integration]")
 {
     Smtp::ServerConfig serverConfig = ServerFixture::defaultConfig();
     serverConfig.session.maxMessageSize = 100;
     ServerFixture server(serverConfig);
-    const SendResult result = SmtpSender::sendAndWait(configFor(server.port()), outgoing(QByteArray(200, 'x') + "\r\n"));
+    const SendResult result
+        = SmtpSender::sendAndWait(configFor(server.port()), outgoing(QByteArray(200, 'x') + "\r\n"));
     CHECK_FALSE(result.ok);
     CHECK(result.stage == Stage::Mail);
     CHECK(result.error.contains(QLatin1String("at most 100")));
@@ -270,7 +276,8 @@ TEST_CASE("connect failures and silent servers end with a clear error", "[client
         QObject::connect(&rude, &QTcpServer::newConnection, &rude, [&] {
             QTcpSocket *socket = rude.nextPendingConnection();
             socket->write("220 hi\r\n");
-            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->disconnectFromHost(); });
+            QObject::connect(
+                socket, &QTcpSocket::readyRead, socket, [socket] { socket->disconnectFromHost(); });
         });
         const SendResult result = SmtpSender::sendAndWait(configFor(rude.serverPort()), outgoing());
         CHECK(result.stage == Stage::Ehlo);
@@ -280,12 +287,14 @@ TEST_CASE("connect failures and silent servers end with a clear error", "[client
     {
         Smtp::ServerConfig plain;
         ServerFixture server(plain);
-        const SendResult result = SmtpSender::sendAndWait(configFor(server.port(), Security::StartTls), outgoing());
+        const SendResult result
+            = SmtpSender::sendAndWait(configFor(server.port(), Security::StartTls), outgoing());
         CHECK(result.error == QLatin1String("STARTTLS: the server does not offer STARTTLS"));
     }
 }
 
-TEST_CASE("the sender's signals deliver trace and result to a receiver on the same thread", "[client][sender]")
+TEST_CASE(
+    "the sender's signals deliver trace and result to a receiver on the same thread", "[client][sender]")
 {
     ServerFixture server;
     SmtpSender sender(configFor(server.port()));
