@@ -208,11 +208,9 @@ void MainWindow::createActions()
     });
     m_exportAction = action(Icons::exportMessage(), tr("&Export .eml…"), QKeySequence(tr("Ctrl+E")),
                             &MainWindow::exportSelected);
-    m_exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_deleteAction = action(Icons::remove(), tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelected);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_view->addAction(m_deleteAction);
-    m_view->addAction(m_exportAction);
     m_deleteAllAction = action(Icons::removeAll(), tr("Delete &all…"), QKeySequence(tr("Ctrl+Shift+Del")),
                                &MainWindow::deleteAll);
     m_markReadAction = action(Icons::markRead(), tr("Mark &read"), QKeySequence(tr("Ctrl+R")),
@@ -373,14 +371,14 @@ void MainWindow::updateCounts()
     const qint64 total = m_model->totalCount();
     const int shown = m_model->rowCount();
     if (m_model->filter().isEmpty())
-        m_countLabel->setText(tr("%n message(s)", nullptr, int(total)));
+        m_countLabel->setText(tr("Messages: %1").arg(total));
     else
-        m_countLabel->setText(tr("%1 of %n message(s)", nullptr, int(total)).arg(shown));
+        m_countLabel->setText(tr("Shown: %1 of %2").arg(shown).arg(total));
     m_deleteAllAction->setEnabled(total > 0);
     int live = 0;
     for (const SessionRecord &record : std::as_const(m_sessions))
         live += record.live ? 1 : 0;
-    m_sessionLabel->setText(tr("%n connection(s)", nullptr, live));
+    m_sessionLabel->setText(tr("Connections: %1").arg(live));
 }
 
 void MainWindow::setTabbedView(bool tabbed)
@@ -495,13 +493,13 @@ void MainWindow::deleteSelected()
         return;
     // Deleting unlinks files: off the GUI thread. The list updates from messagesRemoved.
     (void)QtConcurrent::run([store = m_store, ids] { store->remove(ids); });
-    statusBar()->showMessage(tr("Deleted %n message(s)", nullptr, int(ids.size())), 3000);
+    statusBar()->showMessage(tr("Messages deleted: %1").arg(ids.size()), 3000);
 }
 
 void MainWindow::deleteAll()
 {
     const qint64 total = m_model->totalCount();
-    if (total == 0 || !ask(tr("Delete all %n message(s) from the store? This cannot be undone.", nullptr, int(total))))
+    if (total == 0 || !ask(tr("Delete all stored messages (%1)? This cannot be undone.").arg(total)))
         return;
     for (MessageWindow *window : messageWindows()) {
         if (window->storedId() != 0)
@@ -570,7 +568,7 @@ void MainWindow::exportSelected()
         if (!target.isEmpty())
             m_settings->setValue(Settings::Key::LastDirectory, QFileInfo(target).absolutePath());
     } else {
-        target = QFileDialog::getExistingDirectory(this, tr("Export %n messages to", nullptr, int(ids.size())), last);
+        target = QFileDialog::getExistingDirectory(this, tr("Export the selected messages to"), last);
         if (!target.isEmpty())
             m_settings->setValue(Settings::Key::LastDirectory, target);
     }
@@ -580,7 +578,7 @@ void MainWindow::exportSelected()
     if (!exportMessages(ids, target, &error))
         QMessageBox::warning(this, tr("Export failed"), error);
     else
-        statusBar()->showMessage(tr("Exported %n message(s)", nullptr, int(ids.size())), 5000);
+        statusBar()->showMessage(tr("Messages exported: %1").arg(ids.size()), 5000);
 }
 
 SessionWindow *MainWindow::sessionWindow(quint64 sessionId) const

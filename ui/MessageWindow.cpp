@@ -28,6 +28,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTextCursor>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -88,7 +89,7 @@ QLabel *valueLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setWordWrap(true);
+    label->setWordWrap(text.size() > 100);
     label->setTextFormat(Qt::PlainText);
     return label;
 }
@@ -166,7 +167,6 @@ void MessageWindow::build()
     auto *buttons = new QVBoxLayout;
     m_exportButton = new QPushButton(Icons::exportMessage(), tr("Export .eml…"), this);
     m_exportButton->setToolTip(tr("Save the exact bytes that were received (Ctrl+E)"));
-    m_exportButton->setShortcut(QKeySequence(tr("Ctrl+E")));
     connect(m_exportButton, &QPushButton::clicked, this, &MessageWindow::exportMessage);
     m_importButton = new QPushButton(Icons::importMessage(), tr("Import into store"), this);
     m_importButton->setToolTip(tr("Copy this file into the store so it is listed with caught mail"));
@@ -235,6 +235,7 @@ void MessageWindow::build()
     m_headerTree->setRootIsDecorated(false);
     m_headerTree->setAlternatingRowColors(true);
     m_headerTree->setWordWrap(true);
+    m_headerTree->setStyleSheet(QStringLiteral("QTreeView::item { padding: 2px 0px; }"));
     m_headerTree->header()->resizeSection(0, 200);
     m_rawHeaders = readOnlyText(m_headerStack, true);
     m_headerStack->addWidget(m_headerTree);
@@ -262,6 +263,8 @@ void MessageWindow::build()
 
     // Envelope & session
     auto *envelope = new QSplitter(Qt::Vertical, m_tabs);
+    envelope->setObjectName(QStringLiteral("envelopeSplitter"));
+    envelope->setChildrenCollapsible(false);
     auto *scroll = new QScrollArea(envelope);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -273,8 +276,8 @@ void MessageWindow::build()
     m_trace = new TraceView(envelope);
     envelope->addWidget(scroll);
     envelope->addWidget(m_trace);
-    envelope->setStretchFactor(0, 1);
-    envelope->setStretchFactor(1, 2);
+    envelope->setStretchFactor(0, 0);
+    envelope->setStretchFactor(1, 1);
     m_tabs->addTab(envelope, tr("Envelope && session"));
 
     // Attachments
@@ -471,12 +474,18 @@ void MessageWindow::fillEnvelope()
     add(tr("File:"), QDir::toNativeSeparators(m_message.filePath));
     m_trace->setTrace(m_message.trace);
     m_trace->setVisible(!m_message.trace.isEmpty());
+    m_trace->moveCursor(QTextCursor::Start);
+    // Show every envelope field without scrolling; the trace gets the rest.
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("envelopeSplitter"))) {
+        const int form = parent->sizeHint().height() + 8;
+        splitter->setSizes({form, std::max(200, splitter->height() - form)});
+    }
 }
 
 void MessageWindow::updateRemoteBar(int blocked)
 {
     m_remoteBar->setVisible(blocked > 0);
-    m_remoteLabel->setText(tr("%n remote image(s) blocked to protect your privacy.", nullptr, blocked));
+    m_remoteLabel->setText(tr("Remote images blocked to protect your privacy: %1").arg(blocked));
 }
 
 bool MessageWindow::exportTo(const QString &path, QString *error) const
@@ -621,8 +630,9 @@ void MessageWindow::saveAllAttachments()
     if (!saveParts(m_attachments->allParts(), dir, &error))
         QMessageBox::warning(this, tr("Save failed"), error);
     else
-        Q_EMIT statusMessage(tr("Saved %n attachment(s) to %1", nullptr, int(m_attachments->allParts().size()))
-                                 .arg(QDir::toNativeSeparators(dir)));
+        Q_EMIT statusMessage(tr("Attachments saved to %1: %2")
+                                 .arg(QDir::toNativeSeparators(dir))
+                                 .arg(m_attachments->allParts().size()));
 }
 
 } // namespace MailSink::Ui

@@ -96,7 +96,7 @@ void SessionWindow::updateStatus()
         parts.append(tr("TLS %1").arg(m_tls.toHtmlEscaped()));
     if (!m_auth.isEmpty())
         parts.append(tr("AUTH as %1").arg(m_auth.toHtmlEscaped()));
-    parts.append(tr("%n message(s)", nullptr, m_messages));
+    parts.append(tr("messages: %1").arg(m_messages));
     if (m_bytes >= 0)
         parts.append(tr("<b>receiving message: %1</b>").arg(Formatting::size(m_bytes)));
     m_status->setText(parts.join(QStringLiteral(" · ")));
