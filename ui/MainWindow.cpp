@@ -109,7 +109,10 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
     updateCounts();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_jobs.waitForFinished();
+}
 
 void MainWindow::createLayout()
 {
@@ -394,7 +397,23 @@ QMdiSubWindow *MainWindow::addSubWindow(QWidget *widget, const QSize &size)
     const QSize room = m_mdi->viewport()->size();
     sub->resize(room.isValid() && room.width() > 200 ? size.boundedTo(room) : size);
     sub->show();
+    sub->installEventFilter(this);
     return sub;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Remember the size the user gives message and session windows (not while tiled or maximized).
+    if (event->type() == QEvent::Resize && m_mdi->viewMode() == QMdiArea::SubWindowView) {
+        auto *sub = qobject_cast<QMdiSubWindow *>(watched);
+        if (sub && sub->isVisible() && !sub->isMaximized() && !sub->isMinimized() && sub->underMouse()) {
+            if (qobject_cast<MessageWindow *>(sub->widget()))
+                m_settings->setValue(Settings::Key::MessageWindowSize, sub->size());
+            else if (qobject_cast<SessionWindow *>(sub->widget()))
+                m_settings->setValue(Settings::Key::SessionWindowSize, sub->size());
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 QList<MessageWindow *> MainWindow::messageWindows() const
@@ -492,7 +511,7 @@ void MainWindow::deleteSelected()
     if (ids.isEmpty())
         return;
     // Deleting unlinks files: off the GUI thread. The list updates from messagesRemoved.
-    (void)QtConcurrent::run([store = m_store, ids] { store->remove(ids); });
+    m_jobs.addFuture(QtConcurrent::run([store = m_store, ids] { store->remove(ids); }));
     statusBar()->showMessage(tr("Messages deleted: %1").arg(ids.size()), 3000);
 }
 
@@ -505,7 +524,7 @@ void MainWindow::deleteAll()
         if (window->storedId() != 0)
             window->parentWidget()->close();
     }
-    (void)QtConcurrent::run([store = m_store] { store->clear(); });
+    m_jobs.addFuture(QtConcurrent::run([store = m_store] { store->clear(); }));
     statusBar()->showMessage(tr("Deleting all messages…"), 3000);
 }
 
@@ -517,7 +536,7 @@ void MainWindow::markSelected(bool seen)
             store->setSeen(id, seen);
     };
     if (ids.size() > ManyMessages)
-        (void)QtConcurrent::run(mark);
+        m_jobs.addFuture(QtConcurrent::run(mark));
     else
         mark();
 }

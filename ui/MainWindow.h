@@ -4,6 +4,7 @@
 #include "util/HostPort.h"
 #include "util/TraceEntry.h"
 
+#include <QFutureSynchronizer>
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
@@ -75,6 +76,7 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -135,6 +137,7 @@ private:
     QAction *m_tabbedAction = nullptr;
     QAction *m_filterAction = nullptr;
 
+    QFutureSynchronizer<void> m_jobs; // store changes running in the background
     QHash<quint64, SessionRecord> m_sessions;
     QList<quint64> m_sessionOrder;
 };

@@ -109,7 +109,7 @@ std::future<QByteArray> idleClientAsync(quint16 port, std::shared_ptr<std::atomi
     });
 }
 
-UiFixture::UiFixture(bool tls)
+UiFixture::UiFixture(bool tls, const std::function<void(Ui::Settings &)> &configure)
 {
     m_store = std::make_unique<Store::MessageStore>();
     if (!m_store->open(storePath()))
@@ -122,6 +122,8 @@ UiFixture::UiFixture(bool tls)
     m_server = std::make_unique<Smtp::SmtpServer>(m_store.get(), config);
     m_backend = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     m_settings = std::make_unique<Ui::Settings>(m_backend.get());
+    if (configure)
+        configure(*m_settings);
     m_window = std::make_unique<Ui::MainWindow>(m_store.get(), m_server.get(), *HostPort::parse(QStringLiteral("127.0.0.1:0")),
                                                 m_settings.get());
     m_window->resize(1280, 820);

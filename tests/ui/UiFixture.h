@@ -39,13 +39,14 @@ std::future<QByteArray> idleClientAsync(quint16 port, std::shared_ptr<std::atomi
 class UiFixture
 {
 public:
-    explicit UiFixture(bool tls = false);
+    explicit UiFixture(bool tls = false, const std::function<void(Ui::Settings &)> &configure = {});
     ~UiFixture();
 
     Store::MessageStore &store() { return *m_store; }
     Smtp::SmtpServer &server() { return *m_server; }
     Ui::MainWindow &window() { return *m_window; }
     Ui::Settings &settings() { return *m_settings; }
+    QSettings &settingsBackend() { return *m_backend; }
     QString storePath() const { return m_dir.filePath(QStringLiteral("store")); }
     QString tempPath() const { return m_dir.path(); }
     quint16 port() const;
