@@ -213,7 +213,6 @@ void MainWindow::createActions()
                             &MainWindow::exportSelected);
     m_deleteAction = action(Icons::remove(), tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelected);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_view->addAction(m_deleteAction);
     m_deleteAllAction = action(Icons::removeAll(), tr("Delete &all…"), QKeySequence(tr("Ctrl+Shift+Del")),
                                &MainWindow::deleteAll);
     m_markReadAction = action(Icons::markRead(), tr("Mark &read"), QKeySequence(tr("Ctrl+R")),
@@ -232,6 +231,16 @@ void MainWindow::createActions()
     m_tabbedAction = new QAction(Icons::tabs(), tr("&Tabbed view"), this);
     m_tabbedAction->setCheckable(true);
     connect(m_tabbedAction, &QAction::toggled, this, &MainWindow::setTabbedView);
+
+    // Right-click on the list: the message actions.
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto separator = [this] {
+        auto *line = new QAction(this);
+        line->setSeparator(true);
+        return line;
+    };
+    m_view->addActions({m_openAction, m_exportAction, separator(), m_markReadAction, m_markUnreadAction, separator(),
+                        m_deleteAction});
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openFileAction);

@@ -9,6 +9,7 @@
 #include "TraceView.h"
 #include "store/MessageStore.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDesktopServices>
 #include <QDir>
@@ -302,6 +303,12 @@ void MessageWindow::build()
     connect(m_saveButton, &QPushButton::clicked, this, &MessageWindow::saveSelectedAttachments);
     connect(m_saveAllButton, &QPushButton::clicked, this, &MessageWindow::saveAllAttachments);
     connect(m_attachments, &QTreeWidget::itemActivated, this, &MessageWindow::openSelectedAttachments);
+    m_attachments->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *openAction = new QAction(Icons::openFile(), tr("Open"), m_attachments);
+    auto *saveAction = new QAction(Icons::save(), tr("Save…"), m_attachments);
+    connect(openAction, &QAction::triggered, this, &MessageWindow::openSelectedAttachments);
+    connect(saveAction, &QAction::triggered, this, &MessageWindow::saveSelectedAttachments);
+    m_attachments->addActions({openAction, saveAction});
     if (m_settings)
         m_attachments->header()->restoreState(m_settings->bytes(Settings::Key::AttachmentListHeader));
     connect(m_attachments->header(), &QHeaderView::sectionResized, this, [this] {

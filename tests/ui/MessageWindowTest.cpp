@@ -7,7 +7,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <QBuffer>
 #include <QCryptographicHash>
+#include <QImage>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
 #include <QFile>
 #include <QFileInfo>
 #include <QMdiArea>
@@ -136,4 +141,48 @@ TEST_CASE("an .eml file opens like a caught message and imports on request", "[u
     REQUIRE(waitFor([&] { return importedId != 0 && ui.window().messageModel()->rowCount() == 1; }));
     CHECK(*ui.store().readMessage(importedId) == readUiTestData(QStringLiteral("plain.eml")));
     CHECK_FALSE(ui.store().message(importedId)->envelope.known);
+}
+
+TEST_CASE("remote images are fetched only after the user asks", "[ui][message][remote]")
+{
+    // A local web server that counts requests and serves a PNG.
+    QTcpServer web;
+    REQUIRE(web.listen(QHostAddress::LocalHost, 0));
+    int requests = 0;
+    QImage red(4, 3, QImage::Format_RGB32);
+    red.fill(Qt::red);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    red.save(&buffer, "PNG");
+    QObject::connect(&web, &QTcpServer::newConnection, &web, [&] {
+        while (QTcpSocket *socket = web.nextPendingConnection()) {
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+                if (!socket->readAll().contains("\r\n\r\n"))
+                    return;
+                ++requests;
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nConnection: close\r\nContent-Length: "
+                              + QByteArray::number(png.size()) + "\r\n\r\n" + png);
+                socket->disconnectFromHost();
+            });
+        }
+    });
+
+    const QByteArray url = "http://127.0.0.1:" + QByteArray::number(web.serverPort()) + "/pixel.png";
+    UiFixture ui;
+    const QByteArray raw = "From: a@example.com\r\nTo: b@example.com\r\nSubject: remote\r\nMIME-Version: 1.0\r\n"
+                           "Content-Type: text/html; charset=utf-8\r\n\r\n<p>Hi</p><img src=\"" + url + "\">\r\n";
+    REQUIRE(ui.deliver(raw));
+    MessageWindow *window = ui.window().openMessage(ui.window().messageModel()->idAt(0));
+    REQUIRE(waitFor([window] { return window->isLoaded(); }));
+    Ui::MessageBrowser *browser = window->browser();
+    REQUIRE(browser->blockedUrls().size() == 1);
+    QTest::qWait(300);
+    CHECK(requests == 0);
+
+    browser->setRemoteContentAllowed(true);
+    REQUIRE(waitFor([&] {
+        const QVariant image = browser->loadResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(url)));
+        return requests == 1 && image.canConvert<QImage>() && image.value<QImage>().size() == QSize(4, 3);
+    }));
 }
