@@ -494,7 +494,7 @@ TEST_CASE(
 TEST_CASE("corpus: a quoted boundary with ';', escapes and parentheses", "[mime][corpus][multipart]")
 {
     const auto m = load("boundary-quoted-specials");
-    CHECK(shape(m) == QStringList{u8("1 text/plain"), u8("2 text/html")});
+    CHECK(shape(m) == QStringList {u8("1 text/plain"), u8("2 text/html")});
     CHECK(m.text() == u8("plain"));
     CHECK(m.html() == u8("<p>html</p>"));
     CHECK(m.warnings().isEmpty());
