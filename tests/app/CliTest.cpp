@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -376,4 +377,40 @@ TEST_CASE("sendmail and release go through the mailsink binary, also when it is 
     const QJsonArray released = listJson(other.filePath(QStringLiteral("store")));
     REQUIRE(released.size() == 1);
     CHECK(readFile(released.at(0).toObject().value(QStringLiteral("file")).toString()) == sent);
+}
+
+TEST_CASE("SIGTERM lets a message in transfer finish, then ends the session with 421", "[cli][durability]")
+{
+    QTemporaryDir dir;
+    Serve serve(dir.path());
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), serve.port);
+    REQUIRE(client.waitForConnected(5000));
+    QByteArray received;
+    auto expect = [&](const QByteArray &what) {
+        QElapsedTimer timer;
+        timer.start();
+        while (!received.contains(what) && timer.elapsed() < 10000) {
+            if (client.waitForReadyRead(200))
+                received += client.readAll();
+        }
+        return received.contains(what);
+    };
+    REQUIRE(expect("220 "));
+    client.write("EHLO a\r\nMAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nDATA\r\n");
+    REQUIRE(expect("354 "));
+    client.write("Subject: in flight\r\n\r\nfirst half\r\n");
+    client.flush();
+    ::kill(pid_t(serve.process.processId()), SIGTERM);
+    QThread::msleep(300);
+    client.write("second half\r\n.\r\n");
+    client.flush();
+    CHECK(expect("250 2.0.0 Ok: queued as"));
+    CHECK(expect("421 4.3.2"));
+    REQUIRE(serve.process.waitForFinished(15000));
+    CHECK(serve.process.exitCode() == 0);
+    const QJsonArray list = listJson(dir.path());
+    REQUIRE(list.size() == 1);
+    CHECK(readFile(list.at(0).toObject().value(QStringLiteral("file")).toString())
+          == "Subject: in flight\r\n\r\nfirst half\r\nsecond half\r\n");
 }
