@@ -9,7 +9,10 @@ target_compile_definitions(mailsink_options INTERFACE
     QT_NO_URL_CAST_FROM_STRING
     QT_NO_FOREACH)
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
-    target_compile_options(mailsink_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow=local)
+    target_compile_options(mailsink_options INTERFACE -Wall -Wextra -Wpedantic)
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+        target_compile_options(mailsink_options INTERFACE -Wshadow=local)
+    endif()
     if(MAILSINK_WERROR)
         target_compile_options(mailsink_options INTERFACE -Werror)
     endif()

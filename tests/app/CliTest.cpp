@@ -254,7 +254,9 @@ TEST_CASE("inspect prints a stored message by ID with its envelope and session, 
         send(serve.port, "=?utf-8?q?Gr=C3=BC=C3=9Fe?=");
         REQUIRE(serve.stop() == 0);
     }
-    const QString id = QString::number(listJson(dir.path()).at(0).toObject().value(QStringLiteral("id")).toInteger());
+    const QJsonObject listed = listJson(dir.path()).at(0).toObject();
+    CHECK(listed.value(QStringLiteral("subject")).toString() == QStringLiteral("Grüße")); // decoded in the index
+    const QString id = QString::number(listed.value(QStringLiteral("id")).toInteger());
     ProcessResult result = run(Binary, {QStringLiteral("inspect"), id, QStringLiteral("--json"),
                                         QStringLiteral("--store"), dir.path()});
     INFO(result.err.toStdString());
