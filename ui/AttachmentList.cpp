@@ -43,7 +43,8 @@ QString AttachmentList::displayName(const Mime::Part &part)
     if (!part.filename.isEmpty())
         return part.filename;
     const QMimeType type = QMimeDatabase().mimeTypeForName(part.contentType);
-    const QString suffix = type.isValid() && !type.preferredSuffix().isEmpty() ? u'.' + type.preferredSuffix() : QString();
+    const QString suffix
+        = type.isValid() && !type.preferredSuffix().isEmpty() ? u'.' + type.preferredSuffix() : QString();
     return tr("part %1").arg(part.path) + suffix;
 }
 
@@ -60,10 +61,12 @@ void AttachmentList::setMessage(const Mime::ParsedMessage &message)
         item->setText(SizeColumn, Formatting::size(part.size));
         item->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
         item->setText(DispositionColumn, part.disposition);
-        item->setToolTip(NameColumn, tr("%1\nPart %2, SHA-256 %3")
-                                         .arg(displayName(part), part.path, QString::fromLatin1(part.sha256Hex)));
+        item->setToolTip(NameColumn,
+            tr("%1\nPart %2, SHA-256 %3")
+                .arg(displayName(part), part.path, QString::fromLatin1(part.sha256Hex)));
         item->setData(NameColumn, Qt::UserRole, part.path);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren);
+        item->setFlags(
+            Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren);
     }
     if (topLevelItemCount() > 0)
         setCurrentItem(topLevelItem(0));

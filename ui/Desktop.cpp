@@ -31,20 +31,21 @@ int fail(const QString &message)
 int runDesktop(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("Desktop", "Mailsink catches outgoing mail for developers."));
+    parser.setApplicationDescription(
+        QApplication::translate("Desktop", "Mailsink catches outgoing mail for developers."));
     const QCommandLineOption storeOption(QStringLiteral("store"),
-                                         QApplication::translate("Desktop", "Maildir where caught mail is kept."),
-                                         QStringLiteral("DIR"));
+        QApplication::translate("Desktop", "Maildir where caught mail is kept."), QStringLiteral("DIR"));
     const QCommandLineOption smtpOption(QStringLiteral("smtp"),
-                                        QApplication::translate("Desktop", "SMTP listen address (default 127.0.0.1:1025)."),
-                                        QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:1025"));
-    const QCommandLineOption pop3Option(QStringLiteral("pop3"), QApplication::translate("Desktop", "POP3 listen address."),
-                                        QStringLiteral("HOST:PORT"));
-    const QCommandLineOption noTlsOption(QStringLiteral("no-tls"), QApplication::translate("Desktop", "Do not offer STARTTLS."));
+        QApplication::translate("Desktop", "SMTP listen address (default 127.0.0.1:1025)."),
+        QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:1025"));
+    const QCommandLineOption pop3Option(QStringLiteral("pop3"),
+        QApplication::translate("Desktop", "POP3 listen address."), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption noTlsOption(
+        QStringLiteral("no-tls"), QApplication::translate("Desktop", "Do not offer STARTTLS."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions({storeOption, smtpOption, pop3Option, noTlsOption});
-    parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("Desktop", ".eml files to open."),
-                                 QStringLiteral("[FILE.eml ...]"));
+    parser.addPositionalArgument(QStringLiteral("files"),
+        QApplication::translate("Desktop", ".eml files to open."), QStringLiteral("[FILE.eml ...]"));
     if (!parser.parse(arguments))
         return fail(parser.errorText());
 
@@ -58,7 +59,8 @@ int runDesktop(const QStringList &arguments)
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("mail-message")));
 
     Store::MessageStore store;
-    const QString root = parser.isSet(storeOption) ? parser.value(storeOption) : Store::MessageStore::defaultLocation();
+    const QString root
+        = parser.isSet(storeOption) ? parser.value(storeOption) : Store::MessageStore::defaultLocation();
     if (!store.open(root, Store::MessageStore::Mode::Exclusive))
         return fail(store.errorString());
 

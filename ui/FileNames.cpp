@@ -12,7 +12,7 @@ bool isWindowsReserved(const QString &name)
     // Windows treats "CON", "con.txt" and "CON .tar.gz" alike: the part before the first dot counts.
     const QString stem = name.section(u'.', 0, 0).trimmed().toUpper();
     static const QStringList fixed = {QStringLiteral("CON"), QStringLiteral("PRN"), QStringLiteral("AUX"),
-                                      QStringLiteral("NUL"), QStringLiteral("CONIN$"), QStringLiteral("CONOUT$")};
+        QStringLiteral("NUL"), QStringLiteral("CONIN$"), QStringLiteral("CONOUT$")};
     if (fixed.contains(stem))
         return true;
     if (stem.size() == 4 && (stem.startsWith(QLatin1String("COM")) || stem.startsWith(QLatin1String("LPT"))))

@@ -6,7 +6,8 @@ namespace MailSink::Ui::Formatting {
 
 QString size(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, bytes < 1024 * 1024 ? 0 : 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(
+        bytes, bytes < 1024 * 1024 ? 0 : 1, QLocale::DataSizeTraditionalFormat);
 }
 
 QString listTime(const QDateTime &utc)
@@ -24,7 +25,9 @@ QString fullTime(const QDateTime &utc)
 
 QString traceTime(qint64 msSinceEpoch)
 {
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch).toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch)
+        .toLocalTime()
+        .toString(QStringLiteral("HH:mm:ss.zzz"));
 }
 
 } // namespace MailSink::Ui::Formatting

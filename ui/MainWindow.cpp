@@ -44,7 +44,7 @@ namespace {
 
 constexpr int MaxAutoOpenSessions = 8; // beyond this many open session windows, new ones are only listed
 constexpr int MaxSessionRecords = 500;
-constexpr int ManyMessages = 50;       // mark read/unread in the background beyond this
+constexpr int ManyMessages = 50; // mark read/unread in the background beyond this
 
 MainWindow::Ask &askHook()
 {
@@ -65,7 +65,7 @@ void MainWindow::setAskHook(Ask ask)
 }
 
 MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, const HostPort &address,
-                       Settings *settings, QWidget *parent)
+    Settings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_store(store)
     , m_server(server)
@@ -81,14 +81,22 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
     createLayout();
     createActions();
 
-    connect(server, &Smtp::SmtpServer::listeningChanged, this, &MainWindow::updateListening, Qt::QueuedConnection);
-    connect(server, &Smtp::SmtpServer::sessionStarted, this, &MainWindow::handleSessionStarted, Qt::QueuedConnection);
+    connect(server, &Smtp::SmtpServer::listeningChanged, this, &MainWindow::updateListening,
+        Qt::QueuedConnection);
+    connect(server, &Smtp::SmtpServer::sessionStarted, this, &MainWindow::handleSessionStarted,
+        Qt::QueuedConnection);
     connect(server, &Smtp::SmtpServer::traceReceived, this, &MainWindow::handleTrace, Qt::QueuedConnection);
-    connect(server, &Smtp::SmtpServer::transferProgress, this, &MainWindow::handleProgress, Qt::QueuedConnection);
-    connect(server, &Smtp::SmtpServer::sessionEnded, this, &MainWindow::handleSessionEnded, Qt::QueuedConnection);
-    connect(server, &Smtp::SmtpServer::connectionRefused, this, [this](const QString &client) {
-        statusBar()->showMessage(tr("Refused a connection from %1: too many connections").arg(client), 5000);
-    }, Qt::QueuedConnection);
+    connect(
+        server, &Smtp::SmtpServer::transferProgress, this, &MainWindow::handleProgress, Qt::QueuedConnection);
+    connect(
+        server, &Smtp::SmtpServer::sessionEnded, this, &MainWindow::handleSessionEnded, Qt::QueuedConnection);
+    connect(
+        server, &Smtp::SmtpServer::connectionRefused, this,
+        [this](const QString &client) {
+            statusBar()->showMessage(
+                tr("Refused a connection from %1: too many connections").arg(client), 5000);
+        },
+        Qt::QueuedConnection);
     connect(m_model, &MessageListModel::totalCountChanged, this, &MainWindow::updateCounts);
     connect(m_model, &MessageListModel::loaded, this, &MainWindow::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
@@ -98,7 +106,8 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
         if (m_view->selectionModel()->selectedRows().isEmpty() && m_view->currentIndex().isValid())
             m_view->selectRow(m_view->currentIndex().row());
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_view, &MessageListView::openRequested, this, [this](const QList<qint64> &ids) {
         for (qint64 id : ids.mid(0, 20))
             openMessage(id);
@@ -175,9 +184,8 @@ void MainWindow::createLayout()
     m_sessionList->setToolTip(tr("Every SMTP connection; double-click to open its conversation"));
     dock->setWidget(m_sessionList);
     addDockWidget(Qt::RightDockWidgetArea, dock);
-    connect(m_sessionList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        openSession(item->data(Qt::UserRole).toULongLong());
-    });
+    connect(m_sessionList, &QListWidget::itemActivated, this,
+        [this](QListWidgetItem *item) { openSession(item->data(Qt::UserRole).toULongLong()); });
 
     m_listenLabel = new QLabel(this);
     m_listenLabel->setTextFormat(Qt::RichText);
@@ -204,21 +212,23 @@ void MainWindow::createActions()
         else
             startListening();
     });
-    m_openFileAction = action(Icons::openFile(), tr("&Open .eml…"), QKeySequence::Open, &MainWindow::openFileDialog);
+    m_openFileAction
+        = action(Icons::openFile(), tr("&Open .eml…"), QKeySequence::Open, &MainWindow::openFileDialog);
     m_openAction = action(Icons::messageRead(), tr("Open &message"), QKeySequence(), [this] {
         for (qint64 id : m_view->selectedIds().mid(0, 20))
             openMessage(id);
     });
-    m_exportAction = action(Icons::exportMessage(), tr("&Export .eml…"), QKeySequence(tr("Ctrl+E")),
-                            &MainWindow::exportSelected);
-    m_deleteAction = action(Icons::remove(), tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelected);
+    m_exportAction = action(
+        Icons::exportMessage(), tr("&Export .eml…"), QKeySequence(tr("Ctrl+E")), &MainWindow::exportSelected);
+    m_deleteAction
+        = action(Icons::remove(), tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelected);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_deleteAllAction = action(Icons::removeAll(), tr("Delete &all…"), QKeySequence(tr("Ctrl+Shift+Del")),
-                               &MainWindow::deleteAll);
-    m_markReadAction = action(Icons::markRead(), tr("Mark &read"), QKeySequence(tr("Ctrl+R")),
-                              [this] { markSelected(true); });
-    m_markUnreadAction = action(Icons::markUnread(), tr("Mark &unread"), QKeySequence(tr("Ctrl+U")),
-                                [this] { markSelected(false); });
+    m_deleteAllAction = action(
+        Icons::removeAll(), tr("Delete &all…"), QKeySequence(tr("Ctrl+Shift+Del")), &MainWindow::deleteAll);
+    m_markReadAction = action(
+        Icons::markRead(), tr("Mark &read"), QKeySequence(tr("Ctrl+R")), [this] { markSelected(true); });
+    m_markUnreadAction = action(
+        Icons::markUnread(), tr("Mark &unread"), QKeySequence(tr("Ctrl+U")), [this] { markSelected(false); });
     m_filterAction = action(QIcon(), tr("&Filter…"), QKeySequence::Find, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
@@ -227,7 +237,7 @@ void MainWindow::createActions()
     m_autoOpenAction->setCheckable(true);
     m_autoOpenAction->setChecked(m_settings->flag(Settings::Key::AutoOpenSessions));
     connect(m_autoOpenAction, &QAction::toggled, this,
-            [this](bool on) { m_settings->setValue(Settings::Key::AutoOpenSessions, on); });
+        [this](bool on) { m_settings->setValue(Settings::Key::AutoOpenSessions, on); });
     m_tabbedAction = new QAction(Icons::tabs(), tr("&Tabbed view"), this);
     m_tabbedAction->setCheckable(true);
     connect(m_tabbedAction, &QAction::toggled, this, &MainWindow::setTabbedView);
@@ -239,8 +249,8 @@ void MainWindow::createActions()
         line->setSeparator(true);
         return line;
     };
-    m_view->addActions({m_openAction, m_exportAction, separator(), m_markReadAction, m_markUnreadAction, separator(),
-                        m_deleteAction});
+    m_view->addActions({m_openAction, m_exportAction, separator(), m_markReadAction, m_markUnreadAction,
+        separator(), m_deleteAction});
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openFileAction);
@@ -271,7 +281,8 @@ void MainWindow::createActions()
     window->addSeparator();
     QAction *next = window->addAction(tr("&Next window"), m_mdi, &QMdiArea::activateNextSubWindow);
     next->setShortcut(QKeySequence::NextChild);
-    QAction *previous = window->addAction(tr("&Previous window"), m_mdi, &QMdiArea::activatePreviousSubWindow);
+    QAction *previous
+        = window->addAction(tr("&Previous window"), m_mdi, &QMdiArea::activatePreviousSubWindow);
     previous->setShortcut(QKeySequence::PreviousChild);
     QAction *close = window->addAction(tr("C&lose window"), m_mdi, &QMdiArea::closeActiveSubWindow);
     close->setShortcut(QKeySequence::Close);
@@ -354,8 +365,9 @@ void MainWindow::updateListening()
     if (on) {
         const QString tls = m_server->config().tls ? tr(" (STARTTLS)") : QString();
         m_listenLabel->setText(QStringLiteral("<span style=\"color:#1e7b34\">●</span> ")
-                               + tr("Listening on <b>%1</b>%2").arg(m_server->address().toString().toHtmlEscaped(), tls));
-        m_listenLabel->setToolTip(tr("Point your application's SMTP settings at %1").arg(m_server->address().toString()));
+            + tr("Listening on <b>%1</b>%2").arg(m_server->address().toString().toHtmlEscaped(), tls));
+        m_listenLabel->setToolTip(
+            tr("Point your application's SMTP settings at %1").arg(m_server->address().toString()));
     } else if (!m_listenError.isEmpty()) {
         m_listenLabel->setText(QStringLiteral("<span style=\"color:#c62828\">● <b>%1</b></span>")
                                    .arg(tr("Not listening: %1").arg(m_listenError).toHtmlEscaped()));
@@ -363,7 +375,7 @@ void MainWindow::updateListening()
                                      "--smtp HOST:PORT, then click Start listening."));
     } else {
         m_listenLabel->setText(QStringLiteral("<span style=\"color:#6b7280\">●</span> ")
-                               + tr("Not listening (%1)").arg(m_address.toString().toHtmlEscaped()));
+            + tr("Not listening (%1)").arg(m_address.toString().toHtmlEscaped()));
         m_listenLabel->setToolTip(QString());
     }
 }
@@ -446,9 +458,11 @@ MessageWindow *MainWindow::openMessage(qint64 id)
     }
     auto *window = new MessageWindow(m_store, id, m_settings);
     window->setWindowIcon(Icons::messageRead());
-    connect(window, &MessageWindow::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(window, &MessageWindow::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     QMdiSubWindow *sub = addSubWindow(window, m_settings->value(Settings::Key::MessageWindowSize).toSize());
-    connect(window, &MessageWindow::loaded, sub, [sub, window] { sub->setWindowTitle(window->windowTitle()); });
+    connect(
+        window, &MessageWindow::loaded, sub, [sub, window] { sub->setWindowTitle(window->windowTitle()); });
     return window;
 }
 
@@ -456,10 +470,12 @@ MessageWindow *MainWindow::openFile(const QString &path)
 {
     auto *window = new MessageWindow(path, m_store, m_settings);
     window->setWindowIcon(Icons::openFile());
-    connect(window, &MessageWindow::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(window, &MessageWindow::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     QMdiSubWindow *sub = addSubWindow(window, m_settings->value(Settings::Key::MessageWindowSize).toSize());
     connect(window, &MessageWindow::loaded, sub, [sub, window] {
-        sub->setWindowTitle(QObject::tr("%1 — %2").arg(window->windowTitle(), QFileInfo(window->filePath()).fileName()));
+        sub->setWindowTitle(
+            QObject::tr("%1 — %2").arg(window->windowTitle(), QFileInfo(window->filePath()).fileName()));
     });
     return window;
 }
@@ -473,8 +489,8 @@ void MainWindow::openFiles(const QStringList &paths)
 void MainWindow::openFileDialog()
 {
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open messages"),
-                                                            m_settings->text(Settings::Key::LastDirectory),
-                                                            tr("E-mail messages (*.eml *.msg *.txt);;All files (*)"));
+        m_settings->text(Settings::Key::LastDirectory),
+        tr("E-mail messages (*.eml *.msg *.txt);;All files (*)"));
     if (paths.isEmpty())
         return;
     m_settings->setValue(Settings::Key::LastDirectory, QFileInfo(paths.first()).absolutePath());
@@ -509,8 +525,8 @@ bool MainWindow::ask(const QString &question)
 {
     if (askHook())
         return askHook()(this, question);
-    return QMessageBox::question(this, tr("Mailsink"), question, QMessageBox::Yes | QMessageBox::Cancel,
-                                 QMessageBox::Cancel)
+    return QMessageBox::question(
+               this, tr("Mailsink"), question, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         == QMessageBox::Yes;
 }
 
@@ -557,10 +573,10 @@ bool MainWindow::exportMessages(const QList<qint64> &ids, const QString &target,
         const auto info = m_store->message(id);
         if (!info)
             continue;
-        const QString path = toFolder ? uniqueFilePath(QDir(target), sanitizeFileName(info->subject.left(80),
-                                                                                         tr("message %1").arg(id))
-                                                                             + QStringLiteral(".eml"))
-                                      : target;
+        const QString path = toFolder
+            ? uniqueFilePath(QDir(target),
+                sanitizeFileName(info->subject.left(80), tr("message %1").arg(id)) + QStringLiteral(".eml"))
+            : target;
         if (QFileInfo::exists(path) && !toFolder)
             QFile::remove(path);
         // A file copy: byte-identical to what the client sent.
@@ -577,7 +593,8 @@ bool MainWindow::exportMessages(const QList<qint64> &ids, const QString &target,
 void MainWindow::exportSelected()
 {
     // From a message window when one has focus, else the selection in the list.
-    if (QMdiSubWindow *sub = m_mdi->activeSubWindow(); sub && sub->isAncestorOf(QApplication::focusWidget())) {
+    if (QMdiSubWindow *sub = m_mdi->activeSubWindow();
+        sub && sub->isAncestorOf(QApplication::focusWidget())) {
         if (auto *window = qobject_cast<MessageWindow *>(sub->widget())) {
             window->exportMessage();
             return;
@@ -590,9 +607,10 @@ void MainWindow::exportSelected()
     QString target;
     if (ids.size() == 1) {
         const auto info = m_store->message(ids.first());
-        const QString name = sanitizeFileName(info ? info->subject.left(80) : QString(), tr("message")) + QStringLiteral(".eml");
+        const QString name = sanitizeFileName(info ? info->subject.left(80) : QString(), tr("message"))
+            + QStringLiteral(".eml");
         target = QFileDialog::getSaveFileName(this, tr("Export message"), QDir(last).filePath(name),
-                                              tr("E-mail messages (*.eml);;All files (*)"));
+            tr("E-mail messages (*.eml);;All files (*)"));
         if (!target.isEmpty())
             m_settings->setValue(Settings::Key::LastDirectory, QFileInfo(target).absolutePath());
     } else {
@@ -632,7 +650,8 @@ SessionWindow *MainWindow::openSession(quint64 sessionId)
         window->setTransferred(it->bytes);
     if (!it->live)
         window->setEnded();
-    connect(window, &SessionWindow::closeSessionRequested, this, [this](quint64 id) { m_server->closeSession(id); });
+    connect(window, &SessionWindow::closeSessionRequested, this,
+        [this](quint64 id) { m_server->closeSession(id); });
     QMdiSubWindow *active = m_mdi->activeSubWindow();
     it->window = addSubWindow(window, m_settings->value(Settings::Key::SessionWindowSize).toSize());
     it->window->setWindowTitle(window->title());

@@ -42,8 +42,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, const HostPort &address, Settings *settings,
-               QWidget *parent = nullptr);
+    MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, const HostPort &address,
+        Settings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     MessageListModel *messageModel() const { return m_model; }

@@ -1,11 +1,11 @@
 #include "MessageBrowser.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QTextBlock>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QTextDocument>
 
 namespace MailSink::Ui {
@@ -13,6 +13,8 @@ namespace MailSink::Ui {
 namespace {
 
 constexpr qint64 RemoteImageLimit = 10 * 1024 * 1024;
+constexpr qsizetype LargeHtml = 2 * 1024 * 1024; // laying this out takes seconds on the GUI thread
+const QUrl RenderLargeUrl(QStringLiteral("mailsink:render-large"));
 
 bool isRemote(const QUrl &url)
 {
@@ -36,6 +38,11 @@ MessageBrowser::MessageBrowser(QWidget *parent)
     setOpenExternalLinks(false);
     setUndoRedoEnabled(false);
     connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url == RenderLargeUrl) {
+            m_renderLarge = true;
+            render();
+            return;
+        }
         if (url.scheme().isEmpty() && url.hasFragment()) {
             scrollToAnchor(url.fragment());
             return;
@@ -48,6 +55,7 @@ void MessageBrowser::setMessage(const Mime::ParsedMessage &message)
 {
     m_message = message;
     m_remoteAllowed = false;
+    m_renderLarge = false;
     m_remote.clear();
     render();
 }
@@ -67,7 +75,13 @@ void MessageBrowser::render()
 {
     m_blocked.clear();
     m_resolved.clear();
-    if (const auto html = m_message.html()) {
+    if (const auto html = m_message.html(); html && html->size() > LargeHtml && !m_renderLarge) {
+        setHtml(QStringLiteral("<p>%1</p><p><a href=\"%2\">%3</a></p>")
+                    .arg(tr("This HTML body is very large (%1 characters); rendering it may take a while.")
+                             .arg(html->size())
+                             .toHtmlEscaped(),
+                        RenderLargeUrl.toString(), tr("Render it anyway").toHtmlEscaped()));
+    } else if (html) {
         setHtml(*html);
     } else {
         // A plain-text message: show it as a reader would, with links clickable.
@@ -75,7 +89,7 @@ void MessageBrowser::render()
         static const QRegularExpression link(QStringLiteral(R"((https?://[^\s<>"]+))"));
         text.replace(link, QStringLiteral("<a href=\"\\1\">\\1</a>"));
         setHtml(QStringLiteral("<pre style=\"white-space: pre-wrap; font-family: monospace;\">") + text
-                + QStringLiteral("</pre>"));
+            + QStringLiteral("</pre>"));
     }
     // Resolve every image now rather than at first paint, so what was blocked is known at once.
     for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
@@ -141,7 +155,8 @@ void MessageBrowser::fetchRemote()
         if (m_remote.contains(url))
             continue;
         QNetworkRequest request(url);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        request.setAttribute(
+            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
         request.setTransferTimeout(15000);
         QNetworkReply *reply = m_network->get(request);
         ++m_pending;

@@ -41,6 +41,7 @@ private:
 
     Mime::ParsedMessage m_message;
     bool m_remoteAllowed = false;
+    bool m_renderLarge = false;
     QSet<QUrl> m_blocked;
     QSet<QString> m_resolved;
     QHash<QUrl, QImage> m_remote;

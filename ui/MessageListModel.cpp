@@ -76,10 +76,14 @@ MessageListModel::MessageListModel(Store::MessageStore *store, QObject *parent)
 {
     qRegisterMetaType<MessageInfo>();
     qRegisterMetaType<QList<qint64>>();
-    connect(store, &Store::MessageStore::messageStored, this, &MessageListModel::handleStored, Qt::QueuedConnection);
-    connect(store, &Store::MessageStore::messagesRemoved, this, &MessageListModel::handleRemoved, Qt::QueuedConnection);
-    connect(store, &Store::MessageStore::seenChanged, this, &MessageListModel::handleSeen, Qt::QueuedConnection);
-    connect(&m_watcher, &QFutureWatcher<QList<qint64>>::finished, this, &MessageListModel::handleQueryFinished);
+    connect(store, &Store::MessageStore::messageStored, this, &MessageListModel::handleStored,
+        Qt::QueuedConnection);
+    connect(store, &Store::MessageStore::messagesRemoved, this, &MessageListModel::handleRemoved,
+        Qt::QueuedConnection);
+    connect(
+        store, &Store::MessageStore::seenChanged, this, &MessageListModel::handleSeen, Qt::QueuedConnection);
+    connect(
+        &m_watcher, &QFutureWatcher<QList<qint64>>::finished, this, &MessageListModel::handleQueryFinished);
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(250);
     connect(&m_refreshTimer, &QTimer::timeout, this, &MessageListModel::refresh);
@@ -192,11 +196,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             tip += u'\n'
                 + tr("Envelope: %1 → %2")
                       .arg(QString::fromUtf8(info->envelope.mailFrom).isEmpty()
-                               ? QStringLiteral("<>")
-                               : QString::fromUtf8(info->envelope.mailFrom),
-                           envelopeRecipients(*info));
+                              ? QStringLiteral("<>")
+                              : QString::fromUtf8(info->envelope.mailFrom),
+                          envelopeRecipients(*info));
         }
-        tip += u'\n' + tr("Received %1, %2").arg(Formatting::fullTime(info->received), Formatting::size(info->size));
+        tip += u'\n'
+            + tr("Received %1, %2").arg(Formatting::fullTime(info->received), Formatting::size(info->size));
         return tip;
     }
     case Qt::AccessibleTextRole:
@@ -283,7 +288,7 @@ void MessageListModel::refresh()
     }
     m_pendingRefresh = false;
     m_cancel = std::make_shared<std::atomic_bool>(false);
-    const Query query{m_filter, m_searchBodies, m_sortColumn, m_sortOrder};
+    const Query query {m_filter, m_searchBodies, m_sortColumn, m_sortOrder};
     m_watcher.setFuture(QtConcurrent::run(&MessageListModel::runQuery, m_store, query, m_cancel));
     if (!m_loading) {
         m_loading = true;
@@ -323,8 +328,8 @@ bool MessageListModel::matches(const MessageInfo &info, const QString &needle)
     return false;
 }
 
-QList<qint64> MessageListModel::runQuery(const Store::MessageStore *store, Query query,
-                                         std::shared_ptr<std::atomic_bool> cancelled)
+QList<qint64> MessageListModel::runQuery(
+    const Store::MessageStore *store, Query query, std::shared_ptr<std::atomic_bool> cancelled)
 {
     if (query.filter.isEmpty() && query.column == Received) {
         QList<qint64> ids = store->ids();

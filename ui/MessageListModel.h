@@ -76,8 +76,8 @@ private:
         int column = Received;
         Qt::SortOrder order = Qt::DescendingOrder;
     };
-    static QList<qint64> runQuery(const Store::MessageStore *store, Query query,
-                                  std::shared_ptr<std::atomic_bool> cancelled);
+    static QList<qint64> runQuery(
+        const Store::MessageStore *store, Query query, std::shared_ptr<std::atomic_bool> cancelled);
 
     void handleStored(const Store::MessageInfo &info);
     void handleRemoved(const QList<qint64> &ids);

@@ -104,10 +104,10 @@ void MessageListView::startDrag(Qt::DropActions supportedActions)
         return;
     auto *drag = new QDrag(this);
     drag->setMimeData(data);
-    drag->setPixmap(QIcon(m_model->data(currentIndex().siblingAtColumn(MessageListModel::Subject),
-                                        Qt::DecorationRole)
-                              .value<QIcon>())
-                        .pixmap(32, 32));
+    drag->setPixmap(
+        QIcon(m_model->data(currentIndex().siblingAtColumn(MessageListModel::Subject), Qt::DecorationRole)
+                  .value<QIcon>())
+            .pixmap(32, 32));
     drag->exec(Qt::CopyAction, Qt::CopyAction);
 }
 

@@ -41,7 +41,11 @@ QString sourceText(QByteArrayView raw, bool *binary)
             qsizetype j = i;
             while (j < end) {
                 const uchar lead = uchar(raw[j]);
-                const int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 0;
+                const int length = lead < 0x80 ? 1
+                    : (lead >> 5) == 0x6       ? 2
+                    : (lead >> 4) == 0xe       ? 3
+                    : (lead >> 3) == 0x1e      ? 4
+                                               : 0;
                 if (length > 0 && j + length <= end) {
                     QStringDecoder one(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
                     const QString c = one(raw.sliced(j, length));
@@ -98,8 +102,8 @@ LoadedMessage fromBytes(const QByteArray &raw, const QString &filePath)
     loaded.filePath = filePath;
     loaded.parsed = Mime::parseMessage(raw);
     loaded.sourceTruncated = raw.size() > LoadedMessage::SourceLimit;
-    loaded.sourceText = sourceText(QByteArrayView(raw).first(std::min(raw.size(), LoadedMessage::SourceLimit)),
-                                   &loaded.sourceIsBinary);
+    loaded.sourceText = sourceText(
+        QByteArrayView(raw).first(std::min(raw.size(), LoadedMessage::SourceLimit)), &loaded.sourceIsBinary);
     return loaded;
 }
 
@@ -110,8 +114,9 @@ LoadedMessage loadStored(const Store::MessageStore *store, qint64 id)
     const auto raw = info ? store->readMessage(id, &error) : std::nullopt;
     if (!info || !raw) {
         LoadedMessage failed;
-        failed.error = info ? error
-                            : QCoreApplication::translate("MessageLoader", "message %1 is no longer in the store").arg(id);
+        failed.error = info
+            ? error
+            : QCoreApplication::translate("MessageLoader", "message %1 is no longer in the store").arg(id);
         return failed;
     }
     LoadedMessage loaded = fromBytes(*raw, store->filePath(*info));
@@ -126,7 +131,8 @@ LoadedMessage loadFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly)) {
         LoadedMessage failed;
         failed.filePath = path;
-        failed.error = QCoreApplication::translate("MessageLoader", "cannot read %1: %2").arg(path, file.errorString());
+        failed.error = QCoreApplication::translate("MessageLoader", "cannot read %1: %2")
+                           .arg(path, file.errorString());
         return failed;
     }
     return fromBytes(file.readAll(), path);

@@ -24,10 +24,10 @@ struct LoadedMessage
     std::optional<Store::MessageInfo> info; // only for stored messages
     Trace trace;
     QString filePath; // the stored file or the opened .eml
-    QString error;    // set when nothing could be read
+    QString error; // set when nothing could be read
     QString sourceText;
-    bool sourceIsBinary = false;   // not valid UTF-8 text: bytes shown escaped
-    bool sourceTruncated = false;  // only the first SourceLimit bytes are in sourceText
+    bool sourceIsBinary = false; // not valid UTF-8 text: bytes shown escaped
+    bool sourceTruncated = false; // only the first SourceLimit bytes are in sourceText
 
     bool isStored() const { return info.has_value(); }
     static constexpr qsizetype SourceLimit = 4 * 1024 * 1024;

@@ -119,7 +119,8 @@ MessageWindow::MessageWindow(Store::MessageStore *store, qint64 id, Settings *se
     start([store, id] { return MessageLoader::loadStored(store, id); });
 }
 
-MessageWindow::MessageWindow(const QString &path, Store::MessageStore *store, Settings *settings, QWidget *parent)
+MessageWindow::MessageWindow(
+    const QString &path, Store::MessageStore *store, Settings *settings, QWidget *parent)
     : MessageWindow(store, settings, parent)
 {
     m_path = QFileInfo(path).absoluteFilePath();
@@ -211,13 +212,13 @@ void MessageWindow::build()
     });
     connect(m_browser, &MessageBrowser::remoteContentBlocked, this, &MessageWindow::updateRemoteBar);
     connect(m_browser, &MessageBrowser::linkActivated, this, [](const QUrl &url) {
-        static const QStringList allowed = {QStringLiteral("http"), QStringLiteral("https"), QStringLiteral("mailto")};
+        static const QStringList allowed
+            = {QStringLiteral("http"), QStringLiteral("https"), QStringLiteral("mailto")};
         if (allowed.contains(url.scheme().toLower()))
             openUrl(url);
     });
-    connect(m_browser, &QTextBrowser::highlighted, this, [this](const QUrl &url) {
-        Q_EMIT statusMessage(url.isEmpty() ? QString() : url.toDisplayString());
-    });
+    connect(m_browser, &QTextBrowser::highlighted, this,
+        [this](const QUrl &url) { Q_EMIT statusMessage(url.isEmpty() ? QString() : url.toDisplayString()); });
     m_tabs->addTab(rendered, tr("Rendered"));
 
     // Plain text
@@ -392,12 +393,14 @@ void MessageWindow::fillHeaderPanel()
     if (m_message.isStored())
         lines.append(QStringLiteral("<span style=\"color:#6b7280\">%1</span>")
                          .arg(tr("Received %1 · %2")
-                                  .arg(Formatting::fullTime(m_message.info->received), Formatting::size(m_message.raw.size()))
+                                  .arg(Formatting::fullTime(m_message.info->received),
+                                      Formatting::size(m_message.raw.size()))
                                   .toHtmlEscaped()));
     else
         lines.append(QStringLiteral("<span style=\"color:#6b7280\">%1</span>")
                          .arg(tr("Opened from %1 · %2")
-                                  .arg(QDir::toNativeSeparators(m_message.filePath), Formatting::size(m_message.raw.size()))
+                                  .arg(QDir::toNativeSeparators(m_message.filePath),
+                                      Formatting::size(m_message.raw.size()))
                                   .toHtmlEscaped()));
     m_summary->setText(lines.join(QStringLiteral("<br>")));
     const QStringList warnings = parsed.warnings();
@@ -464,7 +467,8 @@ void MessageWindow::fillEnvelope()
     if (!envelope.known) {
         add(tr("Envelope:"), tr("Unknown: the message was found in the Maildir without its index entry."));
     } else {
-        QString from = envelope.mailFrom.isEmpty() ? tr("<> (null sender)") : QString::fromUtf8(envelope.mailFrom);
+        QString from
+            = envelope.mailFrom.isEmpty() ? tr("<> (null sender)") : QString::fromUtf8(envelope.mailFrom);
         if (!envelope.mailParameters.isEmpty())
             from += QStringLiteral("   ") + QString::fromUtf8(envelope.mailParameters);
         add(tr("MAIL FROM:"), from);
@@ -474,9 +478,11 @@ void MessageWindow::fillEnvelope()
         add(tr("RCPT TO:"), rcpt.join(u'\n'));
         add(envelope.extended ? tr("EHLO:") : tr("HELO:"), QString::fromUtf8(envelope.helo));
         add(tr("Client:"), QStringLiteral("%1:%2").arg(envelope.clientAddress).arg(envelope.clientPort));
-        add(tr("TLS:"), envelope.tlsProtocol.isEmpty() ? tr("not encrypted")
-                                                       : envelope.tlsProtocol + u' ' + envelope.tlsCipher);
-        add(tr("AUTH:"), envelope.authUser.isEmpty() ? tr("not authenticated") : QString::fromUtf8(envelope.authUser));
+        add(tr("TLS:"),
+            envelope.tlsProtocol.isEmpty() ? tr("not encrypted")
+                                           : envelope.tlsProtocol + u' ' + envelope.tlsCipher);
+        add(tr("AUTH:"),
+            envelope.authUser.isEmpty() ? tr("not authenticated") : QString::fromUtf8(envelope.authUser));
     }
     add(tr("File:"), QDir::toNativeSeparators(m_message.filePath));
     m_trace->setTrace(m_message.trace);
@@ -504,7 +510,8 @@ bool MessageWindow::exportTo(const QString &path, QString *error) const
     }
     // The bytes read when the window opened are the bytes in the file: write them as they are.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_message.raw) != m_message.raw.size() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_message.raw) != m_message.raw.size()
+        || !file.commit()) {
         if (error)
             *error = file.errorString();
         return false;
@@ -517,9 +524,10 @@ void MessageWindow::exportMessage()
     if (!m_loaded)
         return;
     const QString dir = m_settings ? m_settings->text(Settings::Key::LastDirectory) : QDir::homePath();
-    const QString name = sanitizeFileName(m_message.parsed.subject().left(80), tr("message")) + QStringLiteral(".eml");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export message"), QDir(dir).filePath(name),
-                                                      tr("E-mail messages (*.eml);;All files (*)"));
+    const QString name
+        = sanitizeFileName(m_message.parsed.subject().left(80), tr("message")) + QStringLiteral(".eml");
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export message"), QDir(dir).filePath(name), tr("E-mail messages (*.eml);;All files (*)"));
     if (path.isEmpty())
         return;
     if (m_settings)
@@ -556,9 +564,9 @@ bool MessageWindow::importIntoStore(QString *error)
     watcher->setFuture(QtConcurrent::run([store = m_store, raw = m_message.raw] {
         auto writer = store->beginMessage();
         if (!writer)
-            return Store::CommitResult{false, 0, store->errorString()};
+            return Store::CommitResult {false, 0, store->errorString()};
         if (!writer->write(raw))
-            return Store::CommitResult{false, 0, writer->errorString()};
+            return Store::CommitResult {false, 0, writer->errorString()};
         Store::Envelope envelope;
         envelope.known = false; // a file has no SMTP envelope
         envelope.received = QDateTime::currentDateTimeUtc();
@@ -605,7 +613,8 @@ void MessageWindow::saveSelectedAttachments()
     QString error;
     if (parts.size() == 1) {
         const QString name = sanitizeFileName(AttachmentList::displayName(parts.first()));
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save attachment"), QDir(last).filePath(name));
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Save attachment"), QDir(last).filePath(name));
         if (path.isEmpty())
             return;
         if (m_settings)
@@ -613,7 +622,8 @@ void MessageWindow::saveSelectedAttachments()
         QSaveFile file(path);
         const QByteArray bytes = m_message.parsed.partContent(parts.first().path);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-            QMessageBox::warning(this, tr("Save failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+            QMessageBox::warning(
+                this, tr("Save failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
         return;
     }
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Save attachments to"), last);

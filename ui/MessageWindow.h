@@ -40,7 +40,8 @@ public:
     // A stored message (marked seen once shown).
     MessageWindow(Store::MessageStore *store, qint64 id, Settings *settings, QWidget *parent = nullptr);
     // A .eml file; the store (may be null) is used for "Import into store".
-    MessageWindow(const QString &path, Store::MessageStore *store, Settings *settings, QWidget *parent = nullptr);
+    MessageWindow(
+        const QString &path, Store::MessageStore *store, Settings *settings, QWidget *parent = nullptr);
     ~MessageWindow() override;
 
     bool isLoaded() const { return m_loaded; }
@@ -54,7 +55,7 @@ public:
     QString subjectText() const;
 
     bool exportTo(const QString &path, QString *error = nullptr) const; // byte-identical copy
-    bool importIntoStore(QString *error = nullptr);                    // for .eml files
+    bool importIntoStore(QString *error = nullptr); // for .eml files
 
     // Test seams for the dialogs behind Save and the system handler behind links and Open.
     static void setUrlOpener(std::function<void(const QUrl &)> opener);

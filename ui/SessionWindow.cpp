@@ -45,6 +45,11 @@ QString SessionWindow::title() const
     return tr("Session %1 — %2:%3").arg(m_info.id).arg(m_info.clientAddress).arg(m_info.clientPort);
 }
 
+QString SessionWindow::statusText() const
+{
+    return m_status->text();
+}
+
 void SessionWindow::setConfirmHook(Confirm confirm)
 {
     confirmHook() = std::move(confirm);
@@ -87,7 +92,8 @@ void SessionWindow::setEnded()
 void SessionWindow::updateStatus()
 {
     QStringList parts;
-    parts.append(m_live ? tr("<b style=\"color:#1e7b34\">● Connected</b>") : tr("<b style=\"color:#6b7280\">○ Ended</b>"));
+    parts.append(m_live ? tr("<b style=\"color:#1e7b34\">● Connected</b>")
+                        : tr("<b style=\"color:#6b7280\">○ Ended</b>"));
     parts.append(tr("client %1:%2").arg(m_info.clientAddress.toHtmlEscaped()).arg(m_info.clientPort));
     parts.append(tr("since %1").arg(Formatting::fullTime(m_info.started)));
     if (m_info.implicitTls)
@@ -113,11 +119,11 @@ void SessionWindow::closeEvent(QCloseEvent *event)
         end = confirmHook()(this);
     } else {
         end = QMessageBox::question(this, tr("End connection?"),
-                                    tr("The client %1 is still connected. Close this window and end the "
-                                       "connection? The server replies \"421\" and hangs up; a message in "
-                                       "transfer is not stored.")
-                                        .arg(m_info.clientAddress),
-                                    QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                  tr("The client %1 is still connected. Close this window and end the "
+                     "connection? The server replies \"421\" and hangs up; a message in "
+                     "transfer is not stored.")
+                      .arg(m_info.clientAddress),
+                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             == QMessageBox::Yes;
     }
     if (!end) {

@@ -26,6 +26,7 @@ public:
     bool isLive() const { return m_live; }
     QString title() const;
     TraceView *traceView() const { return m_trace; }
+    QString statusText() const;
 
     void appendTrace(const Trace &entries);
     void setTransferred(qint64 bytes);

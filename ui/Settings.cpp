@@ -42,8 +42,7 @@ const Entry &entry(Settings::Key key)
 
 Settings::Settings(QSettings *settings)
     : m_settings(settings)
-{
-}
+{ }
 
 QVariant Settings::value(Key key) const
 {

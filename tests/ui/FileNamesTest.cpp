@@ -52,7 +52,8 @@ TEST_CASE("NUL and control characters are removed", "[ui][filenames]")
     CHECK(s(sanitizeFileName(withNul)) == "evil.txt.exe");
     CHECK(s(sanitizeFileName(QStringLiteral("line\r\nbreak\t.txt"))) == "linebreak.txt");
     // U+202E RIGHT-TO-LEFT OVERRIDE would show "invoice\u202Efdp.exe" as "invoiceexe.pdf".
-    CHECK(s(sanitizeFileName(QStringLiteral("invoice") + QChar(0x202e) + QStringLiteral("fdp.exe"))) == "invoicefdp.exe");
+    CHECK(s(sanitizeFileName(QStringLiteral("invoice") + QChar(0x202e) + QStringLiteral("fdp.exe")))
+        == "invoicefdp.exe");
     requireSafe(sanitizeFileName(withNul));
 }
 
@@ -63,8 +64,8 @@ TEST_CASE("characters Windows forbids become underscores", "[ui][filenames]")
 
 TEST_CASE("Windows device names are defused", "[ui][filenames]")
 {
-    for (const char *name : {"CON", "con", "PRN", "AUX", "NUL", "nul.txt", "COM1", "com9.log", "LPT1", "Lpt3.tar.gz",
-                             "CON .txt"}) {
+    for (const char *name : {"CON", "con", "PRN", "AUX", "NUL", "nul.txt", "COM1", "com9.log", "LPT1",
+             "Lpt3.tar.gz", "CON .txt"}) {
         const QString clean = sanitizeFileName(QString::fromLatin1(name));
         INFO(name << " -> " << s(clean));
         CHECK(clean.startsWith(u'_'));
@@ -123,5 +124,6 @@ TEST_CASE("unique paths add a counter before the extension", "[ui][filenames]")
     const QString first = MailSink::Ui::uniqueFilePath(d, QStringLiteral("a.txt"));
     CHECK(first == d.filePath(QStringLiteral("a.txt")));
     QFile(first).open(QIODevice::WriteOnly);
-    CHECK(MailSink::Ui::uniqueFilePath(d, QStringLiteral("a.txt")) == d.filePath(QStringLiteral("a (2).txt")));
+    CHECK(
+        MailSink::Ui::uniqueFilePath(d, QStringLiteral("a.txt")) == d.filePath(QStringLiteral("a (2).txt")));
 }

@@ -49,7 +49,7 @@ TEST_CASE("keyboard: Enter opens, Delete deletes, Ctrl+F goes to the filter", "[
     ui.window().activateWindow();
     view->setFocus();
     view->selectRow(0);
-    REQUIRE(view->selectedIds() == QList<qint64>{model->idAt(0)});
+    REQUIRE(view->selectedIds() == QList<qint64> {model->idAt(0)});
 
     QTest::keyClick(view, Qt::Key_Return);
     REQUIRE(ui.window().messageWindows().size() == 1);
@@ -91,13 +91,15 @@ TEST_CASE("column widths and window layout are remembered", "[ui][settings]")
     CHECK(ui.settingsBackend().contains(QStringLiteral("messageList/header")));
     CHECK(ui.settingsBackend().contains(QStringLiteral("window/geometry")));
 
-    Ui::MainWindow again(&ui.store(), &ui.server(), *HostPort::parse(QStringLiteral("127.0.0.1:0")), &ui.settings());
+    Ui::MainWindow again(
+        &ui.store(), &ui.server(), *HostPort::parse(QStringLiteral("127.0.0.1:0")), &ui.settings());
     CHECK(again.messageView()->horizontalHeader()->sectionSize(Ui::MessageListModel::From) == 333);
 }
 
 TEST_CASE("with auto-open off, sessions are listed but get no window", "[ui][session]")
 {
-    UiFixture ui(false, [](Ui::Settings &settings) { settings.setValue(Ui::Settings::Key::AutoOpenSessions, false); });
+    UiFixture ui(
+        false, [](Ui::Settings &settings) { settings.setValue(Ui::Settings::Key::AutoOpenSessions, false); });
     REQUIRE(ui.deliver(message("quiet")));
     auto *list = ui.window().findChild<QListWidget *>();
     REQUIRE(list);

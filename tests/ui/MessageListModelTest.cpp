@@ -26,8 +26,8 @@ std::string cell(const MessageListModel *model, int row, int column)
 
 QByteArray simpleMessage(const QByteArray &subject, const QByteArray &from = "Tester <tester@example.com>")
 {
-    return "From: " + from + "\r\nTo: someone@example.com\r\nSubject: " + subject
-        + "\r\nMessage-ID: <" + QByteArray::number(qHash(subject)) + "@test>\r\n\r\nBody of " + subject + "\r\n";
+    return "From: " + from + "\r\nTo: someone@example.com\r\nSubject: " + subject + "\r\nMessage-ID: <"
+        + QByteArray::number(qHash(subject)) + "@test>\r\n\r\nBody of " + subject + "\r\n";
 }
 
 bool waitLoaded(MessageListModel *model)
@@ -127,8 +127,12 @@ TEST_CASE("the list pages through a large store instead of loading it", "[ui][li
             }
         }));
     }
-    REQUIRE(waitFor([&] { return std::all_of(jobs.begin(), jobs.end(), [](const QFuture<void> &f) { return f.isFinished(); }); },
-                    120000));
+    REQUIRE(waitFor(
+        [&] {
+            return std::all_of(
+                jobs.begin(), jobs.end(), [](const QFuture<void> &f) { return f.isFinished(); });
+        },
+        120000));
     MessageListModel *model = ui.window().messageModel();
     REQUIRE(waitFor([&] { return model->rowCount() == Count; }, 20000));
     // Every row resolves, in the store's order, also far down the list.
@@ -210,7 +214,7 @@ TEST_CASE("a port in use is shown, not swallowed", "[ui][listen]")
     QTemporaryDir dir;
     Store::MessageStore store;
     REQUIRE(store.open(dir.filePath(QStringLiteral("store"))));
-    Smtp::SmtpServer server(&store, Smtp::ServerConfig{});
+    Smtp::SmtpServer server(&store, Smtp::ServerConfig {});
     QSettings backend(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
     Ui::Settings settings(&backend);
     HostPort address;

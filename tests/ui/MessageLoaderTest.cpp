@@ -7,10 +7,14 @@ using namespace MailSink::Ui;
 TEST_CASE("source view shows UTF-8 as text and escapes everything else", "[ui][source]")
 {
     bool binary = true;
-    CHECK(MessageLoader::sourceText("Subject: hi\r\n\r\n你好\r\n", &binary).toStdString() == "Subject: hi\n\n你好\n");
+    CHECK(MessageLoader::sourceText("Subject: hi\r\n\r\n你好\r\n", &binary).toStdString()
+        == "Subject: hi\n\n你好\n");
     CHECK_FALSE(binary);
 
-    const QByteArray bytes("A\x00" "B\xff\xfe" "C\x1b", 7);
+    const QByteArray bytes("A\x00"
+                           "B\xff\xfe"
+                           "C\x1b",
+        7);
     CHECK(MessageLoader::sourceText(bytes, &binary).toStdString() == "A\\x00B\\xff\\xfeC\\x1b");
     CHECK(binary);
 

@@ -1,7 +1,7 @@
+#include "MessageWindow.h"
 #include "AttachmentList.h"
 #include "MessageBrowser.h"
 #include "MessageListModel.h"
-#include "MessageWindow.h"
 #include "TemporaryFiles.h"
 #include "UiFixture.h"
 
@@ -9,15 +9,15 @@
 
 #include <QBuffer>
 #include <QCryptographicHash>
-#include <QImage>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QTest>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QMdiArea>
 #include <QMimeData>
 #include <QTabWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
 #include <QTextDocument>
 #include <QUrl>
 
@@ -27,7 +27,8 @@ using Ui::MessageWindow;
 
 namespace {
 
-MessageWindow *openDelivered(UiFixture &ui, const QString &fixture, const QList<QByteArray> &recipients = {"rcpt@example.com"})
+MessageWindow *openDelivered(
+    UiFixture &ui, const QString &fixture, const QList<QByteArray> &recipients = {"rcpt@example.com"})
 {
     if (!ui.deliver(readUiTestData(fixture), recipients))
         return nullptr;
@@ -54,7 +55,8 @@ TEST_CASE("an HTML newsletter renders with its cid: images and without remote co
     Ui::MessageBrowser *browser = window->browser();
     CHECK(browser->resolvedInlineImages() == 2);
     CHECK(browser->toPlainText().contains(QStringLiteral("The spring release is here")));
-    const QVariant image = browser->document()->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("cid:banner@acme")));
+    const QVariant image = browser->document()->resource(
+        QTextDocument::ImageResource, QUrl(QStringLiteral("cid:banner@acme")));
     REQUIRE(image.canConvert<QImage>());
     CHECK(image.value<QImage>().size() == QSize(560, 160));
 
@@ -63,9 +65,15 @@ TEST_CASE("an HTML newsletter renders with its cid: images and without remote co
     CHECK(blocked.first().host().toStdString() == "tracker.acme.example");
 
     // Nothing outside the message is ever read.
-    CHECK_FALSE(browser->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("file:///etc/passwd"))).isValid());
-    CHECK_FALSE(browser->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("../../etc/passwd"))).isValid());
-    CHECK_FALSE(browser->loadResource(QTextDocument::StyleSheetResource, QUrl(QStringLiteral("https://x.example/a.css"))).isValid());
+    CHECK_FALSE(
+        browser->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("file:///etc/passwd")))
+            .isValid());
+    CHECK_FALSE(browser->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("../../etc/passwd")))
+                    .isValid());
+    CHECK_FALSE(
+        browser
+            ->loadResource(QTextDocument::StyleSheetResource, QUrl(QStringLiteral("https://x.example/a.css")))
+            .isValid());
 
     // A click hands the link to the system browser; nothing navigates inside the view.
     QList<QUrl> opened;
@@ -86,7 +94,7 @@ TEST_CASE("decoded subject, headers, envelope with Bcc and the attachments", "[u
 {
     UiFixture ui;
     MessageWindow *window = openDelivered(ui, QStringLiteral("chinese-attachments.eml"),
-                                          {"li.hua@example.cn", "finance@example.com", "boss@example.cn"});
+        {"li.hua@example.cn", "finance@example.com", "boss@example.cn"});
     REQUIRE(window);
     CHECK(window->subjectText().toStdString() == "季度报告：第一季度销售数据与附件");
     CHECK(window->message().info->envelope.recipients.size() == 3);
@@ -113,7 +121,8 @@ TEST_CASE("decoded subject, headers, envelope with Bcc and the attachments", "[u
         INFO(info.filePath().toStdString());
         CHECK(info.canonicalFilePath().startsWith(root + u'/'));
         CHECK(readAll(info.filePath()) == window->message().parsed.partContent(parts.at(i).path));
-        CHECK(QCryptographicHash::hash(readAll(info.filePath()), QCryptographicHash::Sha256).toHex() == parts.at(i).sha256Hex);
+        CHECK(QCryptographicHash::hash(readAll(info.filePath()), QCryptographicHash::Sha256).toHex()
+            == parts.at(i).sha256Hex);
         if (Ui::AttachmentList::displayName(parts.at(i)) == QLatin1String("../../evil.sh"))
             CHECK(info.fileName().toStdString() == "evil.sh");
     }
@@ -161,8 +170,9 @@ TEST_CASE("remote images are fetched only after the user asks", "[ui][message][r
                 if (!socket->readAll().contains("\r\n\r\n"))
                     return;
                 ++requests;
-                socket->write("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nConnection: close\r\nContent-Length: "
-                              + QByteArray::number(png.size()) + "\r\n\r\n" + png);
+                socket->write(
+                    "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nConnection: close\r\nContent-Length: "
+                    + QByteArray::number(png.size()) + "\r\n\r\n" + png);
                 socket->disconnectFromHost();
             });
         }
@@ -170,8 +180,10 @@ TEST_CASE("remote images are fetched only after the user asks", "[ui][message][r
 
     const QByteArray url = "http://127.0.0.1:" + QByteArray::number(web.serverPort()) + "/pixel.png";
     UiFixture ui;
-    const QByteArray raw = "From: a@example.com\r\nTo: b@example.com\r\nSubject: remote\r\nMIME-Version: 1.0\r\n"
-                           "Content-Type: text/html; charset=utf-8\r\n\r\n<p>Hi</p><img src=\"" + url + "\">\r\n";
+    const QByteArray raw
+        = "From: a@example.com\r\nTo: b@example.com\r\nSubject: remote\r\nMIME-Version: 1.0\r\n"
+          "Content-Type: text/html; charset=utf-8\r\n\r\n<p>Hi</p><img src=\""
+        + url + "\">\r\n";
     REQUIRE(ui.deliver(raw));
     MessageWindow *window = ui.window().openMessage(ui.window().messageModel()->idAt(0));
     REQUIRE(waitFor([window] { return window->isLoaded(); }));
@@ -182,7 +194,8 @@ TEST_CASE("remote images are fetched only after the user asks", "[ui][message][r
 
     browser->setRemoteContentAllowed(true);
     REQUIRE(waitFor([&] {
-        const QVariant image = browser->loadResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(url)));
+        const QVariant image
+            = browser->loadResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(url)));
         return requests == 1 && image.canConvert<QImage>() && image.value<QImage>().size() == QSize(4, 3);
     }));
 }

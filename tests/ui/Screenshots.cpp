@@ -27,10 +27,12 @@ using namespace MailSink::Test;
 
 namespace {
 
-QByteArray simple(const QByteArray &from, const QByteArray &to, const QByteArray &subject, const QByteArray &body)
+QByteArray simple(
+    const QByteArray &from, const QByteArray &to, const QByteArray &subject, const QByteArray &body)
 {
-    return "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\nDate: Thu, 16 May 2024 10:00:00 +0000\r\n"
-        + "Message-ID: <" + QByteArray::number(qHash(subject)) + "@shots>\r\nMIME-Version: 1.0\r\n"
+    return "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject
+        + "\r\nDate: Thu, 16 May 2024 10:00:00 +0000\r\n" + "Message-ID: <"
+        + QByteArray::number(qHash(subject)) + "@shots>\r\nMIME-Version: 1.0\r\n"
         + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n";
 }
 
@@ -59,20 +61,20 @@ int main(int argc, char **argv)
     window.resize(1360, 860);
 
     const QList<QByteArray> bulk = {
-        simple("GitHub <noreply@github.example>", "dev@example.com", "[acme/api] CI failed: build #882 on main",
-               "The build failed at step 'test'."),
-        simple("Stripe <receipts@stripe.example>", "billing@example.com", "Your receipt from Acme Inc. #2291-4410",
-               "Amount paid: $49.00"),
+        simple("GitHub <noreply@github.example>", "dev@example.com",
+            "[acme/api] CI failed: build #882 on main", "The build failed at step 'test'."),
+        simple("Stripe <receipts@stripe.example>", "billing@example.com",
+            "Your receipt from Acme Inc. #2291-4410", "Amount paid: $49.00"),
         simple("Example Shop <orders@shop.example>", "sam@example.com", "Your order #10423 has shipped",
-               "Track your parcel online."),
+            "Track your parcel online."),
         simple("Calendar <calendar@example.com>", "team@example.com", "Invitation: Sprint review @ Fri 3pm",
-               "You have been invited."),
+            "You have been invited."),
     };
     for (const QByteArray &raw : bulk)
         ui.deliver(raw);
     ui.deliver(readUiTestData(QStringLiteral("plain.eml")), {"sam@example.com"});
     ui.deliver(readUiTestData(QStringLiteral("chinese-attachments.eml")),
-               {"li.hua@example.cn", "finance@example.com", "boss@example.cn"});
+        {"li.hua@example.cn", "finance@example.com", "boss@example.cn"});
     ui.deliver(readUiTestData(QStringLiteral("newsletter.eml")), {"dana@example.com"});
 
     // Close the finished session windows; keep one live connection mid-transfer.
@@ -95,7 +97,8 @@ int main(int argc, char **argv)
         say("RCPT TO:<qa@example.com>");
         say("RCPT TO:<archive@example.com>");
         say("DATA");
-        socket.write("From: CI <reports@ci.example>\r\nTo: qa@example.com\r\nSubject: Nightly test artifacts\r\n\r\n");
+        socket.write(
+            "From: CI <reports@ci.example>\r\nTo: qa@example.com\r\nSubject: Nightly test artifacts\r\n\r\n");
         // Base64-like lines, sent steadily so the window shows the bytes arriving.
         QByteArray chunk;
         for (int i = 0; i < 800; ++i)

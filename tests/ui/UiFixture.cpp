@@ -23,7 +23,8 @@ QByteArray readReply(QTcpSocket &socket, int timeoutMs = 10000)
         while (!socket.canReadLine()) {
             if (socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
                 return reply;
-            if (deadline.hasExpired() || !socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))))
+            if (deadline.hasExpired()
+                || !socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))))
                 return socket.canReadLine() ? reply + socket.readLine() : reply + socket.readAll();
         }
         const QByteArray line = socket.readLine();
@@ -67,7 +68,8 @@ std::future<bool> sendAsync(quint16 port, SmtpScript script)
         socket.connectToHost(QStringLiteral("127.0.0.1"), port);
         if (!socket.waitForConnected(10000) || !readReply(socket).startsWith("220"))
             return false;
-        if (!command(socket, "EHLO ui-test.example", "250") || !command(socket, "MAIL FROM:<" + script.from + ">", "250"))
+        if (!command(socket, "EHLO ui-test.example", "250")
+            || !command(socket, "MAIL FROM:<" + script.from + ">", "250"))
             return false;
         for (const QByteArray &rcpt : script.recipients) {
             if (!command(socket, "RCPT TO:<" + rcpt + ">", "250"))
@@ -120,12 +122,13 @@ UiFixture::UiFixture(bool tls, const std::function<void(Ui::Settings &)> &config
         config.tls = Tls::TlsIdentity::loadOrGenerate(m_store->root(), &error);
     }
     m_server = std::make_unique<Smtp::SmtpServer>(m_store.get(), config);
-    m_backend = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_backend
+        = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     m_settings = std::make_unique<Ui::Settings>(m_backend.get());
     if (configure)
         configure(*m_settings);
-    m_window = std::make_unique<Ui::MainWindow>(m_store.get(), m_server.get(), *HostPort::parse(QStringLiteral("127.0.0.1:0")),
-                                                m_settings.get());
+    m_window = std::make_unique<Ui::MainWindow>(
+        m_store.get(), m_server.get(), *HostPort::parse(QStringLiteral("127.0.0.1:0")), m_settings.get());
     m_window->resize(1280, 820);
     m_window->show();
     if (!m_window->startListening())
