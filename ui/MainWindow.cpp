@@ -33,6 +33,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -98,6 +99,24 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
         },
         Qt::QueuedConnection);
     connect(m_model, &MessageListModel::totalCountChanged, this, &MainWindow::updateCounts);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(Icons::messageUnread(), this);
+        m_tray->setToolTip(tr("Mailsink"));
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        connect(
+            store, &Store::MessageStore::messageStored, this,
+            [this](const Store::MessageInfo &info) {
+                if (!isActiveWindow())
+                    m_tray->showMessage(info.subject.isEmpty() ? tr("(no subject)") : info.subject,
+                        tr("From %1").arg(info.from), QSystemTrayIcon::Information, 4000);
+            },
+            Qt::QueuedConnection);
+    }
     connect(m_model, &MessageListModel::loaded, this, &MainWindow::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
@@ -674,9 +693,18 @@ void MainWindow::handleSessionStarted(const Smtp::SessionInfo &info)
     trimSessions();
     updateCounts();
     if (m_autoOpenAction->isChecked()) {
+        // Make room by closing the oldest finished session window; if all are live, only list it.
         int open = 0;
         for (const SessionRecord &other : std::as_const(m_sessions))
             open += other.window ? 1 : 0;
+        for (auto it = m_sessionOrder.cbegin(); open >= MaxAutoOpenSessions && it != m_sessionOrder.cend();
+             ++it) {
+            SessionRecord &other = m_sessions[*it];
+            if (!other.live && other.window) {
+                other.window->close();
+                --open;
+            }
+        }
         if (open < MaxAutoOpenSessions)
             openSession(info.id);
     }

@@ -18,6 +18,7 @@ class QListWidgetItem;
 class QMdiArea;
 class QMdiSubWindow;
 class QSplitter;
+class QSystemTrayIcon;
 
 namespace MailSink::Smtp {
 class SmtpServer;
@@ -124,6 +125,7 @@ private:
     QLabel *m_listenLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_sessionLabel = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
 
     QAction *m_listenAction = nullptr;
     QAction *m_openAction = nullptr;

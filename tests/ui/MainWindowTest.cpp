@@ -119,3 +119,15 @@ TEST_CASE("stop and start listening", "[ui][listen]")
     REQUIRE(ui.window().startListening());
     CHECK(ui.window().listeningLabel()->text().contains(QStringLiteral("Listening on")));
 }
+
+TEST_CASE("many connections keep a bounded number of session windows, newest shown", "[ui][session]")
+{
+    UiFixture ui;
+    for (int i = 0; i < 11; ++i)
+        REQUIRE(ui.deliver(message("burst " + QByteArray::number(i))));
+    auto *list = ui.window().findChild<QListWidget *>();
+    REQUIRE(waitFor([&] { return list->count() == 11; }));
+    CHECK(windowsOf(ui, true) <= 8);
+    const quint64 newest = list->item(0)->data(Qt::UserRole).toULongLong();
+    CHECK(ui.window().sessionWindow(newest) != nullptr);
+}
