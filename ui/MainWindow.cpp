@@ -6,6 +6,7 @@
 #include "MessageListModel.h"
 #include "MessageListView.h"
 #include "MessageWindow.h"
+#include "ReleaseDialog.h"
 #include "SessionWindow.h"
 #include "Settings.h"
 #include "smtp/SmtpServer.h"
@@ -248,6 +249,15 @@ void MainWindow::createActions()
         Icons::markRead(), tr("Mark &read"), QKeySequence(tr("Ctrl+R")), [this] { markSelected(true); });
     m_markUnreadAction = action(
         Icons::markUnread(), tr("Mark &unread"), QKeySequence(tr("Ctrl+U")), [this] { markSelected(false); });
+    m_releaseAction = action(QIcon(), tr("Re&lease to a real server…"), QKeySequence(), [this] {
+        const QList<qint64> ids = m_view->selectedIds();
+        if (ids.isEmpty())
+            return;
+        auto *dialog = new ReleaseDialog(m_store, ids.first(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setSettings(m_settings->backend());
+        dialog->show();
+    });
     m_filterAction = action(QIcon(), tr("&Filter…"), QKeySequence::Find, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
@@ -282,6 +292,7 @@ void MainWindow::createActions()
     message->addAction(m_openAction);
     message->addAction(m_markReadAction);
     message->addAction(m_markUnreadAction);
+    message->addAction(m_releaseAction);
     message->addSeparator();
     message->addAction(m_deleteAction);
     message->addAction(m_deleteAllAction);
@@ -407,6 +418,7 @@ void MainWindow::updateActions()
     m_deleteAction->setEnabled(any);
     m_markReadAction->setEnabled(any);
     m_markUnreadAction->setEnabled(any);
+    m_releaseAction->setEnabled(any);
 }
 
 void MainWindow::updateCounts()

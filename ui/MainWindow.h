@@ -138,6 +138,7 @@ private:
     QAction *m_autoOpenAction = nullptr;
     QAction *m_tabbedAction = nullptr;
     QAction *m_filterAction = nullptr;
+    QAction *m_releaseAction = nullptr;
 
     QFutureSynchronizer<void> m_jobs; // store changes running in the background
     QHash<quint64, SessionRecord> m_sessions;

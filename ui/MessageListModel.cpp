@@ -23,6 +23,7 @@ using Store::MessageInfo;
 namespace {
 
 constexpr int PageSize = 200;
+constexpr int MaxDragMessages = 500;
 constexpr int QueryPageSize = 2000;
 constexpr qsizetype CacheLimit = 5000;
 constexpr qint64 BodySearchRawLimit = 8 * 1024 * 1024;
@@ -509,7 +510,8 @@ QString MessageListModel::writeDragCopy(qint64 id) const
 QMimeData *MessageListModel::mimeData(const QModelIndexList &indexes) const
 {
     QList<QUrl> urls;
-    for (qint64 id : idsAt(indexes)) {
+    // Each file is a copy made now, on the GUI thread: a drag carries at most MaxDragMessages.
+    for (qint64 id : idsAt(indexes).mid(0, MaxDragMessages)) {
         const QString path = writeDragCopy(id);
         if (!path.isEmpty())
             urls.append(QUrl::fromLocalFile(path));
