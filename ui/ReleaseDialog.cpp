@@ -276,7 +276,9 @@ void ReleaseDialog::buildUi()
     m_sendButton = m_buttons->addButton(tr("&Send"), QDialogButtonBox::AcceptRole);
     m_sendButton->setObjectName(QStringLiteral("send"));
     m_sendButton->setDefault(true);
-    m_trustButton = m_buttons->addButton(tr("&Trust This Certificate and Retry"), QDialogButtonBox::ActionRole);
+    // Outside the button box, which shows every button it lays out.
+    m_trustButton = new QPushButton(tr("&Trust This Certificate and Retry"), this);
+    m_trustButton->setAutoDefault(false);
     m_trustButton->setObjectName(QStringLiteral("trust"));
     m_trustButton->setVisible(false);
     m_closeButton = m_buttons->addButton(QDialogButtonBox::Close);
@@ -292,7 +294,11 @@ void ReleaseDialog::buildUi()
     layout->addWidget(traceLabel);
     layout->addWidget(m_trace, 1);
     layout->addWidget(m_resultLabel);
-    layout->addWidget(m_buttons);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_trustButton);
+    buttonRow->addStretch(1);
+    buttonRow->addWidget(m_buttons);
+    layout->addLayout(buttonRow);
 
     connect(m_recentCombo, &QComboBox::activated, this, &ReleaseDialog::handleRecentChosen);
     connect(m_security, &QComboBox::currentIndexChanged, this, &ReleaseDialog::handleSecurityChanged);
@@ -513,9 +519,8 @@ void ReleaseDialog::handleFinished(const Client::SendResult &result)
         rememberServer(settings(), server);
         if (!server.user.isEmpty() && m_storePassword->isChecked())
             writePassword(server, m_password->text());
-        const QString host = m_host->text();
-        reloadRecent();
-        m_host->setText(host);
+        reloadRecent(); // the host field is filled, so nothing in it changes
+        m_recentCombo->setCurrentIndex(1); // rememberServer() put this one first
     }
     setState(result.ok ? State::Delivered : State::Failed);
     if (!result.ok && !result.peerFingerprint.isEmpty()) {
