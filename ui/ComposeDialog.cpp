@@ -138,7 +138,7 @@ void ComposeDialog::buildUi()
     for (QPlainTextEdit *edit : {m_text, m_html})
         edit->viewport()->installEventFilter(this);
 
-    auto *filesLabel = new QLabel(tr("Attach&ments (or drop files onto this window):"), this);
+    auto *filesLabel = new QLabel(tr("Attachme&nts (or drop files onto this window):"), this);
     m_fileList = new QListWidget(this);
     m_fileList->setObjectName(QStringLiteral("attachments"));
     m_fileList->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -176,12 +176,12 @@ void ComposeDialog::buildUi()
     m_sendSink->setObjectName(QStringLiteral("sendToSink"));
     m_sendSink->setDefault(true);
     m_sendSink->setToolTip(tr("Deliver to this Mailsink's own SMTP listener (%1)").arg(m_sink.toString()));
-    m_sendServer = new QPushButton(tr("Send to Se&rver"), this);
+    m_sendServer = new QPushButton(tr("Send to Ser&ver"), this);
     m_sendServer->setObjectName(QStringLiteral("sendToServer"));
     auto *serverMenu = new QMenu(m_sendServer);
     m_sendServer->setMenu(serverMenu);
     connect(serverMenu, &QMenu::aboutToShow, this, &ComposeDialog::populateServerMenu);
-    m_closeButton = new QPushButton(tr("&Close"), this);
+    m_closeButton = new QPushButton(tr("Cl&ose"), this);
     m_closeButton->setObjectName(QStringLiteral("close"));
     m_closeButton->setAutoDefault(false);
     connect(m_sendSink, &QPushButton::clicked, this, &ComposeDialog::sendToSink);
@@ -408,7 +408,7 @@ void ComposeDialog::setState(State state)
     m_state = state;
     m_sendSink->setEnabled(state != State::Sending);
     m_sendServer->setEnabled(state != State::Sending);
-    m_closeButton->setText(state == State::Sending ? tr("&Cancel") : tr("&Close"));
+    m_closeButton->setText(state == State::Sending ? tr("&Cancel") : tr("Cl&ose"));
     Q_EMIT stateChanged(state);
 }
 

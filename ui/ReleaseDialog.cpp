@@ -260,7 +260,7 @@ void ReleaseDialog::buildUi()
     envelopeForm->addRow(tr("RCPT &TO:"), m_recipients);
 
     // Conversation and result.
-    auto *traceLabel = new QLabel(tr("SMTP &conversation:"), this);
+    auto *traceLabel = new QLabel(tr("SMTP con&versation:"), this);
     m_trace = new TraceView(this);
     m_trace->setObjectName(QStringLiteral("trace"));
     m_trace->setMinimumHeight(160);
@@ -277,7 +277,7 @@ void ReleaseDialog::buildUi()
     m_sendButton->setObjectName(QStringLiteral("send"));
     m_sendButton->setDefault(true);
     // Outside the button box, which shows every button it lays out.
-    m_trustButton = new QPushButton(tr("&Trust This Certificate and Retry"), this);
+    m_trustButton = new QPushButton(tr("Trust This &Certificate and Retry"), this);
     m_trustButton->setAutoDefault(false);
     m_trustButton->setObjectName(QStringLiteral("trust"));
     m_trustButton->setVisible(false);
@@ -452,7 +452,7 @@ void ReleaseDialog::updateButtons()
     const bool haveMessage = !m_message.data.isEmpty();
     m_sendButton->setEnabled(idle && haveMessage && !m_host->text().trimmed().isEmpty()
         && !m_recipients->toPlainText().trimmed().isEmpty());
-    m_closeButton->setText(m_state == State::Sending ? tr("&Cancel") : tr("&Close"));
+    m_closeButton->setText(m_state == State::Sending ? tr("&Cancel") : tr("Cl&ose"));
     for (QWidget *widget : {static_cast<QWidget *>(m_recentCombo), static_cast<QWidget *>(m_host),
              static_cast<QWidget *>(m_port), static_cast<QWidget *>(m_security), static_cast<QWidget *>(m_user),
              static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_mailFrom),
