@@ -6,7 +6,7 @@
 #include "MessageListModel.h"
 #include "MessageListView.h"
 #include "MessageWindow.h"
-#include "ReleaseDialog.h"
+#include "OutgoingActions.h"
 #include "SessionWindow.h"
 #include "Settings.h"
 #include "smtp/SmtpServer.h"
@@ -249,15 +249,10 @@ void MainWindow::createActions()
         Icons::markRead(), tr("Mark &read"), QKeySequence(tr("Ctrl+R")), [this] { markSelected(true); });
     m_markUnreadAction = action(
         Icons::markUnread(), tr("Mark &unread"), QKeySequence(tr("Ctrl+U")), [this] { markSelected(false); });
-    m_releaseAction = action(QIcon(), tr("Re&lease to a real server…"), QKeySequence(), [this] {
-        const QList<qint64> ids = m_view->selectedIds();
-        if (ids.isEmpty())
-            return;
-        auto *dialog = new ReleaseDialog(m_store, ids.first(), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setSettings(m_settings->backend());
-        dialog->show();
-    });
+    // Release a caught message to a real server, or compose a test message (OutgoingActions).
+    m_outgoing = new OutgoingActions(
+        m_store, [this] { return m_server->isListening() ? m_server->address() : m_address; }, this);
+    m_outgoing->setSettings(m_settings->backend());
     m_filterAction = action(QIcon(), tr("&Filter…"), QKeySequence::Find, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
@@ -292,7 +287,8 @@ void MainWindow::createActions()
     message->addAction(m_openAction);
     message->addAction(m_markReadAction);
     message->addAction(m_markUnreadAction);
-    message->addAction(m_releaseAction);
+    message->addAction(m_outgoing->releaseAction());
+    message->addAction(m_outgoing->composeAction());
     message->addSeparator();
     message->addAction(m_deleteAction);
     message->addAction(m_deleteAllAction);
@@ -418,7 +414,8 @@ void MainWindow::updateActions()
     m_deleteAction->setEnabled(any);
     m_markReadAction->setEnabled(any);
     m_markUnreadAction->setEnabled(any);
-    m_releaseAction->setEnabled(any);
+    const QList<qint64> ids = m_view->selectedIds();
+    m_outgoing->setCurrentMessage(ids.isEmpty() ? std::nullopt : std::optional<qint64>(ids.first()));
 }
 
 void MainWindow::updateCounts()

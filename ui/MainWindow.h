@@ -32,6 +32,7 @@ namespace MailSink::Ui {
 class MessageListModel;
 class MessageListView;
 class MessageWindow;
+class OutgoingActions;
 class SessionWindow;
 class Settings;
 
@@ -138,7 +139,7 @@ private:
     QAction *m_autoOpenAction = nullptr;
     QAction *m_tabbedAction = nullptr;
     QAction *m_filterAction = nullptr;
-    QAction *m_releaseAction = nullptr;
+    OutgoingActions *m_outgoing = nullptr;
 
     QFutureSynchronizer<void> m_jobs; // store changes running in the background
     QHash<quint64, SessionRecord> m_sessions;
