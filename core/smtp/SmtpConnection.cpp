@@ -42,6 +42,8 @@ SmtpConnection::SmtpConnection(SmtpServer *server, Store::MessageStore *store, q
     m_idle.setSingleShot(true);
     m_idle.setInterval(server->config().idleTimeoutMs);
     connect(&m_idle, &QTimer::timeout, this, &SmtpConnection::handleIdle);
+    m_progressTimer.setSingleShot(true);
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] { reportProgress(true); });
 }
 
 SmtpConnection::~SmtpConnection()
@@ -114,13 +116,29 @@ void SmtpConnection::handleReadyRead()
         if (data.isEmpty())
             break;
         process(m_session->receive(data));
-        if (m_session->isBusy() && m_progress.isValid() && m_progress.elapsed() < 100)
-            continue;
-        if (m_session->isBusy()) {
-            m_progress.start();
-            Q_EMIT m_server->transferProgress(m_id, m_session->messageBytes());
-        }
+        reportProgress(false);
     }
+}
+
+void SmtpConnection::reportProgress(bool force)
+{
+    // At most ten updates a second; a burst that ends between two of them is reported by the
+    // timer, so the last count shown is the real one.
+    if (!m_session->isBusy()) {
+        m_progressTimer.stop();
+        return;
+    }
+    const qint64 bytes = m_session->messageBytes();
+    if (bytes == m_progressReported)
+        return;
+    if (!force && m_progress.isValid() && m_progress.elapsed() < 100) {
+        if (!m_progressTimer.isActive())
+            m_progressTimer.start(100 - int(m_progress.elapsed()));
+        return;
+    }
+    m_progress.start();
+    m_progressReported = bytes;
+    Q_EMIT m_server->transferProgress(m_id, bytes);
 }
 
 void SmtpConnection::process(QByteArray out)

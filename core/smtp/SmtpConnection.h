@@ -42,6 +42,7 @@ private:
     void process(QByteArray out);
     void send(const QByteArray &bytes);
     void publishTrace();
+    void reportProgress(bool force);
     void finish();
 
     SmtpServer *m_server;
@@ -56,6 +57,8 @@ private:
     QString m_writerError;
     QTimer m_idle;
     QElapsedTimer m_progress;
+    QTimer m_progressTimer;
+    qint64 m_progressReported = -1;
     bool m_closeAfterMessage = false;
     bool m_finished = false;
 };

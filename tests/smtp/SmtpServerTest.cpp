@@ -325,3 +325,26 @@ sys.exit(1 if errors else 0)
         subjects.insert(info.subject);
     CHECK(subjects.size() == 500);
 }
+
+TEST_CASE("transfer progress reports the final byte count of a paused transfer", "[smtp][integration][progress]")
+{
+    ServerFixture server;
+    std::atomic<qint64> last{0};
+    QObject context;
+    QObject::connect(server.server(), &Smtp::SmtpServer::transferProgress, &context,
+                     [&](quint64, qint64 bytes) { last = bytes; }, Qt::DirectConnection);
+    RawClient client;
+    REQUIRE(client.connect(server.port()));
+    client.send("EHLO a\r\nMAIL FROM:<a@b>\r\nRCPT TO:<c@d>\r\nDATA\r\n");
+    REQUIRE(client.expect("354"));
+    const QByteArray part = QByteArray(5000, 'x') + "\r\n";
+    for (int i = 0; i < 3; ++i) { // bursts closer together than the 100 ms throttle
+        client.send(part);
+        QThread::msleep(20);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    while (last.load() != 3 * part.size() && timer.elapsed() < 3000)
+        QThread::msleep(20);
+    CHECK(last.load() == 3 * part.size());
+}
