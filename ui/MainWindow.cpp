@@ -322,6 +322,11 @@ void MainWindow::createActions()
     bar->setMovable(false);
     bar->addAction(m_listenAction);
     bar->addWidget(m_listenLabel);
+    m_pop3Label = new QLabel(this);
+    m_pop3Label->setTextFormat(Qt::RichText);
+    m_pop3Label->setContentsMargins(0, 0, 8, 0);
+    m_pop3LabelAction = bar->addWidget(m_pop3Label); // a toolbar shows or hides the action, not the label
+    m_pop3LabelAction->setVisible(false);
     bar->addSeparator();
     bar->addAction(m_openFileAction);
     bar->addAction(m_exportAction);
@@ -403,6 +408,22 @@ void MainWindow::updateListening()
         m_listenLabel->setText(QStringLiteral("<span style=\"color:#6b7280\">●</span> ")
             + tr("Not listening (%1)").arg(m_address.toString().toHtmlEscaped()));
         m_listenLabel->setToolTip(QString());
+    }
+}
+
+void MainWindow::setPop3Status(const HostPort &address, bool tls, const QString &error)
+{
+    m_pop3LabelAction->setVisible(true);
+    if (error.isEmpty()) {
+        m_pop3Label->setText(QStringLiteral("<span style=\"color:#1e7b34\">●</span> ")
+            + tr("POP3 on <b>%1</b>%2").arg(address.toString().toHtmlEscaped(), tls ? tr(" (STLS)") : QString()));
+        m_pop3Label->setToolTip(tr("Mail clients can fetch the caught mail here: user \"all\" sees every message, "
+                                   "an e-mail address as user name sees only mail to it; any password."));
+    } else {
+        m_pop3Label->setText(QStringLiteral("<span style=\"color:#c62828\">● %1</span>")
+                                 .arg(tr("POP3 off: %1").arg(error).toHtmlEscaped()));
+        m_pop3Label->setToolTip(tr("Start Mailsink with --pop3 HOST:PORT to use another address."));
+        statusBar()->showMessage(tr("POP3 off: %1").arg(error));
     }
 }
 

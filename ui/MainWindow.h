@@ -52,6 +52,9 @@ public:
     MessageListView *messageView() const { return m_view; }
     QMdiArea *mdiArea() const { return m_mdi; }
     QLabel *listeningLabel() const { return m_listenLabel; }
+    QLabel *pop3Label() const { return m_pop3Label; }
+    // The POP3 listener beside SMTP: where it listens, or why it does not.
+    void setPop3Status(const HostPort &address, bool tls, const QString &error);
     QLineEdit *filterEdit() const { return m_filter; }
 
     MessageWindow *openMessage(qint64 id);
@@ -124,6 +127,8 @@ private:
     QSplitter *m_splitter = nullptr;
     QListWidget *m_sessionList = nullptr;
     QLabel *m_listenLabel = nullptr;
+    QLabel *m_pop3Label = nullptr;
+    QAction *m_pop3LabelAction = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_sessionLabel = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
