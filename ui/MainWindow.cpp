@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "pop3/Pop3Server.h"
+
 #include "FileNames.h"
 #include "Formatting.h"
 #include "Icons.h"
@@ -298,6 +300,7 @@ void MainWindow::createActions()
     QMenu *server = menuBar()->addMenu(tr("&Server"));
     server->addAction(m_listenAction);
     server->addAction(m_autoOpenAction);
+    m_serverMenu = server;
 
     QMenu *window = menuBar()->addMenu(tr("&Window"));
     window->addAction(m_tabbedAction);
@@ -425,6 +428,44 @@ void MainWindow::setPop3Status(const HostPort &address, bool tls, const QString 
         m_pop3Label->setToolTip(tr("Start Mailsink with --pop3 HOST:PORT to use another address."));
         statusBar()->showMessage(tr("POP3 off: %1").arg(error));
     }
+}
+
+void MainWindow::setPop3Server(Pop3::Pop3Server *server, const HostPort &address)
+{
+    m_pop3 = server;
+    m_pop3Address = address;
+    if (!m_pop3Action) {
+        m_pop3Action = new QAction(tr("Serve &POP3"), this);
+        m_pop3Action->setCheckable(true);
+        m_pop3Action->setToolTip(tr("Let mail clients fetch the caught mail over POP3"));
+        m_serverMenu->addAction(m_pop3Action);
+        connect(m_pop3Action, &QAction::toggled, this, [this](bool on) {
+            m_settings->setValue(Settings::Key::ServePop3, on);
+            applyPop3(on);
+        });
+    }
+    const bool on = m_settings->flag(Settings::Key::ServePop3);
+    const QSignalBlocker blocker(m_pop3Action);
+    m_pop3Action->setChecked(on);
+    applyPop3(on);
+}
+
+void MainWindow::applyPop3(bool on)
+{
+    if (!m_pop3)
+        return;
+    if (!on) {
+        m_pop3->stopListening();
+        m_pop3LabelAction->setVisible(true);
+        m_pop3Label->setText(QStringLiteral("<span style=\"color:#6b7280\">●</span> ") + tr("POP3 off"));
+        m_pop3Label->setToolTip(tr("Turn it on in Server > Serve POP3."));
+        return;
+    }
+    if (m_pop3->isListening())
+        return;
+    const bool listening = m_pop3->listen(m_pop3Address);
+    setPop3Status(listening ? m_pop3->address() : m_pop3Address, m_pop3->config().tls.has_value(),
+                  listening ? QString() : m_pop3->errorString());
 }
 
 void MainWindow::updateActions()

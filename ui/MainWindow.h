@@ -23,6 +23,9 @@ class QSystemTrayIcon;
 namespace MailSink::Smtp {
 class SmtpServer;
 }
+namespace MailSink::Pop3 {
+class Pop3Server;
+}
 namespace MailSink::Store {
 class MessageStore;
 }
@@ -55,6 +58,9 @@ public:
     QLabel *pop3Label() const { return m_pop3Label; }
     // The POP3 listener beside SMTP: where it listens, or why it does not.
     void setPop3Status(const HostPort &address, bool tls, const QString &error);
+    // Serves POP3 through `server` on `address` while the "Serve POP3" setting is on (it is by default).
+    void setPop3Server(Pop3::Pop3Server *server, const HostPort &address);
+    QAction *pop3Action() const { return m_pop3Action; }
     QLineEdit *filterEdit() const { return m_filter; }
 
     MessageWindow *openMessage(qint64 id);
@@ -101,6 +107,7 @@ private:
     void restoreSettings();
     void saveSettings();
     void updateListening();
+    void applyPop3(bool on);
     void updateActions();
     void updateCounts();
     void setTabbedView(bool tabbed);
@@ -129,6 +136,10 @@ private:
     QLabel *m_listenLabel = nullptr;
     QLabel *m_pop3Label = nullptr;
     QAction *m_pop3LabelAction = nullptr;
+    QAction *m_pop3Action = nullptr;
+    Pop3::Pop3Server *m_pop3 = nullptr;
+    HostPort m_pop3Address;
+    QMenu *m_serverMenu = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_sessionLabel = nullptr;
     QSystemTrayIcon *m_tray = nullptr;

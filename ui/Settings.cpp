@@ -24,6 +24,7 @@ const Entry Table[] = {
     {Settings::Key::MessageWindowSize, "messageWindow/size", [] { return QVariant(QSize(860, 620)); }},
     {Settings::Key::SessionWindowSize, "sessionWindow/size", [] { return QVariant(QSize(640, 420)); }},
     {Settings::Key::AutoOpenSessions, "sessions/autoOpen", [] { return QVariant(true); }},
+    {Settings::Key::ServePop3, "pop3/enabled", [] { return QVariant(true); }},
     {Settings::Key::TabbedView, "window/tabbedView", [] { return QVariant(false); }},
     {Settings::Key::LastDirectory, "files/lastDirectory", [] { return QVariant(QDir::homePath()); }},
     {Settings::Key::SearchBodies, "messageList/searchBodies", [] { return QVariant(false); }},

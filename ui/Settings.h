@@ -24,6 +24,7 @@ public:
         TabbedView,
         LastDirectory,
         SearchBodies,
+        ServePop3,
     };
 
     explicit Settings(QSettings *settings);
