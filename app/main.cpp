@@ -1,14 +1,101 @@
 #include "Cli.h"
 #include "Desktop.h"
+#include "MainWindow.h"
+#include "SingleInstance.h"
 #include "client/ClientCommands.h"
+#include "store/MessageStore.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <cstdio>
 #include <memory>
+#include <optional>
 
 using namespace MailSink;
+
+namespace {
+
+const QString kNewInstance = QStringLiteral("--new-instance");
+
+// The store and files of a desktop start, read the way runDesktop reads them. Nullopt when the
+// command line does not parse: then there is no hand-over and runDesktop reports the error.
+// Keep the options in step with ui/Desktop.cpp: a value option missing here disables the hand-over.
+struct DesktopStart
+{
+    QString store;
+    QStringList files;
+};
+
+std::optional<DesktopStart> parseDesktopStart(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption storeOption(QStringLiteral("store"), QString(), QStringLiteral("DIR"));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions({storeOption, {QStringLiteral("smtp"), QString(), QStringLiteral("HOST:PORT")},
+        {QStringLiteral("pop3"), QString(), QStringLiteral("HOST:PORT")},
+        {QStringLiteral("no-pop3"), QString()}, {QStringLiteral("no-tls"), QString()},
+        {QStringLiteral("lang"), QString(), QStringLiteral("LOCALE")}});
+    if (!parser.parse(arguments))
+        return std::nullopt;
+    return DesktopStart {
+        parser.isSet(storeOption) ? parser.value(storeOption) : Store::MessageStore::defaultLocation(),
+        parser.positionalArguments()};
+}
+
+Ui::MainWindow *findMainWindow()
+{
+    const auto widgets = QApplication::topLevelWidgets();
+    for (QWidget *widget : widgets) {
+        if (auto *window = qobject_cast<Ui::MainWindow *>(widget))
+            return window;
+    }
+    return nullptr;
+}
+
+void raiseWindow(QWidget *window)
+{
+    if (window->isMinimized())
+        window->showNormal();
+    else
+        window->show(); // also brings it back from the tray
+    window->raise();
+    window->activateWindow();
+}
+
+// Starting the desktop app again hands the files to the running instance (same user and store), which
+// opens them and raises its window; with --new-instance, or when none is running, this one starts.
+int runDesktopInstance(QStringList arguments)
+{
+    const bool forceNew = arguments.removeAll(kNewInstance) + arguments.removeAll(kNewInstance.mid(1)) > 0;
+    const auto start = parseDesktopStart(arguments);
+    std::unique_ptr<App::SingleInstance> instance;
+    if (start && !forceNew) {
+        const QString name = App::SingleInstance::serverNameFor(start->store);
+        if (App::SingleInstance::handOver(name, start->files))
+            return 0;
+        instance = std::make_unique<App::SingleInstance>(name);
+        if (instance->listen()) {
+            QObject::connect(instance.get(), &App::SingleInstance::filesRequested, instance.get(),
+                [](const QStringList &paths) {
+                    if (Ui::MainWindow *window = findMainWindow())
+                        window->openFiles(paths);
+                });
+            QObject::connect(instance.get(), &App::SingleInstance::raiseRequested, instance.get(), [] {
+                if (Ui::MainWindow *window = findMainWindow())
+                    raiseWindow(window);
+            });
+        } else {
+            std::fprintf(stderr, "mailsink: not accepting files from later starts: %s\n",
+                qPrintable(instance->errorString()));
+        }
+    }
+    return Ui::runDesktop(arguments);
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -22,15 +109,15 @@ int main(int argc, char **argv)
     // Installed (or linked) under the name "sendmail", this binary is a drop-in sendmail.
     const bool asSendmail = QFileInfo(arguments.value(0)).baseName() == QLatin1String("sendmail");
     const QString command = asSendmail ? QStringLiteral("sendmail") : arguments.value(1);
-    const bool headless = asSendmail || command == QLatin1String("sendmail") || command == QLatin1String("release")
-        || command == QLatin1String("serve") || command == QLatin1String("list")
-        || command == QLatin1String("inspect") || command == QLatin1String("--help")
-        || command == QLatin1String("-h") || command == QLatin1String("--version")
-        || command == QLatin1String("help");
+    const bool headless = asSendmail || command == QLatin1String("sendmail")
+        || command == QLatin1String("release") || command == QLatin1String("serve")
+        || command == QLatin1String("list") || command == QLatin1String("inspect")
+        || command == QLatin1String("--help") || command == QLatin1String("-h")
+        || command == QLatin1String("--version") || command == QLatin1String("help");
 
     if (!headless) {
         QApplication app(argc, argv);
-        return Ui::runDesktop(arguments);
+        return runDesktopInstance(arguments);
     }
     // Headless commands need no GUI; the plain Unix event dispatcher is lighter than glib's.
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
