@@ -121,8 +121,7 @@ bool SingleInstance::listen()
         return false;
     }
     // Nobody accepts: whatever is there was left by a crashed instance.
-    if (QLocalServer::removeServer(m_name))
-        qCDebug(lcInstance, "removed any stale instance socket %s", qPrintable(m_name));
+    QLocalServer::removeServer(m_name);
     if (m_server->listen(m_name))
         return true;
     m_error = m_server->errorString();

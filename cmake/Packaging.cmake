@@ -6,11 +6,12 @@ set(CPACK_PACKAGE_NAME mailsink)
 set(CPACK_PACKAGE_VENDOR "The Mailsink developers")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-set(CPACK_PACKAGE_DESCRIPTION
-    "Mailsink runs a local SMTP server that accepts every message and keeps it instead of delivering it, \
-and shows what arrived in a native Qt window: the live SMTP conversation, the decoded message, its \
-attachments and the exact bytes. A POP3 server lets mail clients fetch what was caught. \
-`mailsink serve` runs it without a window for CI and containers.")
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+    "Mailsink runs a local SMTP server that accepts every message and keeps it\n"
+    "instead of delivering it, and shows what arrived in a native Qt window: the\n"
+    "live SMTP conversation, the decoded message, its attachments and the exact\n"
+    "bytes. A POP3 server lets mail clients fetch what was caught; `mailsink serve`\n"
+    "runs it without a window for CI and containers.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 
