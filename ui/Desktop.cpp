@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "Settings.h"
+#include "Translations.h"
 #include "smtp/SmtpServer.h"
 #include "store/MessageStore.h"
 #include "tls/TlsIdentity.h"
@@ -30,6 +31,8 @@ int fail(const QString &message)
 
 int runDesktop(const QStringList &arguments)
 {
+    // Before any translated text, the option descriptions included.
+    installTranslators(*QCoreApplication::instance(), languageArgument(arguments));
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("Desktop", "Mailsink catches outgoing mail for developers."));
@@ -42,8 +45,13 @@ int runDesktop(const QStringList &arguments)
         QApplication::translate("Desktop", "POP3 listen address."), QStringLiteral("HOST:PORT"));
     const QCommandLineOption noTlsOption(
         QStringLiteral("no-tls"), QApplication::translate("Desktop", "Do not offer STARTTLS."));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QApplication::translate(
+            "Desktop", "Interface language, e.g. zh_CN or zh_TW (default: system locale)."),
+        QStringLiteral("LOCALE"));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions({storeOption, smtpOption, pop3Option, noTlsOption});
+    parser.addOption(langOption);
     parser.addPositionalArgument(QStringLiteral("files"),
         QApplication::translate("Desktop", ".eml files to open."), QStringLiteral("[FILE.eml ...]"));
     if (!parser.parse(arguments))
