@@ -1,7 +1,11 @@
 # CPack: a Debian package (`cpack -G DEB` in the build folder) of what `cmake --install` installs.
 include(GNUInstallDirs)
 
-set(CPACK_GENERATOR DEB)
+if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
+    set(CPACK_GENERATOR DEB)
+else()
+    set(CPACK_GENERATOR ZIP) # the binary only; bundling Qt (windeployqt, macdeployqt) is not done here
+endif()
 set(CPACK_PACKAGE_NAME mailsink)
 set(CPACK_PACKAGE_VENDOR "The Mailsink developers")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
