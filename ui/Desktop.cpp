@@ -1,5 +1,7 @@
 #include "Desktop.h"
 
+#include "pop3/Pop3Server.h"
+
 #include "MainWindow.h"
 #include "Settings.h"
 #include "Translations.h"
@@ -42,7 +44,10 @@ int runDesktop(const QStringList &arguments)
         QApplication::translate("Desktop", "SMTP listen address (default 127.0.0.1:1025)."),
         QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:1025"));
     const QCommandLineOption pop3Option(QStringLiteral("pop3"),
-        QApplication::translate("Desktop", "POP3 listen address."), QStringLiteral("HOST:PORT"));
+        QApplication::translate("Desktop", "POP3 listen address (default 127.0.0.1:1110)."), QStringLiteral("HOST:PORT"),
+        QStringLiteral("127.0.0.1:1110"));
+    const QCommandLineOption noPop3Option(
+        QStringLiteral("no-pop3"), QApplication::translate("Desktop", "Do not serve POP3."));
     const QCommandLineOption noTlsOption(
         QStringLiteral("no-tls"), QApplication::translate("Desktop", "Do not offer STARTTLS."));
     const QCommandLineOption langOption(QStringLiteral("lang"),
@@ -50,7 +55,7 @@ int runDesktop(const QStringList &arguments)
             "Desktop", "Interface language, e.g. zh_CN or zh_TW (default: system locale)."),
         QStringLiteral("LOCALE"));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions({storeOption, smtpOption, pop3Option, noTlsOption});
+    parser.addOptions({storeOption, smtpOption, pop3Option, noPop3Option, noTlsOption});
     parser.addOption(langOption);
     parser.addPositionalArgument(QStringLiteral("files"),
         QApplication::translate("Desktop", ".eml files to open."), QStringLiteral("[FILE.eml ...]"));
@@ -61,6 +66,12 @@ int runDesktop(const QStringList &arguments)
     const auto smtp = HostPort::parse(parser.value(smtpOption), &error);
     if (!smtp)
         return fail(QApplication::translate("Desktop", "--smtp: %1").arg(error));
+    std::optional<HostPort> pop3;
+    if (!parser.isSet(noPop3Option)) {
+        pop3 = HostPort::parse(parser.value(pop3Option), &error);
+        if (!pop3)
+            return fail(QApplication::translate("Desktop", "--pop3: %1").arg(error));
+    }
 
     if (QIcon::themeName().isEmpty() || QIcon::themeName() == QLatin1String("hicolor"))
         QIcon::setThemeName(QStringLiteral("Adwaita"));
@@ -86,11 +97,21 @@ int runDesktop(const QStringList &arguments)
     window.show();
     // A busy port is shown in the toolbar and status bar; the app still opens the store and files.
     window.startListening();
+    // POP3 beside SMTP over the same store, so mail clients can fetch what was caught.
+    std::unique_ptr<Pop3::Pop3Server> pop3Server;
+    if (pop3) {
+        Pop3::Pop3ServerConfig pop3Config;
+        pop3Config.tls = config.tls;
+        pop3Server = std::make_unique<Pop3::Pop3Server>(&store, pop3Config);
+        window.setPop3Server(pop3Server.get(), *pop3); // listens unless Server > Serve POP3 is off
+    }
     QStringList files = parser.positionalArguments();
     window.openFiles(files);
 
     const int code = QApplication::exec();
     server.shutdown(2000);
+    if (pop3Server)
+        pop3Server->shutdown(2000);
     store.close();
     return code;
 }
