@@ -411,7 +411,7 @@ int runUsage(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Mailsink catches outgoing mail for developers.\n\n"
         "Commands:\n"
-        "  mailsink [FILE.eml ...]          open the desktop app\n"
+        "  mailsink [FILE.eml ...]          open the desktop app (in the running one, unless --new-instance)\n"
         "  mailsink serve                   run SMTP (and POP3) without a GUI until SIGINT/SIGTERM\n"
         "  mailsink list [--json]           the stored messages, newest first\n"
         "  mailsink inspect FILE.eml|ID [--json]   the decoded structure of one message\n"
