@@ -277,7 +277,8 @@ void ComposeDialog::rebuildFileList()
         const QString type = QString::fromLatin1(file.contentType);
         const QString text = file.isInline
             ? tr("%1 — %2, %3, inline as cid:%4")
-                  .arg(file.name, type, Formatting::size(file.data.size()), QString::fromLatin1(file.contentId))
+                  .arg(file.name, type, Formatting::size(file.data.size()),
+                      QString::fromLatin1(file.contentId))
             : tr("%1 — %2, %3").arg(file.name, type, Formatting::size(file.data.size()));
         auto *item = new QListWidgetItem(Icons::forMimeType(type), text, m_fileList);
         item->setToolTip(text);
@@ -300,8 +301,9 @@ std::optional<Client::OutgoingMessage> ComposeDialog::buildMessage(QString *erro
         return fail(tr("“%1” is not an e-mail address.").arg(fromItems.constFirst()));
     builder.setFrom(*from);
     int recipients = 0;
-    for (auto [edit, add] : {std::pair {m_to, &Client::MessageBuilder::addTo}, std::pair {m_cc, &Client::MessageBuilder::addCc},
-             std::pair {m_bcc, &Client::MessageBuilder::addBcc}}) {
+    for (auto [edit, add] :
+        {std::pair {m_to, &Client::MessageBuilder::addTo}, std::pair {m_cc, &Client::MessageBuilder::addCc},
+            std::pair {m_bcc, &Client::MessageBuilder::addBcc}}) {
         for (const QString &item : splitAddressList(edit->text())) {
             const auto mailbox = parseMailbox(item);
             if (!mailbox)
@@ -335,7 +337,8 @@ void ComposeDialog::sendToSink()
     QString error;
     const auto message = buildMessage(&error);
     if (!message) {
-        setStatus(QStringLiteral("<b style=\"color:#cf222e\">") + error.toHtmlEscaped() + QStringLiteral("</b>"));
+        setStatus(
+            QStringLiteral("<b style=\"color:#cf222e\">") + error.toHtmlEscaped() + QStringLiteral("</b>"));
         return;
     }
     Client::SenderConfig config;
@@ -361,8 +364,9 @@ void ComposeDialog::sendToSink()
             setStatus(tr("<b style=\"color:#1a7f37\">✔ Sent to Mailsink</b> (%1)")
                           .arg(QString::fromUtf8(result.finalReply).toHtmlEscaped()));
         } else {
-            QString html = tr("<b style=\"color:#cf222e\">✘ Not sent</b> (stage: %1): %2")
-                               .arg(Client::stageName(result.stage).toHtmlEscaped(), result.error.toHtmlEscaped());
+            QString html
+                = tr("<b style=\"color:#cf222e\">✘ Not sent</b> (stage: %1): %2")
+                      .arg(Client::stageName(result.stage).toHtmlEscaped(), result.error.toHtmlEscaped());
             if (!result.reply.isEmpty() && !result.error.contains(QString::fromUtf8(result.reply)))
                 html += QStringLiteral("<br><tt>") + QString::fromUtf8(result.reply).toHtmlEscaped()
                     + QStringLiteral("</tt>");
@@ -391,7 +395,8 @@ void ComposeDialog::sendToServer(int index)
     QString error;
     const auto message = buildMessage(&error);
     if (!message) {
-        setStatus(QStringLiteral("<b style=\"color:#cf222e\">") + error.toHtmlEscaped() + QStringLiteral("</b>"));
+        setStatus(
+            QStringLiteral("<b style=\"color:#cf222e\">") + error.toHtmlEscaped() + QStringLiteral("</b>"));
         return;
     }
     auto *dialog = new ReleaseDialog(*message, this);
@@ -478,7 +483,8 @@ bool ComposeDialog::eventFilter(QObject *watched, QEvent *event)
             break;
         const bool ontoHtml = watched == m_html->viewport();
         for (const QString &path : files) {
-            const bool image = QMimeDatabase().mimeTypeForFile(path).name().startsWith(QLatin1String("image/"));
+            const bool image
+                = QMimeDatabase().mimeTypeForFile(path).name().startsWith(QLatin1String("image/"));
             addFile(path, ontoHtml && image);
         }
         drop->acceptProposedAction();

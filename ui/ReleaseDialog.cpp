@@ -173,7 +173,8 @@ ReleaseDialog::ReleaseDialog(const Client::OutgoingMessage &message, QWidget *pa
 {
     setWindowTitle(tr("Send Message"));
     buildUi();
-    m_summary->setText(tr("Sends the message (%1) to an SMTP server.").arg(Formatting::size(message.data.size())));
+    m_summary->setText(
+        tr("Sends the message (%1) to an SMTP server.").arg(Formatting::size(message.data.size())));
     fillEnvelope(message.mailFrom, message.recipients);
     handleLoaded(message.data, {});
 }
@@ -304,11 +305,11 @@ void ReleaseDialog::buildUi()
     connect(m_security, &QComboBox::currentIndexChanged, this, &ReleaseDialog::handleSecurityChanged);
     connect(m_host, &QLineEdit::textChanged, this, &ReleaseDialog::updateButtons);
     connect(m_recipients, &QPlainTextEdit::textChanged, this, &ReleaseDialog::updateButtons);
-    connect(m_user, &QLineEdit::textChanged, this, [this] { m_storePassword->setEnabled(!m_user->text().isEmpty()); });
+    connect(m_user, &QLineEdit::textChanged, this,
+        [this] { m_storePassword->setEnabled(!m_user->text().isEmpty()); });
     m_storePassword->setEnabled(false);
 
     resize(720, 640);
-    reloadRecent();
     m_host->setFocus();
     updateButtons();
 }
@@ -317,6 +318,13 @@ void ReleaseDialog::setSettings(QSettings *settings)
 {
     m_settings = settings;
     reloadRecent();
+}
+
+void ReleaseDialog::showEvent(QShowEvent *event)
+{
+    if (!m_recentLoaded)
+        reloadRecent(); // from the application's settings, unless setSettings() came first
+    QDialog::showEvent(event);
 }
 
 QSettings &ReleaseDialog::settings()
@@ -345,6 +353,7 @@ bool ReleaseDialog::hasPasswordStorage()
 
 void ReleaseDialog::reloadRecent()
 {
+    m_recentLoaded = true;
     m_recent = rememberedServers(settings());
     m_recentCombo->clear();
     m_recentCombo->addItem(m_recent.isEmpty() ? tr("(none yet)") : tr("New server"));
@@ -406,8 +415,7 @@ void ReleaseDialog::fillEnvelope(const QByteArray &mailFrom, const QList<QByteAr
 void ReleaseDialog::handleLoaded(const std::optional<QByteArray> &data, const QString &error)
 {
     if (!data) {
-        m_resultLabel->setText(
-            tr("<b>Cannot read the message:</b> %1").arg(error.toHtmlEscaped()));
+        m_resultLabel->setText(tr("<b>Cannot read the message:</b> %1").arg(error.toHtmlEscaped()));
         setState(State::Failed);
         return;
     }
@@ -454,9 +462,9 @@ void ReleaseDialog::updateButtons()
         && !m_recipients->toPlainText().trimmed().isEmpty());
     m_closeButton->setText(m_state == State::Sending ? tr("&Cancel") : tr("Cl&ose"));
     for (QWidget *widget : {static_cast<QWidget *>(m_recentCombo), static_cast<QWidget *>(m_host),
-             static_cast<QWidget *>(m_port), static_cast<QWidget *>(m_security), static_cast<QWidget *>(m_user),
-             static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_mailFrom),
-             static_cast<QWidget *>(m_recipients)})
+             static_cast<QWidget *>(m_port), static_cast<QWidget *>(m_security),
+             static_cast<QWidget *>(m_user), static_cast<QWidget *>(m_password),
+             static_cast<QWidget *>(m_mailFrom), static_cast<QWidget *>(m_recipients)})
         widget->setEnabled(m_state != State::Sending && (widget != m_recentCombo || !m_recent.isEmpty()));
 }
 
@@ -500,7 +508,8 @@ void ReleaseDialog::send()
     setState(State::Sending);
 
     m_sender = new Client::SmtpSender(config, this);
-    connect(m_sender, &Client::SmtpSender::traceReceived, this, [this](const Trace &lines) { m_trace->append(lines); });
+    connect(m_sender, &Client::SmtpSender::traceReceived, this,
+        [this](const Trace &lines) { m_trace->append(lines); });
     connect(m_sender, &Client::SmtpSender::finished, this, &ReleaseDialog::handleFinished);
     m_sender->send(m_message);
 }
@@ -542,8 +551,9 @@ void ReleaseDialog::showResult(const Client::SendResult &result)
         if (!result.rejected.isEmpty()) {
             html += QStringLiteral("<br>") + tr("Refused recipients:");
             for (const Client::RejectedRecipient &rejected : result.rejected) {
-                html += QStringLiteral("<br>&nbsp;&nbsp;") + QString::fromUtf8(rejected.address).toHtmlEscaped()
-                    + QStringLiteral(": <tt>") + escaped(rejected.reply) + QStringLiteral("</tt>");
+                html += QStringLiteral("<br>&nbsp;&nbsp;")
+                    + QString::fromUtf8(rejected.address).toHtmlEscaped() + QStringLiteral(": <tt>")
+                    + escaped(rejected.reply) + QStringLiteral("</tt>");
             }
         }
     } else {
@@ -557,7 +567,8 @@ void ReleaseDialog::showResult(const Client::SendResult &result)
         }
         if (!result.peerFingerprint.isEmpty()) {
             html += QStringLiteral("<br>")
-                + tr("The server's certificate is not trusted (%1). Its SHA-256 fingerprint is<br><tt>%2</tt><br>"
+                + tr("The server's certificate is not trusted (%1). Its SHA-256 fingerprint "
+                     "is<br><tt>%2</tt><br>"
                      "Trust it only if you know it is this server's.")
                       .arg(result.certificateErrors.join(QStringLiteral("; ")).toHtmlEscaped(),
                           QString::fromLatin1(result.peerFingerprint));
@@ -620,7 +631,8 @@ void ReleaseDialog::rememberServer(QSettings &settings, const RemoteServer &serv
         settings.setValue(QStringLiteral("security"), securityKey(s.security));
         settings.setValue(QStringLiteral("user"), s.user);
         if (!s.trustedFingerprint.isEmpty())
-            settings.setValue(QStringLiteral("trustedFingerprint"), QString::fromLatin1(s.trustedFingerprint));
+            settings.setValue(
+                QStringLiteral("trustedFingerprint"), QString::fromLatin1(s.trustedFingerprint));
     }
     settings.endArray();
     settings.sync();

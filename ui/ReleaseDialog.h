@@ -83,6 +83,7 @@ Q_SIGNALS:
 
 protected:
     void reject() override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildUi();
@@ -109,6 +110,7 @@ private:
     Client::SendResult m_result;
     QList<QByteArray> m_acceptedFingerprints;
     QList<RemoteServer> m_recent;
+    bool m_recentLoaded = false;
     QPointer<Client::SmtpSender> m_sender;
 
     QComboBox *m_recentCombo = nullptr;

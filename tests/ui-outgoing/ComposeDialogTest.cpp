@@ -1,5 +1,6 @@
 #include "ComposeDialog.h"
 #include "OutgoingTestSupport.h"
+#include "ReleaseDialog.h"
 #include "mime/ParsedMessage.h"
 
 #include <QBuffer>
@@ -9,9 +10,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTest>
 #include <QUrl>
 
@@ -70,7 +73,10 @@ void dropFiles(QWidget *target, const QStringList &paths)
 bool waitSent(ComposeDialog &dialog)
 {
     return QTest::qWaitFor(
-        [&] { return dialog.state() == ComposeDialog::State::Sent || dialog.state() == ComposeDialog::State::Failed; },
+        [&] {
+            return dialog.state() == ComposeDialog::State::Sent
+                || dialog.state() == ComposeDialog::State::Failed;
+        },
         30000);
 }
 
@@ -87,7 +93,8 @@ TEST_CASE("A composed message with a CJK subject and an attachment reaches the s
     ComposeDialog dialog(HostPort {QHostAddress(QHostAddress::LocalHost), sink.port()});
     dialog.show();
     child<QLineEdit>(dialog, "from")->setText(QStringLiteral("王小明 <xiaoming@example.cn>"));
-    child<QLineEdit>(dialog, "to")->setText(QStringLiteral("\"Doe, Jane\" <jane@example.com>, bob@example.com"));
+    child<QLineEdit>(dialog, "to")
+        ->setText(QStringLiteral("\"Doe, Jane\" <jane@example.com>, bob@example.com"));
     child<QLineEdit>(dialog, "cc")->setText(QStringLiteral("carol@example.com"));
     child<QLineEdit>(dialog, "bcc")->setText(QStringLiteral("hidden@example.com"));
     const QString subject = QStringLiteral("测试邮件：季度报告 — テスト 한국어");
@@ -106,7 +113,8 @@ TEST_CASE("A composed message with a CJK subject and an attachment reaches the s
     const Store::MessageInfo info = sink.store().list().constFirst();
     CHECK(info.envelope.mailFrom == "xiaoming@example.cn");
     CHECK(info.envelope.recipients
-        == QList<QByteArray> {"jane@example.com", "bob@example.com", "carol@example.com", "hidden@example.com"});
+        == QList<QByteArray> {
+            "jane@example.com", "bob@example.com", "carol@example.com", "hidden@example.com"});
     const QByteArray raw = sink.store().readMessage(info.id).value();
     CHECK_FALSE(raw.contains("hidden@example.com")); // Bcc stays in the envelope
     const Mime::ParsedMessage parsed = Mime::parseMessage(raw);
@@ -183,4 +191,57 @@ TEST_CASE("The composer says what is missing and reports a sink that is not list
     CHECK(dialog.state() == ComposeDialog::State::Failed);
     CHECK(dialog.statusText().contains(QLatin1String("Not sent")));
     CHECK(dialog.statusText().contains(QLatin1String("cannot connect")));
+}
+
+TEST_CASE(
+    "Send to Server opens the release dialog with the composed message and its envelope", "[ui][compose]")
+{
+    ServerFixture target;
+    TempSettings settings;
+    ComposeDialog dialog(HostPort {QHostAddress(QHostAddress::LocalHost), closedPort()});
+    dialog.setSettings(settings.settings.get());
+    dialog.show();
+    child<QLineEdit>(dialog, "from")->setText(QStringLiteral("qa@example.com"));
+    child<QLineEdit>(dialog, "to")->setText(QStringLiteral("bob@example.com"));
+    child<QLineEdit>(dialog, "bcc")->setText(QStringLiteral("audit@example.com"));
+    child<QLineEdit>(dialog, "subject")->setText(QStringLiteral("Über den Server"));
+
+    QMenu *menu = child<QPushButton>(dialog, "sendToServer")->menu();
+    REQUIRE(menu);
+    Q_EMIT menu->aboutToShow();
+    QAction *other = nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->text().remove(u'&').startsWith(QLatin1String("Other Server")))
+            other = action;
+    }
+    REQUIRE(other);
+    other->trigger();
+    auto *release = dialog.findChild<Ui::ReleaseDialog *>();
+    REQUIRE(release);
+    CHECK(release->state() == Ui::ReleaseDialog::State::Ready);
+    CHECK(child<QLineEdit>(*release, "mailFrom")->text() == QLatin1String("qa@example.com"));
+    CHECK(child<QPlainTextEdit>(*release, "recipients")->toPlainText()
+        == QLatin1String("bob@example.com\naudit@example.com"));
+    child<QLineEdit>(*release, "host")->setText(QStringLiteral("127.0.0.1"));
+    child<QSpinBox>(*release, "port")->setValue(target.port());
+    QTest::mouseClick(child<QPushButton>(*release, "send"), Qt::LeftButton);
+    REQUIRE(QTest::qWaitFor(
+        [&] {
+            return release->state() == Ui::ReleaseDialog::State::Delivered
+                || release->state() == Ui::ReleaseDialog::State::Failed;
+        },
+        20000));
+    INFO(child<QLabel>(*release, "result")->text().toStdString());
+    REQUIRE(release->state() == Ui::ReleaseDialog::State::Delivered);
+    REQUIRE(target.waitForMessages(1));
+    const Mime::ParsedMessage parsed
+        = Mime::parseMessage(target.store().readMessage(target.store().list().constFirst().id).value());
+    CHECK(parsed.subject() == QStringLiteral("Über den Server"));
+    CHECK(target.store().list().constFirst().envelope.recipients.contains("audit@example.com"));
+
+    // The server is now offered in the composer's menu.
+    Q_EMIT menu->aboutToShow();
+    CHECK(std::any_of(menu->actions().cbegin(), menu->actions().cend(), [&](const QAction *action) {
+        return action->text().startsWith(QStringLiteral("127.0.0.1:%1").arg(target.port()));
+    }));
 }

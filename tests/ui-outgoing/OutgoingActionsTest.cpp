@@ -1,5 +1,5 @@
-#include "ComposeDialog.h"
 #include "OutgoingActions.h"
+#include "ComposeDialog.h"
 #include "OutgoingTestSupport.h"
 #include "ReleaseDialog.h"
 
@@ -19,7 +19,11 @@ TEST_CASE("OutgoingActions enables Release for a current message and opens both 
     TempSettings settings;
     QMainWindow window;
     Ui::OutgoingActions actions(
-        &sink.store(), [&] { return HostPort {QHostAddress(QHostAddress::LocalHost), sink.port()}; }, &window);
+        &sink.store(),
+        [&] {
+            return HostPort {QHostAddress(QHostAddress::LocalHost), sink.port()};
+        },
+        &window);
     actions.setSettings(settings.settings.get());
 
     CHECK_FALSE(actions.releaseAction()->isEnabled());

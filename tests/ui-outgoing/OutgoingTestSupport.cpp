@@ -52,8 +52,7 @@ qint64 catchMessage(ServerFixture &sink, const Client::OutgoingMessage &message)
 
 TempSettings::TempSettings()
     : settings(std::make_unique<QSettings>(path(), QSettings::IniFormat))
-{
-}
+{ }
 
 QByteArray TempSettings::fileContents()
 {

@@ -1,14 +1,16 @@
-#include "OutgoingTestSupport.h"
 #include "ReleaseDialog.h"
+#include "OutgoingTestSupport.h"
 #include "TraceView.h"
 #include "client/SmtpSender.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTcpServer>
 #include <QTest>
 
 #include <catch2/catch.hpp>
@@ -89,7 +91,8 @@ TEST_CASE("Release delivers the caught bytes unchanged with the edited envelope"
 
     ui.setServer(QStringLiteral("127.0.0.1"), target.port(), Security::None);
     ui.widget<QLineEdit>("mailFrom")->setText(QStringLiteral("<bounces@example.org>"));
-    ui.widget<QPlainTextEdit>("recipients")->setPlainText(QStringLiteral("carol@example.net\n\nDave <dave@example.net>"));
+    ui.widget<QPlainTextEdit>("recipients")
+        ->setPlainText(QStringLiteral("carol@example.net\n\nDave <dave@example.net>"));
     REQUIRE(ui.click("send"));
     INFO(ui.result().toStdString());
     REQUIRE(dialog.state() == ReleaseDialog::State::Delivered);
@@ -155,10 +158,15 @@ TEST_CASE("A release that fails shows the stage and the server's reply", "[ui][r
         CHECK(dialog.lastResult().stage == Client::Stage::Auth);
         CHECK(ui.result().contains(QLatin1String("535")));
 
-        // Right password: delivered, and the settings file never sees it.
+        // Right password: delivered, and the settings file never sees it, even when the user asks to
+        // remember it (it goes to the keychain when the build has QtKeychain; with no keychain service
+        // running, as here, that just fails quietly: there is no plain-text fallback).
         ui.setServer(QStringLiteral("127.0.0.1"), strict.port(), Security::None, QStringLiteral("joe"),
             QStringLiteral("secret"));
+        ui.widget<QCheckBox>("storePassword")->setChecked(true);
+        CHECK(ui.widget<QCheckBox>("storePassword")->isVisible() == ReleaseDialog::hasPasswordStorage());
         REQUIRE(ui.click("send"));
+        QTest::qWait(500); // let a keychain job finish
         INFO(ui.result().toStdString());
         CHECK(dialog.state() == ReleaseDialog::State::Delivered);
         CHECK(strict.waitForMessages(1));
@@ -171,7 +179,8 @@ TEST_CASE("A release that fails shows the stage and the server's reply", "[ui][r
     CHECK(ui.widget<QPushButton>("close")->isEnabled());
 }
 
-TEST_CASE("An untrusted certificate can be trusted from the dialog and the retry succeeds", "[ui][release][tls]")
+TEST_CASE(
+    "An untrusted certificate can be trusted from the dialog and the retry succeeds", "[ui][release][tls]")
 {
     ServerFixture source;
     ServerFixture target(ServerFixture::defaultConfig(), true);
@@ -221,7 +230,8 @@ TEST_CASE("An untrusted certificate can be trusted from the dialog and the retry
     CHECK(again.state() == ReleaseDialog::State::Delivered);
 }
 
-TEST_CASE("Remembered servers round-trip through the settings file without passwords", "[ui][release][settings]")
+TEST_CASE(
+    "Remembered servers round-trip through the settings file without passwords", "[ui][release][settings]")
 {
     TempSettings settings;
     Ui::RemoteServer first;
@@ -272,4 +282,39 @@ TEST_CASE("Remembered servers round-trip through the settings file without passw
     }
     CHECK(ReleaseDialog::rememberedServers(reread).size() == ReleaseDialog::MaxRememberedServers);
     CHECK_FALSE(settings.fileContents().toLower().contains("password"));
+}
+
+TEST_CASE(
+    "A server that never answers leaves the dialog responsive, and Cancel ends the attempt", "[ui][release]")
+{
+    QTcpServer silent; // accepts, never greets
+    REQUIRE(silent.listen(QHostAddress::LocalHost, 0));
+    const Client::OutgoingMessage message = sampleMessage();
+    TempSettings settings;
+    ReleaseDialog dialog(message);
+    dialog.setSettings(settings.settings.get());
+    dialog.show();
+    ReleaseDriver ui {dialog};
+    REQUIRE(dialog.state() == ReleaseDialog::State::Ready);
+    ui.setServer(QStringLiteral("127.0.0.1"), silent.serverPort(), Security::None);
+
+    QTest::mouseClick(ui.widget<QPushButton>("send"), Qt::LeftButton);
+    CHECK(dialog.state() == ReleaseDialog::State::Sending);
+    QTest::qWait(300); // the event loop keeps running while the sender waits for the greeting
+    CHECK(dialog.state() == ReleaseDialog::State::Sending);
+    CHECK(silent.hasPendingConnections());
+    CHECK_FALSE(ui.widget<QPushButton>("send")->isEnabled());
+    CHECK_FALSE(ui.widget<QLineEdit>("host")->isEnabled());
+    auto *close = ui.widget<QPushButton>("close");
+    CHECK(close->text().remove(u'&') == QLatin1String("Cancel"));
+
+    QTest::mouseClick(close, Qt::LeftButton);
+    CHECK(dialog.state() == ReleaseDialog::State::Failed);
+    CHECK(dialog.isVisible()); // the first click cancels, the dialog stays to show why
+    CHECK(ui.result().contains(QLatin1String("aborted")));
+    CHECK(ui.widget<QPushButton>("send")->isEnabled());
+    CHECK(ReleaseDialog::rememberedServers(*settings.settings).isEmpty()); // only delivered-to servers
+
+    QTest::mouseClick(close, Qt::LeftButton);
+    CHECK_FALSE(dialog.isVisible());
 }

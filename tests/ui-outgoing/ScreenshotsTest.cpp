@@ -2,13 +2,13 @@
 #include "OutgoingTestSupport.h"
 #include "ReleaseDialog.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QComboBox>
 #include <QTest>
 
 #include <catch2/catch.hpp>
@@ -55,7 +55,8 @@ TEST_CASE("Screenshots of the release and compose dialogs", "[.screenshots]")
         dialog.findChild<QPlainTextEdit *>(QStringLiteral("recipients"))
             ->setPlainText(QStringLiteral("customer@example.com\nqa-team@example.com"));
         dialog.findChild<QPushButton *>(QStringLiteral("send"))->click();
-        REQUIRE(QTest::qWaitFor([&] { return dialog.state() == Ui::ReleaseDialog::State::Delivered; }, 20000));
+        REQUIRE(
+            QTest::qWaitFor([&] { return dialog.state() == Ui::ReleaseDialog::State::Delivered; }, 20000));
         QTest::qWait(300);
         REQUIRE(dialog.grab().save(out + QStringLiteral("/release-dialog.png"), "PNG"));
     }
@@ -74,7 +75,8 @@ TEST_CASE("Screenshots of the release and compose dialogs", "[.screenshots]")
         Ui::ComposeDialog dialog(HostPort {QHostAddress(QHostAddress::LocalHost), target.port()});
         dialog.setSettings(settings.settings.get());
         dialog.show();
-        dialog.findChild<QLineEdit *>(QStringLiteral("from"))->setText(QStringLiteral("王小明 <xiaoming@example.cn>"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("from"))
+            ->setText(QStringLiteral("王小明 <xiaoming@example.cn>"));
         dialog.findChild<QLineEdit *>(QStringLiteral("to"))
             ->setText(QStringLiteral("\"Doe, Jane\" <jane@example.com>, 佐藤 <sato@example.jp>"));
         dialog.findChild<QLineEdit *>(QStringLiteral("cc"))->setText(QStringLiteral("qa-team@example.com"));
