@@ -4,7 +4,7 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../ui/Desktop.cpp" line="+26"/>
+        <location filename="../ui/Desktop.cpp" line="+28"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
@@ -25,11 +25,21 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>POP3 listen address.</source>
-        <translation>POP3 监听地址。</translation>
+        <source>POP3 listen address (default 127.0.0.1:1110).</source>
+        <translation>POP3 监听地址（默认 127.0.0.1:1110）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Do not serve POP3.</source>
+        <translation>不提供 POP3 服务。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>--pop3: %1</source>
+        <translation>--pop3：%1</translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>Do not offer STARTTLS.</source>
         <translation>不提供 STARTTLS。</translation>
     </message>
@@ -193,12 +203,12 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+227"/>
+        <location line="+232"/>
         <source>Cl&amp;ose</source>
         <translation>关闭(&amp;O)</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-191"/>
         <source>&lt;b&gt;Cannot read %1:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
     </message>
@@ -223,7 +233,7 @@ Part %2, SHA-256 %3</source>
         <translation>%1 — %2，%3，内嵌为 cid:%4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2，%3</translation>
     </message>
@@ -234,7 +244,7 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>“%1” is not an e-mail address.</source>
         <translation>“%1”不是有效的电子邮件地址。</translation>
     </message>
@@ -244,7 +254,7 @@ Part %2, SHA-256 %3</source>
         <translation>请至少输入一个收件人（收件人、抄送或密送）。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Sending to Mailsink (%1)…</source>
         <translation>正在发送到 Mailsink（%1）…</translation>
     </message>
@@ -254,7 +264,7 @@ Part %2, SHA-256 %3</source>
         <translation>&lt;b style=&quot;color:#1a7f37&quot;&gt;✔ 已发送到 Mailsink&lt;/b&gt;（%1）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&lt;b style=&quot;color:#cf222e&quot;&gt;✘ Not sent&lt;/b&gt; (stage: %1): %2</source>
         <translation>&lt;b style=&quot;color:#cf222e&quot;&gt;✘ 未发送&lt;/b&gt;（阶段：%1）：%2</translation>
     </message>
@@ -264,7 +274,7 @@ Part %2, SHA-256 %3</source>
         <translation>其他服务器(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
@@ -1121,12 +1131,12 @@ To: %2</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
@@ -1166,7 +1176,7 @@ To: %2</source>
         <translation>发送邮件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sends the message (%1) to an SMTP server.</source>
         <translation>将邮件（%1）发送到 SMTP 服务器。</translation>
     </message>
@@ -1271,7 +1281,7 @@ To: %2</source>
         <translation>信任此证书并重试(&amp;C)</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+78"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
@@ -1281,7 +1291,7 @@ To: %2</source>
         <translation>新服务器</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>&lt;b&gt;Cannot read the message:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;无法读取邮件：&lt;/b&gt;%1</translation>
     </message>
@@ -1301,23 +1311,23 @@ To: %2</source>
         <translation>正在连接到 %1…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>&lt;b style=&quot;color:#1a7f37&quot;&gt;✔ Delivered&lt;/b&gt; to %1.</source>
         <translation>&lt;b style=&quot;color:#1a7f37&quot;&gt;✔ 已投递&lt;/b&gt;到 %1。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The server replied: &lt;tt&gt;%1&lt;/tt&gt;</source>
         <translation>服务器回复：&lt;tt&gt;%1&lt;/tt&gt;</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Refused recipients:</source>
         <translation>被拒绝的收件人：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&lt;b style=&quot;color:#cf222e&quot;&gt;✘ Not delivered&lt;/b&gt; (stage: %1): %2</source>
         <translation>&lt;b style=&quot;color:#cf222e&quot;&gt;✘ 未投递&lt;/b&gt;（阶段：%1）：%2</translation>
     </message>
