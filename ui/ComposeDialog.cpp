@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -174,10 +175,14 @@ void ComposeDialog::buildUi()
 
     m_sendSink = new QPushButton(tr("Send to &Mailsink"), this);
     m_sendSink->setObjectName(QStringLiteral("sendToSink"));
-    m_sendSink->setDefault(true);
-    m_sendSink->setToolTip(tr("Deliver to this Mailsink's own SMTP listener (%1)").arg(m_sink.toString()));
+    // Enter in a field must not send a half-written message: Ctrl+Return sends.
+    m_sendSink->setAutoDefault(false);
+    m_sendSink->setShortcut(QKeySequence(tr("Ctrl+Return")));
+    m_sendSink->setToolTip(
+        tr("Deliver to this Mailsink's own SMTP listener (%1), Ctrl+Return").arg(m_sink.toString()));
     m_sendServer = new QPushButton(tr("Send to Ser&ver"), this);
     m_sendServer->setObjectName(QStringLiteral("sendToServer"));
+    m_sendServer->setAutoDefault(false);
     auto *serverMenu = new QMenu(m_sendServer);
     m_sendServer->setMenu(serverMenu);
     connect(serverMenu, &QMenu::aboutToShow, this, &ComposeDialog::populateServerMenu);
@@ -191,6 +196,10 @@ void ComposeDialog::buildUi()
     buttons->addWidget(m_sendSink);
     buttons->addWidget(m_sendServer);
     buttons->addWidget(m_closeButton);
+
+    // QDialog makes the first auto-default button the default one, and Enter in a field would press it.
+    for (QPushButton *button : findChildren<QPushButton *>())
+        button->setAutoDefault(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);

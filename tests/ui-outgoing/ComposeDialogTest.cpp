@@ -245,3 +245,25 @@ TEST_CASE(
         return action->text().startsWith(QStringLiteral("127.0.0.1:%1").arg(target.port()));
     }));
 }
+
+TEST_CASE("In the composer Enter does not send, Ctrl+Return does", "[ui][compose][keyboard]")
+{
+    ServerFixture sink;
+    ComposeDialog dialog(HostPort {QHostAddress(QHostAddress::LocalHost), sink.port()});
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    auto *subject = child<QLineEdit>(dialog, "subject");
+    child<QLineEdit>(dialog, "to")->setText(QStringLiteral("bob@example.com"));
+    subject->setFocus();
+    QTest::keyClicks(subject, QStringLiteral("Keyboard only"));
+    QTest::keyClick(subject, Qt::Key_Return);
+    QTest::qWait(100);
+    CHECK(dialog.state() == ComposeDialog::State::Editing);
+    CHECK(dialog.isVisible());
+    QTest::keyClick(subject, Qt::Key_Return, Qt::ControlModifier);
+    REQUIRE(waitSent(dialog));
+    INFO(dialog.statusText().toStdString());
+    CHECK(dialog.state() == ComposeDialog::State::Sent);
+    REQUIRE(sink.waitForMessages(1));
+    CHECK(sink.store().list().constFirst().subject == QLatin1String("Keyboard only"));
+}
