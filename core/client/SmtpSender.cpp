@@ -1,5 +1,7 @@
 #include "SmtpSender.h"
 
+#include "tls/TlsIdentity.h"
+
 #include <QCryptographicHash>
 #include <QEventLoop>
 #include <QLoggingCategory>
@@ -14,18 +16,6 @@ namespace MailSink::Client {
 namespace {
 
 constexpr int CloseGraceMs = 3000;
-
-QString protocolName(QSsl::SslProtocol protocol)
-{
-    switch (protocol) {
-    case QSsl::TlsV1_2:
-        return QStringLiteral("TLSv1.2");
-    case QSsl::TlsV1_3:
-        return QStringLiteral("TLSv1.3");
-    default:
-        return QStringLiteral("TLS");
-    }
-}
 
 QByteArray normalizedFingerprint(QByteArray text)
 {
@@ -132,7 +122,7 @@ void SmtpSender::handleConnected()
 
 void SmtpSender::handleEncrypted()
 {
-    const QString protocol = protocolName(m_socket->sessionProtocol());
+    const QString protocol = Tls::protocolName(m_socket->sessionProtocol());
     const QString cipher = m_socket->sessionCipher().name();
     m_phase = Phase::Talking;
     if (m_session->isWaitingForTls()) {

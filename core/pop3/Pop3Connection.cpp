@@ -1,5 +1,7 @@
 #include "Pop3Connection.h"
 
+#include "tls/TlsIdentity.h"
+
 #include "Pop3Server.h"
 #include "StoreMaildrop.h"
 
@@ -15,18 +17,6 @@ namespace MailSink::Pop3 {
 namespace {
 
 constexpr qint64 ReadChunk = 64 * 1024;
-
-QString protocolName(QSsl::SslProtocol protocol)
-{
-    switch (protocol) {
-    case QSsl::TlsV1_2:
-        return QStringLiteral("TLSv1.2");
-    case QSsl::TlsV1_3:
-        return QStringLiteral("TLSv1.3");
-    default:
-        return QStringLiteral("TLS");
-    }
-}
 
 } // namespace
 
@@ -145,7 +135,7 @@ void Pop3Connection::publishTrace()
 
 void Pop3Connection::handleEncrypted()
 {
-    const QString protocol = protocolName(m_socket->sessionProtocol());
+    const QString protocol = Tls::protocolName(m_socket->sessionProtocol());
     const QString cipher = m_socket->sessionCipher().name();
     QByteArray out = m_session->tlsEstablished(protocol, cipher);
     if (m_implicitTls && !m_session->isClosed())

@@ -1,5 +1,7 @@
 #include "Pop3Server.h"
 
+#include "util/DescriptorListener.h"
+
 #include "MaildropRegistry.h"
 #include "Pop3Connection.h"
 
@@ -14,22 +16,6 @@ Q_LOGGING_CATEGORY(lcPop3, "mailsink.pop3")
 namespace MailSink::Pop3 {
 
 namespace {
-
-// QTcpServer that hands descriptors over instead of creating sockets on the accepting thread.
-class Listener : public QTcpServer
-{
-public:
-    Listener(std::function<void(qintptr)> handler, QObject *parent)
-        : QTcpServer(parent)
-        , m_handler(std::move(handler))
-    { }
-
-protected:
-    void incomingConnection(qintptr descriptor) override { m_handler(descriptor); }
-
-private:
-    std::function<void(qintptr)> m_handler;
-};
 
 class ConnectionTask : public QRunnable
 {
@@ -88,7 +74,7 @@ Pop3Server::~Pop3Server()
 bool Pop3Server::listen(const HostPort &address)
 {
     delete m_pop3;
-    m_pop3 = new Listener([this](qintptr fd) { handleIncoming(fd, false); }, this);
+    m_pop3 = new DescriptorListener([this](qintptr fd) { handleIncoming(fd, false); }, this);
     m_pop3->setListenBacklogSize(m_config.listenBacklog);
     if (!m_pop3->listen(address.address, address.port)) {
         m_error = QStringLiteral("cannot listen on %1: %2").arg(address.toString(), m_pop3->errorString());
@@ -107,7 +93,7 @@ bool Pop3Server::listenPop3s(const HostPort &address)
         return false;
     }
     delete m_pop3s;
-    m_pop3s = new Listener([this](qintptr fd) { handleIncoming(fd, true); }, this);
+    m_pop3s = new DescriptorListener([this](qintptr fd) { handleIncoming(fd, true); }, this);
     m_pop3s->setListenBacklogSize(m_config.listenBacklog);
     if (!m_pop3s->listen(address.address, address.port)) {
         m_error = QStringLiteral("cannot listen on %1: %2").arg(address.toString(), m_pop3s->errorString());

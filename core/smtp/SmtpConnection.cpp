@@ -1,5 +1,7 @@
 #include "SmtpConnection.h"
 
+#include "tls/TlsIdentity.h"
+
 #include "SmtpServer.h"
 #include "store/MessageStore.h"
 
@@ -15,18 +17,6 @@ namespace MailSink::Smtp {
 namespace {
 
 constexpr qint64 ReadChunk = 256 * 1024;
-
-QString protocolName(QSsl::SslProtocol protocol)
-{
-    switch (protocol) {
-    case QSsl::TlsV1_2:
-        return QStringLiteral("TLSv1.2");
-    case QSsl::TlsV1_3:
-        return QStringLiteral("TLSv1.3");
-    default:
-        return QStringLiteral("TLS");
-    }
-}
 
 } // namespace
 
@@ -213,7 +203,7 @@ void SmtpConnection::publishTrace()
 
 void SmtpConnection::handleEncrypted()
 {
-    const QString protocol = protocolName(m_socket->sessionProtocol());
+    const QString protocol = Tls::protocolName(m_socket->sessionProtocol());
     const QString cipher = m_socket->sessionCipher().name();
     m_session->tlsEstablished(protocol, cipher);
     if (m_implicitTls && !m_session->isClosed())

@@ -1,5 +1,7 @@
 #include "SmtpServer.h"
 
+#include "util/DescriptorListener.h"
+
 #include "SmtpConnection.h"
 #include "store/MessageStore.h"
 
@@ -15,22 +17,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcSmtp)
 namespace MailSink::Smtp {
 
 namespace {
-
-// QTcpServer that hands descriptors over instead of creating sockets on the accepting thread.
-class Listener : public QTcpServer
-{
-public:
-    Listener(std::function<void(qintptr)> handler, QObject *parent)
-        : QTcpServer(parent)
-        , m_handler(std::move(handler))
-    { }
-
-protected:
-    void incomingConnection(qintptr descriptor) override { m_handler(descriptor); }
-
-private:
-    std::function<void(qintptr)> m_handler;
-};
 
 class ConnectionTask : public QRunnable
 {
@@ -89,7 +75,7 @@ bool SmtpServer::listen(const HostPort &address)
 {
     m_stopping = false;
     delete m_smtp;
-    m_smtp = new Listener([this](qintptr fd) { handleIncoming(fd, false); }, this);
+    m_smtp = new DescriptorListener([this](qintptr fd) { handleIncoming(fd, false); }, this);
     m_smtp->setListenBacklogSize(m_config.listenBacklog);
     if (!m_smtp->listen(address.address, address.port)) {
         m_error = QStringLiteral("cannot listen on %1: %2").arg(address.toString(), m_smtp->errorString());
@@ -108,7 +94,7 @@ bool SmtpServer::listenSmtps(const HostPort &address)
         return false;
     }
     delete m_smtps;
-    m_smtps = new Listener([this](qintptr fd) { handleIncoming(fd, true); }, this);
+    m_smtps = new DescriptorListener([this](qintptr fd) { handleIncoming(fd, true); }, this);
     m_smtps->setListenBacklogSize(m_config.listenBacklog);
     if (!m_smtps->listen(address.address, address.port)) {
         m_error = QStringLiteral("cannot listen on %1: %2").arg(address.toString(), m_smtps->errorString());

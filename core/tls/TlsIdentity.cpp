@@ -179,6 +179,18 @@ std::optional<TlsIdentity> TlsIdentity::generate(const QString &commonName, QStr
 #endif
 }
 
+QString protocolName(QSsl::SslProtocol protocol)
+{
+    switch (protocol) {
+    case QSsl::TlsV1_2:
+        return QStringLiteral("TLSv1.2");
+    case QSsl::TlsV1_3:
+        return QStringLiteral("TLSv1.3");
+    default:
+        return QStringLiteral("TLS");
+    }
+}
+
 QSslConfiguration TlsIdentity::serverConfiguration() const
 {
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();

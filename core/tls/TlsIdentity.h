@@ -23,4 +23,7 @@ struct TlsIdentity
     QSslConfiguration serverConfiguration() const;
 };
 
+// "TLSv1.3", "TLSv1.2" or "TLS": how traces and envelopes name a session's protocol.
+QString protocolName(QSsl::SslProtocol protocol);
+
 } // namespace MailSink::Tls
