@@ -1,1442 +1,1442 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>Desktop</name>
-        <message>
-            <location filename="../ui/Desktop.cpp" line="+28" />
-            <source>Mailsink</source>
-            <translation>Mailsink</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Mailsink catches outgoing mail for developers.</source>
-            <translation>Mailsink 为开发者截获外发邮件。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Maildir where caught mail is kept.</source>
-            <translation>保存截获邮件的 Maildir 目录。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>SMTP listen address (default 127.0.0.1:1025).</source>
-            <translation>SMTP 监听地址（默认 127.0.0.1:1025）。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>POP3 listen address (default 127.0.0.1:1110).</source>
-            <translation>POP3 监听地址（默认 127.0.0.1:1110）。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Do not serve POP3.</source>
-            <translation>不提供 POP3 服务。</translation>
-        </message>
-        <message>
-            <location line="+23" />
-            <source>--pop3: %1</source>
-            <translation>--pop3：%1</translation>
-        </message>
-        <message>
-            <location line="-21" />
-            <source>Do not offer STARTTLS.</source>
-            <translation>不提供 STARTTLS。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Interface language, e.g. zh_CN or zh_TW (default: system locale).</source>
-            <translation>界面语言，例如 zh_CN 或 zh_TW（默认：系统区域设置）。</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>.eml files to open.</source>
-            <translation>要打开的 .eml 文件。</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>--smtp: %1</source>
-            <translation>--smtp：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>MailSink::Ui::AttachmentList</name>
-        <message>
-            <location filename="../ui/AttachmentList.cpp" line="+25" />
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Type</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Size</source>
-            <translation>大小</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Disposition</source>
-            <translation>显示方式</translation>
-        </message>
-        <message>
-            <location line="+23" />
-            <source>part %1</source>
-            <translation>第 %1 部分</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>%1
+<context>
+    <name>Desktop</name>
+    <message>
+        <location filename="../ui/Desktop.cpp" line="+28"/>
+        <source>Mailsink</source>
+        <translation>Mailsink</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mailsink catches outgoing mail for developers.</source>
+        <translation>Mailsink 为开发者截获外发邮件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maildir where caught mail is kept.</source>
+        <translation>保存截获邮件的 Maildir 目录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMTP listen address (default 127.0.0.1:1025).</source>
+        <translation>SMTP 监听地址（默认 127.0.0.1:1025）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>POP3 listen address (default 127.0.0.1:1110).</source>
+        <translation>POP3 监听地址（默认 127.0.0.1:1110）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not serve POP3.</source>
+        <translation>不提供 POP3 服务。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>--pop3: %1</source>
+        <translation>--pop3：%1</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Do not offer STARTTLS.</source>
+        <translation>不提供 STARTTLS。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interface language, e.g. zh_CN or zh_TW (default: system locale).</source>
+        <translation>界面语言，例如 zh_CN 或 zh_TW（默认：系统区域设置）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>.eml files to open.</source>
+        <translation>要打开的 .eml 文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--smtp: %1</source>
+        <translation>--smtp：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MailSink::Ui::AttachmentList</name>
+    <message>
+        <location filename="../ui/AttachmentList.cpp" line="+25"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disposition</source>
+        <translation>显示方式</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>part %1</source>
+        <translation>第 %1 部分</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1
 Part %2, SHA-256 %3</source>
-            <translation>%1
+        <translation>%1
 第 %2 部分，SHA-256 %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>MailSink::Ui::ComposeDialog</name>
-        <message>
-            <location filename="../ui/ComposeDialog.cpp" line="+95" />
-            <source>Compose Test Message</source>
-            <translation>撰写测试邮件</translation>
-        </message>
-        <message>
-            <location line="+24" />
-            <source>&amp;From:</source>
-            <translation>发件人(&amp;F)：</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Name &lt;sender@example.com&gt;</source>
-            <translation>姓名 &lt;sender@example.com&gt;</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;To:</source>
-            <translation>收件人(&amp;T)：</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>someone@example.com, Name &lt;other@example.com&gt;</source>
-            <translation>someone@example.com, 姓名 &lt;other@example.com&gt;</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Cc:</source>
-            <translation>抄送(&amp;C)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Bcc:</source>
-            <translation>密送(&amp;B)：</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>envelope only, not in the headers</source>
-            <translation>仅在信封中，不写入邮件头</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Subject:</source>
-            <translation>主题(&amp;S)：</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>any language</source>
-            <translation>任意语言</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>The text/plain body (leave empty for HTML only)</source>
-            <translation>text/plain 正文（留空则仅发送 HTML）</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>The text/html body (leave empty for plain text only). Inline images dropped here are inserted as &lt;img src="cid:…"&gt;.</source>
-            <translation>text/html 正文（留空则仅发送纯文本）。拖放到此处的内嵌图片将以 &lt;img src="cid:…"&gt; 插入。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Plain te&amp;xt</source>
-            <translation>纯文本(&amp;X)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;HTML</source>
-            <translation>HTML(&amp;H)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Attachme&amp;nts (or drop files onto this window):</source>
-            <translation>附件(&amp;N)（或将文件拖放到此窗口）：</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>&amp;Attach Files…</source>
-            <translation>添加附件(&amp;A)…</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Add &amp;Inline Image…</source>
-            <translation>添加内嵌图片(&amp;I)…</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Remove</source>
-            <translation>移除(&amp;R)</translation>
-        </message>
-        <message>
-            <location line="+23" />
-            <source>Send to &amp;Mailsink</source>
-            <translation>发送到 Mailsink(&amp;M)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Ctrl+Return</source>
-            <translation>Ctrl+Return</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Deliver to this Mailsink's own SMTP listener (%1), Ctrl+Return</source>
-            <translation>投递到本 Mailsink 自己的 SMTP 监听端（%1），Ctrl+Return</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Send to Ser&amp;ver</source>
-            <translation>发送到服务器(&amp;V)</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <location line="+236" />
-            <source>Cl&amp;ose</source>
-            <translation>关闭(&amp;O)</translation>
-        </message>
-        <message>
-            <location line="-191" />
-            <source>&lt;b&gt;Cannot read %1:&lt;/b&gt; %2</source>
-            <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
-        </message>
-        <message>
-            <location line="+30" />
-            <source>Add Inline Images</source>
-            <translation>添加内嵌图片</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg);;All files (*)</source>
-            <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp *.svg);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Attach Files</source>
-            <translation>添加附件</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <source>%1 — %2, %3, inline as cid:%4</source>
-            <translation>%1 — %2，%3，内嵌为 cid:%4</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>%1 — %2, %3</source>
-            <translation>%1 — %2，%3</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>Enter a From address.</source>
-            <translation>请输入发件人地址。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <location line="+9" />
-            <source>“%1” is not an e-mail address.</source>
-            <translation>“%1”不是有效的电子邮件地址。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Enter at least one recipient (To, Cc or Bcc).</source>
-            <translation>请至少输入一个收件人（收件人、抄送或密送）。</translation>
-        </message>
-        <message>
-            <location line="+38" />
-            <source>Sending to Mailsink (%1)…</source>
-            <translation>正在发送到 Mailsink（%1）…</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>&lt;b style="color:#1a7f37"&gt;✔ Sent to Mailsink&lt;/b&gt; (%1)</source>
-            <translation>&lt;b style="color:#1a7f37"&gt;✔ 已发送到 Mailsink&lt;/b&gt;（%1）</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&lt;b style="color:#cf222e"&gt;✘ Not sent&lt;/b&gt; (stage: %1): %2</source>
-            <translation>&lt;b style="color:#cf222e"&gt;✘ 未发送&lt;/b&gt;（阶段：%1）：%2</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <source>&amp;Other Server…</source>
-            <translation>其他服务器(&amp;O)…</translation>
-        </message>
-        <message>
-            <location line="+26" />
-            <source>&amp;Cancel</source>
-            <translation>取消(&amp;C)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MailSink::Ui::MainWindow</name>
-        <message>
-            <location filename="../ui/MainWindow.cpp" line="+81" />
-            <location line="+26" />
-            <location line="+512" />
-            <source>Mailsink</source>
-            <translation>Mailsink</translation>
-        </message>
-        <message>
-            <location line="-518" />
-            <source>Refused a connection from %1: too many connections</source>
-            <translation>已拒绝来自 %1 的连接：连接数过多</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>(no subject)</source>
-            <translation>（无主题）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>From %1</source>
-            <translation>来自 %1</translation>
-        </message>
-        <message>
-            <location line="+43" />
-            <source>Filter by subject, sender, recipient, envelope or client (Ctrl+F)</source>
-            <translation>按主题、发件人、收件人、信封或客户端筛选（Ctrl+F）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Also search message bodies</source>
-            <translation>同时搜索邮件正文</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Reads every stored message in the background; slower on large stores</source>
-            <translation>在后台读取每封已存储的邮件；邮件库较大时速度较慢</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>Searching…</source>
-            <translation>正在搜索…</translation>
-        </message>
-        <message>
-            <location line="+18" />
-            <source>Sessions</source>
-            <translation>会话</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Every SMTP connection; double-click to open its conversation</source>
-            <translation>所有 SMTP 连接；双击可打开其对话记录</translation>
-        </message>
-        <message>
-            <location line="+25" />
-            <location line="+166" />
-            <source>Stop listening</source>
-            <translation>停止监听</translation>
-        </message>
-        <message>
-            <location line="-159" />
-            <source>&amp;Open .eml…</source>
-            <translation>打开 .eml(&amp;O)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Open &amp;message</source>
-            <translation>打开邮件(&amp;M)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Export .eml…</source>
-            <translation>导出 .eml(&amp;E)…</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Ctrl+E</source>
-            <translation>Ctrl+E</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Delete</source>
-            <translation>删除(&amp;D)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Delete &amp;all…</source>
-            <translation>全部删除(&amp;A)…</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Ctrl+Shift+Del</source>
-            <translation>Ctrl+Shift+Del</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Mark &amp;read</source>
-            <translation>标记为已读(&amp;R)</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Ctrl+R</source>
-            <translation>Ctrl+R</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Mark &amp;unread</source>
-            <translation>标记为未读(&amp;U)</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Ctrl+U</source>
-            <translation>Ctrl+U</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Filter…</source>
-            <translation>筛选(&amp;F)…</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Open a window for each &amp;new session</source>
-            <translation>为每个新会话打开窗口(&amp;N)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Tabbed view</source>
-            <translation>标签页视图(&amp;T)</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Message</source>
-            <translation>邮件(&amp;M)</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>&amp;Server</source>
-            <translation>服务器(&amp;S)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Window</source>
-            <translation>窗口(&amp;W)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Tile</source>
-            <translation>平铺(&amp;T)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Cascade</source>
-            <translation>层叠(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Next window</source>
-            <translation>下一个窗口(&amp;N)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Previous window</source>
-            <translation>上一个窗口(&amp;P)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>C&amp;lose window</source>
-            <translation>关闭窗口(&amp;L)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Close &amp;all windows</source>
-            <translation>关闭所有窗口(&amp;A)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Main</source>
-            <translation>主工具栏</translation>
-        </message>
-        <message>
-            <location line="+61" />
-            <location line="+24" />
-            <source>Not listening: %1</source>
-            <translation>未监听：%1</translation>
-        </message>
-        <message>
-            <location line="-10" />
-            <source>Start listening</source>
-            <translation>开始监听</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source> (STARTTLS)</source>
-            <translation>（STARTTLS）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Listening on &lt;b&gt;%1&lt;/b&gt;%2</source>
-            <translation>正在监听 &lt;b&gt;%1&lt;/b&gt;%2</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Point your application's SMTP settings at %1</source>
-            <translation>将应用程序的 SMTP 设置指向 %1</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Another program may be using the port. Quit it, or start Mailsink with --smtp HOST:PORT, then click Start listening.</source>
-            <translation>可能有其他程序正在使用该端口。请退出该程序，或使用 --smtp HOST:PORT 启动 Mailsink，然后点击“开始监听”。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Not listening (%1)</source>
-            <translation>未监听（%1）</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>POP3 on &lt;b&gt;%1&lt;/b&gt;%2</source>
-            <translation>POP3 位于 &lt;b&gt;%1&lt;/b&gt;%2</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source> (STLS)</source>
-            <translation>（STLS）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Mail clients can fetch the caught mail here: user "all" sees every message, an e-mail address as user name sees only mail to it; any password.</source>
-            <translation>邮件客户端可在此收取截获的邮件：用户名为“all”时可看到所有邮件，以电子邮件地址作为用户名时只能看到发给该地址的邮件；密码任意。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <location line="+2" />
-            <source>POP3 off: %1</source>
-            <translation>POP3 未启用：%1</translation>
-        </message>
-        <message>
-            <location line="-1" />
-            <source>Start Mailsink with --pop3 HOST:PORT to use another address.</source>
-            <translation>使用 --pop3 HOST:PORT 启动 Mailsink 以使用其他地址。</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Serve &amp;POP3</source>
-            <translation>提供 POP3 服务(&amp;P)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Let mail clients fetch the caught mail over POP3</source>
-            <translation>允许邮件客户端通过 POP3 收取截获的邮件</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>POP3 off</source>
-            <translation>POP3 已关闭</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Turn it on in Server &gt; Serve POP3.</source>
-            <translation>可在“服务器 &gt; 提供 POP3 服务”中开启。</translation>
-        </message>
-        <message>
-            <location line="+27" />
-            <source>Messages: %1</source>
-            <translation>邮件：%1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Shown: %1 of %2</source>
-            <translation>显示：%1 / %2</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Connections: %1</source>
-            <translation>连接：%1</translation>
-        </message>
-        <message>
-            <location line="+86" />
-            <source>Open messages</source>
-            <translation>打开邮件</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>E-mail messages (*.eml *.msg *.txt);;All files (*)</source>
-            <translation>电子邮件 (*.eml *.msg *.txt);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location line="+47" />
-            <source>Messages deleted: %1</source>
-            <translation>已删除邮件：%1</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Delete all stored messages (%1)? This cannot be undone.</source>
-            <translation>要删除所有已存储的邮件（%1）吗？此操作无法撤销。</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Deleting all messages…</source>
-            <translation>正在删除所有邮件…</translation>
-        </message>
-        <message>
-            <location line="+25" />
-            <source>message %1</source>
-            <translation>邮件 %1</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Cannot write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+24" />
-            <source>message</source>
-            <translation>邮件</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Export message</source>
-            <translation>导出邮件</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>E-mail messages (*.eml);;All files (*)</source>
-            <translation>电子邮件 (*.eml);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Export the selected messages to</source>
-            <translation>将所选邮件导出到</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Export failed</source>
-            <translation>导出失败</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Messages exported: %1</source>
-            <translation>已导出邮件：%1</translation>
-        </message>
-        <message>
-            <location line="+107" />
-            <source>#%1  %2:%3  %4</source>
-            <translation>#%1  %2:%3  %4</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>receiving %1</source>
-            <translation>正在接收 %1</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Connected</source>
-            <translation>已连接</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Ended</source>
-            <translation>已结束</translation>
-        </message>
-    </context>
-    <context>
-        <name>MailSink::Ui::MessageBrowser</name>
-        <message>
-            <location filename="../ui/MessageBrowser.cpp" line="+80" />
-            <source>This HTML body is very large (%1 characters); rendering it may take a while.</source>
-            <translation>此 HTML 正文非常大（%1 个字符），渲染可能需要一些时间。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Render it anyway</source>
-            <translation>仍然渲染</translation>
-        </message>
-    </context>
-    <context>
-        <name>MailSink::Ui::MessageListModel</name>
-        <message>
-            <location filename="../ui/MessageListModel.cpp" line="+171" />
-            <source>(no subject)</source>
-            <translation>（无主题）</translation>
-        </message>
-        <message>
-            <location line="+24" />
-            <source>From: %1
+    </message>
+</context>
+<context>
+    <name>MailSink::Ui::ComposeDialog</name>
+    <message>
+        <location filename="../ui/ComposeDialog.cpp" line="+95"/>
+        <source>Compose Test Message</source>
+        <translation>撰写测试邮件</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;From:</source>
+        <translation>发件人(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name &lt;sender@example.com&gt;</source>
+        <translation>姓名 &lt;sender@example.com&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>收件人(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>someone@example.com, Name &lt;other@example.com&gt;</source>
+        <translation>someone@example.com, 姓名 &lt;other@example.com&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cc:</source>
+        <translation>抄送(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bcc:</source>
+        <translation>密送(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>envelope only, not in the headers</source>
+        <translation>仅在信封中，不写入邮件头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Subject:</source>
+        <translation>主题(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any language</source>
+        <translation>任意语言</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The text/plain body (leave empty for HTML only)</source>
+        <translation>text/plain 正文（留空则仅发送 HTML）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The text/html body (leave empty for plain text only). Inline images dropped here are inserted as &lt;img src=&quot;cid:…&quot;&gt;.</source>
+        <translation>text/html 正文（留空则仅发送纯文本）。拖放到此处的内嵌图片将以 &lt;img src=&quot;cid:…&quot;&gt; 插入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plain te&amp;xt</source>
+        <translation>纯文本(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;HTML</source>
+        <translation>HTML(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attachme&amp;nts (or drop files onto this window):</source>
+        <translation>附件(&amp;N)（或将文件拖放到此窗口）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Attach Files…</source>
+        <translation>添加附件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &amp;Inline Image…</source>
+        <translation>添加内嵌图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Send to &amp;Mailsink</source>
+        <translation>发送到 Mailsink(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deliver to this Mailsink&apos;s own SMTP listener (%1), Ctrl+Return</source>
+        <translation>投递到本 Mailsink 自己的 SMTP 监听端（%1），Ctrl+Return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send to Ser&amp;ver</source>
+        <translation>发送到服务器(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+236"/>
+        <source>Cl&amp;ose</source>
+        <translation>关闭(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="-191"/>
+        <source>&lt;b&gt;Cannot read %1:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Add Inline Images</source>
+        <translation>添加内嵌图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp *.svg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach Files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 — %2, %3, inline as cid:%4</source>
+        <translation>%1 — %2，%3，内嵌为 cid:%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Enter a From address.</source>
+        <translation>请输入发件人地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>“%1”不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter at least one recipient (To, Cc or Bcc).</source>
+        <translation>请至少输入一个收件人（收件人、抄送或密送）。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Sending to Mailsink (%1)…</source>
+        <translation>正在发送到 Mailsink（%1）…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;b style=&quot;color:#1a7f37&quot;&gt;✔ Sent to Mailsink&lt;/b&gt; (%1)</source>
+        <translation>&lt;b style=&quot;color:#1a7f37&quot;&gt;✔ 已发送到 Mailsink&lt;/b&gt;（%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b style=&quot;color:#cf222e&quot;&gt;✘ Not sent&lt;/b&gt; (stage: %1): %2</source>
+        <translation>&lt;b style=&quot;color:#cf222e&quot;&gt;✘ 未发送&lt;/b&gt;（阶段：%1）：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Other Server…</source>
+        <translation>其他服务器(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>MailSink::Ui::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+81"/>
+        <location line="+26"/>
+        <location line="+512"/>
+        <source>Mailsink</source>
+        <translation>Mailsink</translation>
+    </message>
+    <message>
+        <location line="-518"/>
+        <source>Refused a connection from %1: too many connections</source>
+        <translation>已拒绝来自 %1 的连接：连接数过多</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Filter by subject, sender, recipient, envelope or client (Ctrl+F)</source>
+        <translation>按主题、发件人、收件人、信封或客户端筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also search message bodies</source>
+        <translation>同时搜索邮件正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads every stored message in the background; slower on large stores</source>
+        <translation>在后台读取每封已存储的邮件；邮件库较大时速度较慢</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every SMTP connection; double-click to open its conversation</source>
+        <translation>所有 SMTP 连接；双击可打开其对话记录</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+166"/>
+        <source>Stop listening</source>
+        <translation>停止监听</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>&amp;Open .eml…</source>
+        <translation>打开 .eml(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;message</source>
+        <translation>打开邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export .eml…</source>
+        <translation>导出 .eml(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete &amp;all…</source>
+        <translation>全部删除(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+Del</source>
+        <translation>Ctrl+Shift+Del</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark &amp;read</source>
+        <translation>标记为已读(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark &amp;unread</source>
+        <translation>标记为未读(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Filter…</source>
+        <translation>筛选(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open a window for each &amp;new session</source>
+        <translation>为每个新会话打开窗口(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Tabbed view</source>
+        <translation>标签页视图(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Message</source>
+        <translation>邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Server</source>
+        <translation>服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Tile</source>
+        <translation>平铺(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cascade</source>
+        <translation>层叠(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next window</source>
+        <translation>下一个窗口(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous window</source>
+        <translation>上一个窗口(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lose window</source>
+        <translation>关闭窗口(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close &amp;all windows</source>
+        <translation>关闭所有窗口(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <location line="+24"/>
+        <source>Not listening: %1</source>
+        <translation>未监听：%1</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Start listening</source>
+        <translation>开始监听</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (STARTTLS)</source>
+        <translation>（STARTTLS）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listening on &lt;b&gt;%1&lt;/b&gt;%2</source>
+        <translation>正在监听 &lt;b&gt;%1&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Point your application&apos;s SMTP settings at %1</source>
+        <translation>将应用程序的 SMTP 设置指向 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Another program may be using the port. Quit it, or start Mailsink with --smtp HOST:PORT, then click Start listening.</source>
+        <translation>可能有其他程序正在使用该端口。请退出该程序，或使用 --smtp HOST:PORT 启动 Mailsink，然后点击“开始监听”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not listening (%1)</source>
+        <translation>未监听（%1）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>POP3 on &lt;b&gt;%1&lt;/b&gt;%2</source>
+        <translation>POP3 位于 &lt;b&gt;%1&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (STLS)</source>
+        <translation>（STLS）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mail clients can fetch the caught mail here: user &quot;all&quot; sees every message, an e-mail address as user name sees only mail to it; any password.</source>
+        <translation>邮件客户端可在此收取截获的邮件：用户名为“all”时可看到所有邮件，以电子邮件地址作为用户名时只能看到发给该地址的邮件；密码任意。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>POP3 off: %1</source>
+        <translation>POP3 未启用：%1</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Start Mailsink with --pop3 HOST:PORT to use another address.</source>
+        <translation>使用 --pop3 HOST:PORT 启动 Mailsink 以使用其他地址。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Serve &amp;POP3</source>
+        <translation>提供 POP3 服务(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let mail clients fetch the caught mail over POP3</source>
+        <translation>允许邮件客户端通过 POP3 收取截获的邮件</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>POP3 off</source>
+        <translation>POP3 已关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn it on in Server &gt; Serve POP3.</source>
+        <translation>可在“服务器 &gt; 提供 POP3 服务”中开启。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Messages: %1</source>
+        <translation>邮件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shown: %1 of %2</source>
+        <translation>显示：%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connections: %1</source>
+        <translation>连接：%1</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Open messages</source>
+        <translation>打开邮件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail messages (*.eml *.msg *.txt);;All files (*)</source>
+        <translation>电子邮件 (*.eml *.msg *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Messages deleted: %1</source>
+        <translation>已删除邮件：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete all stored messages (%1)? This cannot be undone.</source>
+        <translation>要删除所有已存储的邮件（%1）吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deleting all messages…</source>
+        <translation>正在删除所有邮件…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>message %1</source>
+        <translation>邮件 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>message</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export message</source>
+        <translation>导出邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail messages (*.eml);;All files (*)</source>
+        <translation>电子邮件 (*.eml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export the selected messages to</source>
+        <translation>将所选邮件导出到</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages exported: %1</source>
+        <translation>已导出邮件：%1</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>#%1  %2:%3  %4</source>
+        <translation>#%1  %2:%3  %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>receiving %1</source>
+        <translation>正在接收 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+</context>
+<context>
+    <name>MailSink::Ui::MessageBrowser</name>
+    <message>
+        <location filename="../ui/MessageBrowser.cpp" line="+80"/>
+        <source>This HTML body is very large (%1 characters); rendering it may take a while.</source>
+        <translation>此 HTML 正文非常大（%1 个字符），渲染可能需要一些时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Render it anyway</source>
+        <translation>仍然渲染</translation>
+    </message>
+</context>
+<context>
+    <name>MailSink::Ui::MessageListModel</name>
+    <message>
+        <location filename="../ui/MessageListModel.cpp" line="+171"/>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>From: %1
 To: %2</source>
-            <translation>发件人：%1
+        <translation>发件人：%1
 收件人：%2</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Envelope: %1 → %2</source>
-            <translation>信封：%1 → %2</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Received %1, %2</source>
-            <translation>接收于 %1，%2</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Has attachments</source>
-            <translation>有附件</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>Received</source>
-            <translation>接收时间</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>From</source>
-            <translation>发件人</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>To</source>
-            <translation>收件人</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Subject</source>
-            <translation>主题</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Size</source>
-            <translation>大小</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Attachments</source>
-            <translation>附件</translation>
-        </message>
-        <message>
-            <location line="+264" />
-            <source>message %1</source>
-            <translation>邮件 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>MailSink::Ui::MessageWindow</name>
-        <message>
-            <location filename="../ui/MessageWindow.cpp" line="+118" />
-            <source>Message %1</source>
-            <translation>邮件 %1</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>Loading…</source>
-            <translation>正在加载…</translation>
-        </message>
-        <message>
-            <location line="+32" />
-            <source>Export .eml…</source>
-            <translation>导出 .eml…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Save the exact bytes that were received (Ctrl+E)</source>
-            <translation>按接收时的原始字节保存（Ctrl+E）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Import into store</source>
-            <translation>导入邮件库</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Copy this file into the store so it is listed with caught mail</source>
-            <translation>将此文件复制到邮件库，使其与截获的邮件一起列出</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <location line="+379" />
-            <source>Import failed</source>
-            <translation>导入失败</translation>
-        </message>
-        <message>
-            <location line="-355" />
-            <source>Load remote images</source>
-            <translation>加载远程图片</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>Rendered</source>
-            <translation>渲染视图</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Plain text</source>
-            <translation>纯文本</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Show the raw header block</source>
-            <translation>显示原始邮件头</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Field</source>
-            <translation>字段</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Value (decoded)</source>
-            <translation>值（已解码）</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Headers</source>
-            <translation>邮件头</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Hex</source>
-            <translation>十六进制</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Source</source>
-            <translation>源码</translation>
-        </message>
-        <message>
-            <location line="+19" />
-            <source>Envelope &amp;&amp; session</source>
-            <translation>信封和会话</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <location line="+17" />
-            <source>Open</source>
-            <translation>打开</translation>
-        </message>
-        <message>
-            <location line="-16" />
-            <location line="+17" />
-            <source>Save…</source>
-            <translation>保存…</translation>
-        </message>
-        <message>
-            <location line="-16" />
-            <source>Save all…</source>
-            <translation>全部保存…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Drag attachments to the desktop or a folder to save them.</source>
-            <translation>将附件拖到桌面或文件夹即可保存。</translation>
-        </message>
-        <message>
-            <location line="+25" />
-            <location line="+25" />
-            <source>Attachments</source>
-            <translation>附件</translation>
-        </message>
-        <message>
-            <location line="-15" />
-            <source>Cannot show this message</source>
-            <translation>无法显示此邮件</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>This message has no plain-text body.</source>
-            <translation>此邮件没有纯文本正文。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Attachments (%1)</source>
-            <translation>附件（%1）</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <location line="+1" />
-            <source>(no subject)</source>
-            <translation>（无主题）</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>From:</source>
-            <translation>发件人：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>To:</source>
-            <translation>收件人：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Cc:</source>
-            <translation>抄送：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Bcc:</source>
-            <translation>密送：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Date:</source>
-            <translation>日期：</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Bcc (envelope):</source>
-            <translation>密送（信封）：</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Received %1 · %2</source>
-            <translation>接收于 %1 · %2</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Opened from %1 · %2</source>
-            <translation>打开自 %1 · %2</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>⚠ %1</source>
-            <translation>⚠ %1</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>%1, exactly as received.</source>
-            <translation>%1，与接收时完全一致。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Bytes that are not UTF-8 text are shown as \xNN.</source>
-            <translation>非 UTF-8 文本的字节显示为 \xNN。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Showing the first %1; export the message to see all of it.</source>
-            <translation>仅显示前 %1；导出邮件可查看全部内容。</translation>
-        </message>
-        <message>
-            <location line="+28" />
-            <location line="+27" />
-            <source>File:</source>
-            <translation>文件：</translation>
-        </message>
-        <message>
-            <location line="-26" />
-            <location line="+7" />
-            <source>Envelope:</source>
-            <translation>信封：</translation>
-        </message>
-        <message>
-            <location line="-7" />
-            <source>None: this message was opened from a file, not received over SMTP.</source>
-            <translation>无：此邮件是从文件打开的，并非通过 SMTP 接收。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Received:</source>
-            <translation>接收时间：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Unknown: the message was found in the Maildir without its index entry.</source>
-            <translation>未知：此邮件位于 Maildir 中，但没有对应的索引条目。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&lt;&gt; (null sender)</source>
-            <translation>&lt;&gt;（空发件人）</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>MAIL FROM:</source>
-            <translation>MAIL FROM：</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>RCPT TO:</source>
-            <translation>RCPT TO：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>EHLO:</source>
-            <translation>EHLO：</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>HELO:</source>
-            <translation>HELO：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Client:</source>
-            <translation>客户端：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>TLS:</source>
-            <translation>TLS：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>not encrypted</source>
-            <translation>未加密</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>AUTH:</source>
-            <translation>AUTH：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>not authenticated</source>
-            <translation>未认证</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>Remote images blocked to protect your privacy: %1</source>
-            <translation>为保护您的隐私，已阻止远程图片：%1</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>The message is not loaded.</source>
-            <translation>邮件尚未加载。</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>message</source>
-            <translation>邮件</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Export message</source>
-            <translation>导出邮件</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>E-mail messages (*.eml);;All files (*)</source>
-            <translation>电子邮件 (*.eml);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Export failed</source>
-            <translation>导出失败</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <location line="+63" />
-            <location line="+26" />
-            <source>Cannot write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-        <message>
-            <location line="-87" />
-            <source>Exported to %1</source>
-            <translation>已导出到 %1</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Nothing to import.</source>
-            <translation>没有可导入的内容。</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Imported</source>
-            <translation>已导入</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Imported into the store as message %1</source>
-            <translation>已作为邮件 %1 导入邮件库</translation>
-        </message>
-        <message>
-            <location line="+24" />
-            <source>Cannot open attachment</source>
-            <translation>无法打开附件</translation>
-        </message>
-        <message>
-            <location line="+32" />
-            <source>Save attachment</source>
-            <translation>保存附件</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <location line="+9" />
-            <location line="+13" />
-            <source>Save failed</source>
-            <translation>保存失败</translation>
-        </message>
-        <message>
-            <location line="-19" />
-            <source>Save attachments to</source>
-            <translation>将附件保存到</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Save all attachments to</source>
-            <translation>将所有附件保存到</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Attachments saved to %1: %2</source>
-            <translation>附件已保存到 %1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>MailSink::Ui::OutgoingActions</name>
-        <message>
-            <location filename="../ui/OutgoingActions.cpp" line="+18" />
-            <source>Re&amp;lease…</source>
-            <translation>放行(&amp;L)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Compose Test Message…</source>
-            <translation>撰写测试邮件(&amp;C)…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Send the message, exactly as received, to a real SMTP server</source>
-            <translation>将邮件按接收时的原样发送到真实的 SMTP 服务器</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Ctrl+Shift+R</source>
-            <translation>Ctrl+Shift+R</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Write a test message and send it to Mailsink or another server</source>
-            <translation>撰写一封测试邮件并发送到 Mailsink 或其他服务器</translation>
-        </message>
-    </context>
-    <context>
-        <name>MailSink::Ui::ReleaseDialog</name>
-        <message>
-            <location filename="../ui/ReleaseDialog.cpp" line="+105" />
-            <source>no encryption</source>
-            <translation>不加密</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <location line="+103" />
-            <source>STARTTLS</source>
-            <translation>STARTTLS</translation>
-        </message>
-        <message>
-            <location line="-100" />
-            <source>TLS</source>
-            <translation>TLS</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>%1 (%2)</source>
-            <translation>%1（%2）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>%1 (%2, %3)</source>
-            <translation>%1（%2，%3）</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Release Message</source>
-            <translation>放行邮件</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Message %1 is no longer in the store.</source>
-            <translation>邮件 %1 已不在邮件库中。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>(no subject)</source>
-            <translation>（无主题）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Sends “%1” (%2), exactly as it was received, to another server.</source>
-            <translation>将“%1”（%2）按接收时的原样发送到另一台服务器。</translation>
-        </message>
-        <message>
-            <location line="+37" />
-            <source>Send Message</source>
-            <translation>发送邮件</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Sends the message (%1) to an SMTP server.</source>
-            <translation>将邮件（%1）发送到 SMTP 服务器。</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>Server</source>
-            <translation>服务器</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>smtp.example.com</source>
-            <translation>smtp.example.com</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>None</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Implicit TLS (SMTPS)</source>
-            <translation>隐式 TLS（SMTPS）</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Port:</source>
-            <translation>端口(&amp;P)：</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>S&amp;ecurity:</source>
-            <translation>安全(&amp;E)：</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>optional</source>
-            <translation>可选</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Remember the password in the &amp;keychain</source>
-            <translation>在钥匙串中记住密码(&amp;K)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Pass&amp;word:</source>
-            <translation>密码(&amp;W)：</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Recent:</source>
-            <translation>最近使用(&amp;R)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Host:</source>
-            <translation>主机(&amp;H)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;User:</source>
-            <translation>用户名(&amp;U)：</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Envelope</source>
-            <translation>信封</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>empty for the null sender &lt;&gt;</source>
-            <translation>留空表示空发件人 &lt;&gt;</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>one address per line</source>
-            <translation>每行一个地址</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>MAIL &amp;FROM:</source>
-            <translation>MAIL FROM(&amp;F)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>RCPT &amp;TO:</source>
-            <translation>RCPT TO(&amp;T)：</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>SMTP con&amp;versation:</source>
-            <translation>SMTP 对话(&amp;V)：</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>&amp;Send</source>
-            <translation>发送(&amp;S)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Trust This &amp;Certificate and Retry</source>
-            <translation>信任此证书并重试(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+78" />
-            <source>(none yet)</source>
-            <translation>（暂无）</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>New server</source>
-            <translation>新服务器</translation>
-        </message>
-        <message>
-            <location line="+59" />
-            <source>&lt;b&gt;Cannot read the message:&lt;/b&gt; %1</source>
-            <translation>&lt;b&gt;无法读取邮件：&lt;/b&gt;%1</translation>
-        </message>
-        <message>
-            <location line="+45" />
-            <source>&amp;Cancel</source>
-            <translation>取消(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Cl&amp;ose</source>
-            <translation>关闭(&amp;O)</translation>
-        </message>
-        <message>
-            <location line="+43" />
-            <source>Connecting to %1…</source>
-            <translation>正在连接到 %1…</translation>
-        </message>
-        <message>
-            <location line="+41" />
-            <source>&lt;b style="color:#1a7f37"&gt;✔ Delivered&lt;/b&gt; to %1.</source>
-            <translation>&lt;b style="color:#1a7f37"&gt;✔ 已投递&lt;/b&gt;到 %1。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <location line="+13" />
-            <source>The server replied: &lt;tt&gt;%1&lt;/tt&gt;</source>
-            <translation>服务器回复：&lt;tt&gt;%1&lt;/tt&gt;</translation>
-        </message>
-        <message>
-            <location line="-11" />
-            <source>Refused recipients:</source>
-            <translation>被拒绝的收件人：</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>&lt;b style="color:#cf222e"&gt;✘ Not delivered&lt;/b&gt; (stage: %1): %2</source>
-            <translation>&lt;b style="color:#cf222e"&gt;✘ 未投递&lt;/b&gt;（阶段：%1）：%2</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>The server's certificate is not trusted (%1). Its SHA-256 fingerprint is&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Trust it only if you know it is this server's.</source>
-            <translation>服务器的证书不受信任（%1）。其 SHA-256 指纹为&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;仅在确认它属于该服务器时才信任它。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MailSink::Ui::SessionWindow</name>
-        <message>
-            <location filename="../ui/SessionWindow.cpp" line="+45" />
-            <source>Session %1 — %2:%3</source>
-            <translation>会话 %1 — %2:%3</translation>
-        </message>
-        <message>
-            <location line="+50" />
-            <source>&lt;b style="color:#1e7b34"&gt;● Connected&lt;/b&gt;</source>
-            <translation>&lt;b style="color:#1e7b34"&gt;● 已连接&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&lt;b style="color:#6b7280"&gt;○ Ended&lt;/b&gt;</source>
-            <translation>&lt;b style="color:#6b7280"&gt;○ 已结束&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>client %1:%2</source>
-            <translation>客户端 %1:%2</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>since %1</source>
-            <translation>始于 %1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>SMTPS</source>
-            <translation>SMTPS</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>TLS %1</source>
-            <translation>TLS %1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>AUTH as %1</source>
-            <translation>AUTH 身份：%1</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>messages: %1</source>
-            <translation>邮件：%1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&lt;b&gt;receiving message: %1&lt;/b&gt;</source>
-            <translation>&lt;b&gt;正在接收邮件：%1&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>End connection?</source>
-            <translation>结束连接？</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The client %1 is still connected. Close this window and end the connection? The server replies "421" and hangs up; a message in transfer is not stored.</source>
-            <translation>客户端 %1 仍处于连接状态。要关闭此窗口并结束连接吗？服务器将回复“421”并挂断；正在传输的邮件不会被保存。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MessageLoader</name>
-        <message>
-            <location filename="../ui/MessageLoader.cpp" line="+119" />
-            <source>message %1 is no longer in the store</source>
-            <translation>邮件 %1 已不在邮件库中</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>cannot read %1: %2</source>
-            <translation>无法读取 %1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>QObject</name>
-        <message>
-            <location filename="../ui/MainWindow.cpp" line="-265" />
-            <source>%1 — %2</source>
-            <translation>%1 — %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>TemporaryFiles</name>
-        <message>
-            <location filename="../ui/TemporaryFiles.cpp" line="+31" />
-            <source>cannot create a temporary folder</source>
-            <translation>无法创建临时文件夹</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>cannot create %1</source>
-            <translation>无法创建 %1</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Envelope: %1 → %2</source>
+        <translation>信封：%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Received %1, %2</source>
+        <translation>接收于 %1，%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Has attachments</source>
+        <translation>有附件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+264"/>
+        <source>message %1</source>
+        <translation>邮件 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MailSink::Ui::MessageWindow</name>
+    <message>
+        <location filename="../ui/MessageWindow.cpp" line="+118"/>
+        <source>Message %1</source>
+        <translation>邮件 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Export .eml…</source>
+        <translation>导出 .eml…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the exact bytes that were received (Ctrl+E)</source>
+        <translation>按接收时的原始字节保存（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import into store</source>
+        <translation>导入邮件库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy this file into the store so it is listed with caught mail</source>
+        <translation>将此文件复制到邮件库，使其与截获的邮件一起列出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+379"/>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location line="-355"/>
+        <source>Load remote images</source>
+        <translation>加载远程图片</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Rendered</source>
+        <translation>渲染视图</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show the raw header block</source>
+        <translation>显示原始邮件头</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value (decoded)</source>
+        <translation>值（已解码）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Headers</source>
+        <translation>邮件头</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Source</source>
+        <translation>源码</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Envelope &amp;&amp; session</source>
+        <translation>信封和会话</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+17"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+17"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Save all…</source>
+        <translation>全部保存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag attachments to the desktop or a folder to save them.</source>
+        <translation>将附件拖到桌面或文件夹即可保存。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+25"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Cannot show this message</source>
+        <translation>无法显示此邮件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This message has no plain-text body.</source>
+        <translation>此邮件没有纯文本正文。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Attachments (%1)</source>
+        <translation>附件（%1）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+1"/>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>From:</source>
+        <translation>发件人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cc:</source>
+        <translation>抄送：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bcc:</source>
+        <translation>密送：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Bcc (envelope):</source>
+        <translation>密送（信封）：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Received %1 · %2</source>
+        <translation>接收于 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opened from %1 · %2</source>
+        <translation>打开自 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1, exactly as received.</source>
+        <translation>%1，与接收时完全一致。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes that are not UTF-8 text are shown as \xNN.</source>
+        <translation>非 UTF-8 文本的字节显示为 \xNN。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Showing the first %1; export the message to see all of it.</source>
+        <translation>仅显示前 %1；导出邮件可查看全部内容。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+27"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <location line="+7"/>
+        <source>Envelope:</source>
+        <translation>信封：</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>None: this message was opened from a file, not received over SMTP.</source>
+        <translation>无：此邮件是从文件打开的，并非通过 SMTP 接收。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Received:</source>
+        <translation>接收时间：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown: the message was found in the Maildir without its index entry.</source>
+        <translation>未知：此邮件位于 Maildir 中，但没有对应的索引条目。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;&gt; (null sender)</source>
+        <translation>&lt;&gt;（空发件人）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MAIL FROM:</source>
+        <translation>MAIL FROM：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>RCPT TO:</source>
+        <translation>RCPT TO：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EHLO:</source>
+        <translation>EHLO：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HELO:</source>
+        <translation>HELO：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client:</source>
+        <translation>客户端：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS:</source>
+        <translation>TLS：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not encrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AUTH:</source>
+        <translation>AUTH：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not authenticated</source>
+        <translation>未认证</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Remote images blocked to protect your privacy: %1</source>
+        <translation>为保护您的隐私，已阻止远程图片：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The message is not loaded.</source>
+        <translation>邮件尚未加载。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>message</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export message</source>
+        <translation>导出邮件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail messages (*.eml);;All files (*)</source>
+        <translation>电子邮件 (*.eml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+63"/>
+        <location line="+26"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing to import.</source>
+        <translation>没有可导入的内容。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported into the store as message %1</source>
+        <translation>已作为邮件 %1 导入邮件库</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot open attachment</source>
+        <translation>无法打开附件</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+9"/>
+        <location line="+13"/>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Save attachments to</source>
+        <translation>将附件保存到</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save all attachments to</source>
+        <translation>将所有附件保存到</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Attachments saved to %1: %2</source>
+        <translation>附件已保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MailSink::Ui::OutgoingActions</name>
+    <message>
+        <location filename="../ui/OutgoingActions.cpp" line="+18"/>
+        <source>Re&amp;lease…</source>
+        <translation>放行(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Compose Test Message…</source>
+        <translation>撰写测试邮件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send the message, exactly as received, to a real SMTP server</source>
+        <translation>将邮件按接收时的原样发送到真实的 SMTP 服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a test message and send it to Mailsink or another server</source>
+        <translation>撰写一封测试邮件并发送到 Mailsink 或其他服务器</translation>
+    </message>
+</context>
+<context>
+    <name>MailSink::Ui::ReleaseDialog</name>
+    <message>
+        <location filename="../ui/ReleaseDialog.cpp" line="+105"/>
+        <source>no encryption</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+103"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Release Message</source>
+        <translation>放行邮件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Message %1 is no longer in the store.</source>
+        <translation>邮件 %1 已不在邮件库中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends “%1” (%2), exactly as it was received, to another server.</source>
+        <translation>将“%1”（%2）按接收时的原样发送到另一台服务器。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Send Message</source>
+        <translation>发送邮件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sends the message (%1) to an SMTP server.</source>
+        <translation>将邮件（%1）发送到 SMTP 服务器。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>smtp.example.com</source>
+        <translation>smtp.example.com</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Implicit TLS (SMTPS)</source>
+        <translation>隐式 TLS（SMTPS）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;ecurity:</source>
+        <translation>安全(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remember the password in the &amp;keychain</source>
+        <translation>在钥匙串中记住密码(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Recent:</source>
+        <translation>最近使用(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Envelope</source>
+        <translation>信封</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>empty for the null sender &lt;&gt;</source>
+        <translation>留空表示空发件人 &lt;&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>one address per line</source>
+        <translation>每行一个地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MAIL &amp;FROM:</source>
+        <translation>MAIL FROM(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RCPT &amp;TO:</source>
+        <translation>RCPT TO(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SMTP con&amp;versation:</source>
+        <translation>SMTP 对话(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trust This &amp;Certificate and Retry</source>
+        <translation>信任此证书并重试(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New server</source>
+        <translation>新服务器</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>&lt;b&gt;Cannot read the message:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无法读取邮件：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cl&amp;ose</source>
+        <translation>关闭(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接到 %1…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>&lt;b style=&quot;color:#1a7f37&quot;&gt;✔ Delivered&lt;/b&gt; to %1.</source>
+        <translation>&lt;b style=&quot;color:#1a7f37&quot;&gt;✔ 已投递&lt;/b&gt;到 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+13"/>
+        <source>The server replied: &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>服务器回复：&lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Refused recipients:</source>
+        <translation>被拒绝的收件人：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b style=&quot;color:#cf222e&quot;&gt;✘ Not delivered&lt;/b&gt; (stage: %1): %2</source>
+        <translation>&lt;b style=&quot;color:#cf222e&quot;&gt;✘ 未投递&lt;/b&gt;（阶段：%1）：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server&apos;s certificate is not trusted (%1). Its SHA-256 fingerprint is&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Trust it only if you know it is this server&apos;s.</source>
+        <translation>服务器的证书不受信任（%1）。其 SHA-256 指纹为&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;仅在确认它属于该服务器时才信任它。</translation>
+    </message>
+</context>
+<context>
+    <name>MailSink::Ui::SessionWindow</name>
+    <message>
+        <location filename="../ui/SessionWindow.cpp" line="+45"/>
+        <source>Session %1 — %2:%3</source>
+        <translation>会话 %1 — %2:%3</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&lt;b style=&quot;color:#1e7b34&quot;&gt;● Connected&lt;/b&gt;</source>
+        <translation>&lt;b style=&quot;color:#1e7b34&quot;&gt;● 已连接&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b style=&quot;color:#6b7280&quot;&gt;○ Ended&lt;/b&gt;</source>
+        <translation>&lt;b style=&quot;color:#6b7280&quot;&gt;○ 已结束&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client %1:%2</source>
+        <translation>客户端 %1:%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>since %1</source>
+        <translation>始于 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMTPS</source>
+        <translation>SMTPS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS %1</source>
+        <translation>TLS %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AUTH as %1</source>
+        <translation>AUTH 身份：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>messages: %1</source>
+        <translation>邮件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;receiving message: %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;正在接收邮件：%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>End connection?</source>
+        <translation>结束连接？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The client %1 is still connected. Close this window and end the connection? The server replies &quot;421&quot; and hangs up; a message in transfer is not stored.</source>
+        <translation>客户端 %1 仍处于连接状态。要关闭此窗口并结束连接吗？服务器将回复“421”并挂断；正在传输的邮件不会被保存。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageLoader</name>
+    <message>
+        <location filename="../ui/MessageLoader.cpp" line="+119"/>
+        <source>message %1 is no longer in the store</source>
+        <translation>邮件 %1 已不在邮件库中</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="-265"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryFiles</name>
+    <message>
+        <location filename="../ui/TemporaryFiles.cpp" line="+31"/>
+        <source>cannot create a temporary folder</source>
+        <translation>无法创建临时文件夹</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+</context>
 </TS>
