@@ -550,8 +550,10 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch, Dur
             continue;
         pending->writer->m_done = true;
         const MessageInfo info = pending->info;
-        pending->promise.set_value({true, info.id, {}});
+        // Listeners hear of it before the committer returns, so whoever waits for the commit can
+        // rely on the signal having been sent.
         Q_EMIT messageStored(info);
+        pending->promise.set_value({true, info.id, {}});
     }
 }
 
