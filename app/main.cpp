@@ -1,14 +1,15 @@
 #include "Cli.h"
 #include "Desktop.h"
 #include "MainWindow.h"
+#include "Settings.h"
 #include "SingleInstance.h"
 #include "client/ClientCommands.h"
 #include "store/MessageStore.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSettings>
 
 #include <cstdio>
 #include <memory>
@@ -20,9 +21,9 @@ namespace {
 
 const QString kNewInstance = QStringLiteral("--new-instance");
 
-// The store and files of a desktop start, read the way runDesktop reads them. Nullopt when the
-// command line does not parse: then there is no hand-over and runDesktop reports the error.
-// Keep the options in step with ui/Desktop.cpp: a value option missing here disables the hand-over.
+// The store and files of a desktop start, read the way runDesktop reads them (one parser, in
+// ui/Desktop.cpp). Nullopt when the command line does not parse: then there is no hand-over and
+// runDesktop reports the error.
 struct DesktopStart
 {
     QString store;
@@ -31,18 +32,12 @@ struct DesktopStart
 
 std::optional<DesktopStart> parseDesktopStart(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption storeOption(QStringLiteral("store"), QString(), QStringLiteral("DIR"));
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions({storeOption, {QStringLiteral("smtp"), QString(), QStringLiteral("HOST:PORT")},
-        {QStringLiteral("pop3"), QString(), QStringLiteral("HOST:PORT")},
-        {QStringLiteral("no-pop3"), QString()}, {QStringLiteral("no-tls"), QString()},
-        {QStringLiteral("lang"), QString(), QStringLiteral("LOCALE")}});
-    if (!parser.parse(arguments))
+    const auto options = Ui::parseDesktopOptions(arguments);
+    if (!options)
         return std::nullopt;
-    return DesktopStart {
-        parser.isSet(storeOption) ? parser.value(storeOption) : Store::MessageStore::defaultLocation(),
-        parser.positionalArguments()};
+    QSettings backend;
+    const Ui::Settings settings(&backend);
+    return DesktopStart {Ui::desktopStoreFolder(*options, settings), options->files};
 }
 
 Ui::MainWindow *findMainWindow()

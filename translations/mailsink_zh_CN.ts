@@ -4,12 +4,12 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../ui/Desktop.cpp" line="+28"/>
+        <location filename="../ui/Desktop.cpp" line="+31"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Mailsink catches outgoing mail for developers.</source>
         <translation>Mailsink 为开发者截获外发邮件。</translation>
     </message>
@@ -34,12 +34,17 @@
         <translation>不提供 POP3 服务。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>--pop3: %1</source>
         <translation>--pop3：%1</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+70"/>
+        <source>TLS is off: %1</source>
+        <translation>TLS 已关闭：%1</translation>
+    </message>
+    <message>
+        <location line="-93"/>
         <source>Do not offer STARTTLS.</source>
         <translation>不提供 STARTTLS。</translation>
     </message>
@@ -54,7 +59,7 @@
         <translation>要打开的 .eml 文件。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>--smtp: %1</source>
         <translation>--smtp：%1</translation>
     </message>
@@ -287,29 +292,18 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+81"/>
-        <location line="+26"/>
-        <location line="+512"/>
+        <location filename="../ui/MainWindow.cpp" line="+86"/>
+        <location line="+707"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-518"/>
+        <location line="-683"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒绝来自 %1 的连接：连接数过多</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>(no subject)</source>
-        <translation>（无主题）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>From %1</source>
-        <translation>来自 %1</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+59"/>
         <source>Filter by subject, sender, recipient, envelope or client (Ctrl+F)</source>
         <translation>按主题、发件人、收件人、信封或客户端筛选（Ctrl+F）</translation>
     </message>
@@ -340,12 +334,12 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+166"/>
+        <location line="+191"/>
         <source>Stop listening</source>
         <translation>停止监听</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-184"/>
         <source>&amp;Open .eml…</source>
         <translation>打开 .eml(&amp;O)…</translation>
     </message>
@@ -421,6 +415,11 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -475,18 +474,34 @@ Part %2, SHA-256 %3</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <location line="+24"/>
+        <location line="+53"/>
+        <source>Mailsink keeps catching mail</source>
+        <translation>Mailsink 仍在接收邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is still running in the system tray. Quit it from the tray menu.</source>
+        <translation>它仍在系统托盘中运行。请从托盘菜单退出。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+38"/>
+        <location line="+4"/>
         <source>Not listening: %1</source>
         <translation>未监听：%1</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-25"/>
         <source>Start listening</source>
         <translation>开始监听</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
+        <source>SMTPS %1</source>
+        <translation>SMTPS %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source> (STARTTLS)</source>
         <translation>（STARTTLS）</translation>
     </message>
@@ -496,22 +511,17 @@ Part %2, SHA-256 %3</source>
         <translation>正在监听 &lt;b&gt;%1&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Point your application&apos;s SMTP settings at %1</source>
         <translation>将应用程序的 SMTP 设置指向 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Another program may be using the port. Quit it, or start Mailsink with --smtp HOST:PORT, then click Start listening.</source>
-        <translation>可能有其他程序正在使用该端口。请退出该程序，或使用 --smtp HOST:PORT 启动 Mailsink，然后点击“开始监听”。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <source>Not listening (%1)</source>
         <translation>未监听（%1）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+30"/>
         <source>POP3 on &lt;b&gt;%1&lt;/b&gt;%2</source>
         <translation>POP3 位于 &lt;b&gt;%1&lt;/b&gt;%2</translation>
     </message>
@@ -521,23 +531,19 @@ Part %2, SHA-256 %3</source>
         <translation>（STLS）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mail clients can fetch the caught mail here: user &quot;all&quot; sees every message, an e-mail address as user name sees only mail to it; any password.</source>
         <translation>邮件客户端可在此收取截获的邮件：用户名为“all”时可看到所有邮件，以电子邮件地址作为用户名时只能看到发给该地址的邮件；密码任意。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+2"/>
+        <location line="+8"/>
+        <location line="+26"/>
+        <location line="+13"/>
         <source>POP3 off: %1</source>
         <translation>POP3 未启用：%1</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <source>Start Mailsink with --pop3 HOST:PORT to use another address.</source>
-        <translation>使用 --pop3 HOST:PORT 启动 Mailsink 以使用其他地址。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="-29"/>
         <source>Serve &amp;POP3</source>
         <translation>提供 POP3 服务(&amp;P)</translation>
     </message>
@@ -547,17 +553,87 @@ Part %2, SHA-256 %3</source>
         <translation>允许邮件客户端通过 POP3 收取截获的邮件</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+60"/>
+        <source>Move the stored messages (%1) there (the folder must be empty), or open the folder as it is and leave the mail where it is now.</source>
+        <translation>将已存储的邮件（%1 封）移动到该处（文件夹必须为空），或按原样打开该文件夹并将邮件留在原处。</translation>
+    </message>
+    <message>
+        <location line="-91"/>
         <source>POP3 off</source>
         <translation>POP3 已关闭</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-35"/>
+        <source>Listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Another program may be using the port. Quit it, or choose another port in File &gt; Settings, then click Start listening.</source>
+        <translation>可能有其他程序正在使用该端口。请退出该程序，或在“文件 &gt; 设置”中选择其他端口，然后点击“开始监听”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not listening</source>
+        <translation>未在监听</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Turn it on in Server &gt; Serve POP3.</source>
         <translation>可在“服务器 &gt; 提供 POP3 服务”中开启。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+5"/>
+        <source>POP3S %1</source>
+        <translation>POP3S %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose another address in File &gt; Settings.</source>
+        <translation>请在“文件 &gt; 设置”中选择其他地址。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Change the store folder</source>
+        <translation>更改存储文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use %1 as the store folder from now on?</source>
+        <translation>从现在起使用 %1 作为存储文件夹？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Move the mail</source>
+        <translation>移动邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open the folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Store folder</source>
+        <translation>存储文件夹</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mail moved to %1</source>
+        <translation>邮件已移动到 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store folder: %1</source>
+        <translation>存储文件夹：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Messages: %1</source>
         <translation>邮件：%1</translation>
     </message>
@@ -1100,6 +1176,35 @@ To: %2</source>
     </message>
 </context>
 <context>
+    <name>MailSink::Ui::NotificationBatcher</name>
+    <message>
+        <location filename="../ui/NotificationBatcher.cpp" line="+35"/>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>From %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 new messages</source>
+        <translation>%1 封新邮件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — %2</source>
+        <comment>sender — subject</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>and %1 more</source>
+        <translation>另有 %1 封</translation>
+    </message>
+</context>
+<context>
     <name>MailSink::Ui::OutgoingActions</name>
     <message>
         <location filename="../ui/OutgoingActions.cpp" line="+18"/>
@@ -1406,6 +1511,373 @@ To: %2</source>
     </message>
 </context>
 <context>
+    <name>MailSink::Ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="+57"/>
+        <source>Mailsink Settings</source>
+        <translation>Mailsink 设置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Listening</source>
+        <translation>监听(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Security</source>
+        <translation>安全(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Li&amp;mits</source>
+        <translation>限制(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Application</source>
+        <translation>应用程序(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>127.0.0.1 accepts connections from this computer only; 0.0.0.0 (or ::) from the network too</source>
+        <translation>127.0.0.1 只接受来自本机的连接；0.0.0.0（或 ::）也接受来自网络的连接</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Listen on</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SMTP</source>
+        <translation>SMTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTPS (implicit TLS)</source>
+        <translation>SMTPS（隐式 TLS）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POP3</source>
+        <translation>POP3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POP3S (implicit TLS)</source>
+        <translation>POP3S（隐式 TLS）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only a listener whose address changes is restarted; connections in progress on the others go on. Ports below 1024 usually need administrator rights.</source>
+        <translation>只有地址改变的监听器会重新启动；其他监听器上进行中的连接不受影响。低于 1024 的端口通常需要管理员权限。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offer STARTTLS and STLS (needed for SMTPS and POP3S)</source>
+        <translation>提供 STARTTLS 和 STLS（SMTPS 和 POP3S 需要）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Self-signed certificate for localhost, kept in the store folder</source>
+        <translation>localhost 的自签名证书，保存在存储文件夹中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Generate a new one</source>
+        <translation>生成新证书(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clients that trusted the old certificate will have to trust the new one</source>
+        <translation>信任旧证书的客户端需要重新信任新证书</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate and key from PEM files:</source>
+        <translation>来自 PEM 文件的证书和密钥：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+74"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certificate:</source>
+        <translation>证书：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose the certificate</source>
+        <translation>选择证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private key:</source>
+        <translation>私钥：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose the private key</source>
+        <translation>选择私钥</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Authentication</source>
+        <translation>身份验证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Require AUTH before MAIL (SMTP) and check the password (POP3)</source>
+        <translation>要求在 MAIL 之前进行 AUTH（SMTP）并检查密码（POP3）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use test credentials: they are kept in Mailsink&apos;s settings file. Without this option any user name and password are accepted.</source>
+        <translation>请使用测试凭据：它们保存在 Mailsink 的设置文件中。不启用此选项时，接受任何用户名和密码。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Announced as SIZE; larger messages are refused with 552</source>
+        <translation>以 SIZE 公布；更大的邮件以 552 拒绝</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Beyond this many SMTP connections at once, new ones get 421</source>
+        <translation>同时超过此数量的 SMTP 连接时，新连接收到 421</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An SMTP client silent this long is disconnected with 421</source>
+        <translation>SMTP 客户端静默这么久后以 421 断开连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest message:</source>
+        <translation>最大邮件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections at once:</source>
+        <translation>同时连接数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle timeout:</source>
+        <translation>空闲超时：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limits apply to connections made from now on.</source>
+        <translation>限制适用于此后建立的连接。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Store folder</source>
+        <translation>存储文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Store folder:</source>
+        <translation>存储文件夹：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A Maildir plus its index. Choosing another folder asks whether to move the mail there or to open the folder as it is.</source>
+        <translation>一个 Maildir 及其索引。选择其他文件夹时，会询问是将邮件移动到该处还是按原样打开该文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a window for each new SMTP session</source>
+        <translation>为每个新的 SMTP 会话打开一个窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show a desktop notification for new mail</source>
+        <translation>新邮件到达时显示桌面通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closing the window keeps Mailsink running in the system tray</source>
+        <translation>关闭窗口后 Mailsink 继续在系统托盘中运行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language is used from the next start.</source>
+        <translation>新语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>POP3 is not available in this run</source>
+        <translation>本次运行中 POP3 不可用</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Set on the command line for this run, so not editable here: %1</source>
+        <translation>已在本次运行的命令行中设置，因此无法在此编辑：%1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>TLS: choose both the certificate and the private key file</source>
+        <translation>TLS：请同时选择证书文件和私钥文件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Authentication: enter the user name and password clients must use</source>
+        <translation>身份验证：请输入客户端必须使用的用户名和密码</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>TLS: %1. TLS stays as it was.</source>
+        <translation>TLS：%1。TLS 保持不变。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2. Still listening on %3.</source>
+        <translation>%1：%2。仍在监听 %3。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2. Not listening.</source>
+        <translation>%1：%2。未在监听。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>A new self-signed certificate is in use for new connections.</source>
+        <translation>新的自签名证书已用于新连接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS: %1</source>
+        <translation>TLS：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MailSink::Ui::TrayIcon</name>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="+15"/>
+        <source>&amp;Show Mailsink</source>
+        <translation>显示 Mailsink(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Mailsink</source>
+        <translation>Mailsink</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No unread messages</source>
+        <translation>没有未读邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 unread message</source>
+        <translation>1 封未读邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 unread messages</source>
+        <translation>%1 封未读邮件</translation>
+    </message>
+</context>
+<context>
     <name>MessageLoader</name>
     <message>
         <location filename="../ui/MessageLoader.cpp" line="+119"/>
@@ -1424,6 +1896,23 @@ To: %2</source>
         <location filename="../ui/MainWindow.cpp" line="-265"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoreMover.cpp" line="+28"/>
+        <source>%1 is not empty; choose an empty folder to move the mail to, or open it as it is</source>
+        <translation>%1 不为空；请选择一个空文件夹来移动邮件，或按原样打开它</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+10"/>
+        <location line="+5"/>
+        <source>cannot copy %1: %2</source>
+        <translation>无法复制 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,12 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../ui/Desktop.cpp" line="+28"/>
+        <location filename="../ui/Desktop.cpp" line="+31"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Mailsink catches outgoing mail for developers.</source>
         <translation>Mailsink 為開發者攔截外寄郵件。</translation>
     </message>
@@ -34,12 +34,17 @@
         <translation>不提供 POP3 服務。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>--pop3: %1</source>
         <translation>--pop3：%1</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+70"/>
+        <source>TLS is off: %1</source>
+        <translation>TLS 已關閉：%1</translation>
+    </message>
+    <message>
+        <location line="-93"/>
         <source>Do not offer STARTTLS.</source>
         <translation>不提供 STARTTLS。</translation>
     </message>
@@ -54,7 +59,7 @@
         <translation>要開啟的 .eml 檔案。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>--smtp: %1</source>
         <translation>--smtp：%1</translation>
     </message>
@@ -287,29 +292,18 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+81"/>
-        <location line="+26"/>
-        <location line="+512"/>
+        <location filename="../ui/MainWindow.cpp" line="+86"/>
+        <location line="+707"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-518"/>
+        <location line="-683"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒絕來自 %1 的連線：連線數過多</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>(no subject)</source>
-        <translation>（無主旨）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>From %1</source>
-        <translation>來自 %1</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+59"/>
         <source>Filter by subject, sender, recipient, envelope or client (Ctrl+F)</source>
         <translation>依主旨、寄件者、收件者、信封或用戶端篩選（Ctrl+F）</translation>
     </message>
@@ -340,12 +334,12 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+166"/>
+        <location line="+191"/>
         <source>Stop listening</source>
         <translation>停止監聽</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-184"/>
         <source>&amp;Open .eml…</source>
         <translation>開啟 .eml(&amp;O)…</translation>
     </message>
@@ -421,6 +415,11 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
@@ -475,18 +474,34 @@ Part %2, SHA-256 %3</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <location line="+24"/>
+        <location line="+53"/>
+        <source>Mailsink keeps catching mail</source>
+        <translation>Mailsink 仍在接收郵件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is still running in the system tray. Quit it from the tray menu.</source>
+        <translation>它仍在系統匣中執行。請從系統匣選單結束。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+38"/>
+        <location line="+4"/>
         <source>Not listening: %1</source>
         <translation>未監聽：%1</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-25"/>
         <source>Start listening</source>
         <translation>開始監聽</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
+        <source>SMTPS %1</source>
+        <translation>SMTPS %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source> (STARTTLS)</source>
         <translation>（STARTTLS）</translation>
     </message>
@@ -496,22 +511,17 @@ Part %2, SHA-256 %3</source>
         <translation>正在監聽 &lt;b&gt;%1&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Point your application&apos;s SMTP settings at %1</source>
         <translation>將應用程式的 SMTP 設定指向 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Another program may be using the port. Quit it, or start Mailsink with --smtp HOST:PORT, then click Start listening.</source>
-        <translation>可能有其他程式正在使用該連接埠。請結束該程式，或以 --smtp HOST:PORT 啟動 Mailsink，然後按一下「開始監聽」。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <source>Not listening (%1)</source>
         <translation>未監聽（%1）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+30"/>
         <source>POP3 on &lt;b&gt;%1&lt;/b&gt;%2</source>
         <translation>POP3 位於 &lt;b&gt;%1&lt;/b&gt;%2</translation>
     </message>
@@ -521,23 +531,19 @@ Part %2, SHA-256 %3</source>
         <translation>（STLS）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mail clients can fetch the caught mail here: user &quot;all&quot; sees every message, an e-mail address as user name sees only mail to it; any password.</source>
         <translation>郵件用戶端可在此收取攔截的郵件：使用者名稱為「all」時可看到所有郵件，以電子郵件地址作為使用者名稱時只能看到寄給該地址的郵件；密碼不限。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+2"/>
+        <location line="+8"/>
+        <location line="+26"/>
+        <location line="+13"/>
         <source>POP3 off: %1</source>
         <translation>POP3 未啟用：%1</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <source>Start Mailsink with --pop3 HOST:PORT to use another address.</source>
-        <translation>以 --pop3 HOST:PORT 啟動 Mailsink 以使用其他位址。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="-29"/>
         <source>Serve &amp;POP3</source>
         <translation>提供 POP3 服務(&amp;P)</translation>
     </message>
@@ -547,17 +553,87 @@ Part %2, SHA-256 %3</source>
         <translation>允許郵件用戶端透過 POP3 收取攔截的郵件</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+60"/>
+        <source>Move the stored messages (%1) there (the folder must be empty), or open the folder as it is and leave the mail where it is now.</source>
+        <translation>將已儲存的郵件（%1 封）移到該處（資料夾必須為空），或按原樣開啟該資料夾並將郵件留在原處。</translation>
+    </message>
+    <message>
+        <location line="-91"/>
         <source>POP3 off</source>
         <translation>POP3 已關閉</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-35"/>
+        <source>Listening on %1</source>
+        <translation>正在監聽 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Another program may be using the port. Quit it, or choose another port in File &gt; Settings, then click Start listening.</source>
+        <translation>可能有其他程式正在使用該連接埠。請結束該程式，或在「檔案 &gt; 設定」中選擇其他連接埠，然後點選「開始監聽」。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not listening</source>
+        <translation>未在監聽</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Turn it on in Server &gt; Serve POP3.</source>
         <translation>可在「伺服器 &gt; 提供 POP3 服務」中開啟。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+5"/>
+        <source>POP3S %1</source>
+        <translation>POP3S %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose another address in File &gt; Settings.</source>
+        <translation>請在「檔案 &gt; 設定」中選擇其他位址。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Change the store folder</source>
+        <translation>變更儲存資料夾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use %1 as the store folder from now on?</source>
+        <translation>從現在起使用 %1 作為儲存資料夾？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Move the mail</source>
+        <translation>移動郵件(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open the folder</source>
+        <translation>開啟資料夾(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Store folder</source>
+        <translation>儲存資料夾</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Cannot open %1: %2</source>
+        <translation>無法開啟 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mail moved to %1</source>
+        <translation>郵件已移到 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store folder: %1</source>
+        <translation>儲存資料夾：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Messages: %1</source>
         <translation>郵件：%1</translation>
     </message>
@@ -1100,6 +1176,35 @@ To: %2</source>
     </message>
 </context>
 <context>
+    <name>MailSink::Ui::NotificationBatcher</name>
+    <message>
+        <location filename="../ui/NotificationBatcher.cpp" line="+35"/>
+        <source>(no subject)</source>
+        <translation>（無主旨）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>From %1</source>
+        <translation>來自 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 new messages</source>
+        <translation>%1 封新郵件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — %2</source>
+        <comment>sender — subject</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>and %1 more</source>
+        <translation>另有 %1 封</translation>
+    </message>
+</context>
+<context>
     <name>MailSink::Ui::OutgoingActions</name>
     <message>
         <location filename="../ui/OutgoingActions.cpp" line="+18"/>
@@ -1406,6 +1511,373 @@ To: %2</source>
     </message>
 </context>
 <context>
+    <name>MailSink::Ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="+57"/>
+        <source>Mailsink Settings</source>
+        <translation>Mailsink 設定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Listening</source>
+        <translation>監聽(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Security</source>
+        <translation>安全性(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Li&amp;mits</source>
+        <translation>限制(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Application</source>
+        <translation>應用程式(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>127.0.0.1 accepts connections from this computer only; 0.0.0.0 (or ::) from the network too</source>
+        <translation>127.0.0.1 只接受來自本機的連線；0.0.0.0（或 ::）也接受來自網路的連線</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>any free port</source>
+        <translation>任意可用連接埠</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Port</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Listen on</source>
+        <translation>監聽位址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SMTP</source>
+        <translation>SMTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTPS (implicit TLS)</source>
+        <translation>SMTPS（隱含式 TLS）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POP3</source>
+        <translation>POP3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POP3S (implicit TLS)</source>
+        <translation>POP3S（隱含式 TLS）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only a listener whose address changes is restarted; connections in progress on the others go on. Ports below 1024 usually need administrator rights.</source>
+        <translation>只有位址變更的監聽器會重新啟動；其他監聽器上進行中的連線不受影響。低於 1024 的連接埠通常需要系統管理員權限。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offer STARTTLS and STLS (needed for SMTPS and POP3S)</source>
+        <translation>提供 STARTTLS 與 STLS（SMTPS 與 POP3S 需要）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Self-signed certificate for localhost, kept in the store folder</source>
+        <translation>localhost 的自簽憑證，保存在儲存資料夾中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Generate a new one</source>
+        <translation>產生新憑證(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clients that trusted the old certificate will have to trust the new one</source>
+        <translation>信任舊憑證的用戶端需要重新信任新憑證</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate and key from PEM files:</source>
+        <translation>來自 PEM 檔案的憑證與金鑰：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+74"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Choose a file</source>
+        <translation>選擇檔案</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM 檔案 (*.pem *.crt *.key);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certificate:</source>
+        <translation>憑證：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose the certificate</source>
+        <translation>選擇憑證</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private key:</source>
+        <translation>私密金鑰：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose the private key</source>
+        <translation>選擇私密金鑰</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Authentication</source>
+        <translation>驗證</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Require AUTH before MAIL (SMTP) and check the password (POP3)</source>
+        <translation>要求在 MAIL 之前進行 AUTH（SMTP）並檢查密碼（POP3）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>User name:</source>
+        <translation>使用者名稱：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密碼：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use test credentials: they are kept in Mailsink&apos;s settings file. Without this option any user name and password are accepted.</source>
+        <translation>請使用測試憑據：它們保存在 Mailsink 的設定檔中。未啟用此選項時，接受任何使用者名稱與密碼。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No limit</source>
+        <translation>無限制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Announced as SIZE; larger messages are refused with 552</source>
+        <translation>以 SIZE 公告；更大的郵件以 552 拒絕</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Beyond this many SMTP connections at once, new ones get 421</source>
+        <translation>同時超過此數量的 SMTP 連線時，新連線收到 421</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An SMTP client silent this long is disconnected with 421</source>
+        <translation>SMTP 用戶端靜默這麼久後以 421 中斷連線</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest message:</source>
+        <translation>最大郵件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections at once:</source>
+        <translation>同時連線數：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle timeout:</source>
+        <translation>閒置逾時：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limits apply to connections made from now on.</source>
+        <translation>限制適用於此後建立的連線。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a folder</source>
+        <translation>選擇資料夾</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Store folder</source>
+        <translation>儲存資料夾</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Store folder:</source>
+        <translation>儲存資料夾：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A Maildir plus its index. Choosing another folder asks whether to move the mail there or to open the folder as it is.</source>
+        <translation>一個 Maildir 及其索引。選擇其他資料夾時，會詢問要將郵件移到該處，還是按原樣開啟該資料夾。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a window for each new SMTP session</source>
+        <translation>為每個新的 SMTP 工作階段開啟一個視窗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show a desktop notification for new mail</source>
+        <translation>新郵件到達時顯示桌面通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closing the window keeps Mailsink running in the system tray</source>
+        <translation>關閉視窗後 Mailsink 繼續在系統匣中執行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>System language</source>
+        <translation>系統語言</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>語言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language is used from the next start.</source>
+        <translation>新語言將於下次啟動時生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme:</source>
+        <translation>主題：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>POP3 is not available in this run</source>
+        <translation>本次執行中 POP3 無法使用</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Set on the command line for this run, so not editable here: %1</source>
+        <translation>已在本次執行的命令列中設定，因此無法在此編輯：%1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>TLS: choose both the certificate and the private key file</source>
+        <translation>TLS：請同時選擇憑證檔案與私密金鑰檔案</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Authentication: enter the user name and password clients must use</source>
+        <translation>驗證：請輸入用戶端必須使用的使用者名稱與密碼</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>TLS: %1. TLS stays as it was.</source>
+        <translation>TLS：%1。TLS 維持不變。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2. Still listening on %3.</source>
+        <translation>%1：%2。仍在監聽 %3。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2. Not listening.</source>
+        <translation>%1：%2。未在監聽。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>A new self-signed certificate is in use for new connections.</source>
+        <translation>新的自簽憑證已用於新連線。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS: %1</source>
+        <translation>TLS：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MailSink::Ui::TrayIcon</name>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="+15"/>
+        <source>&amp;Show Mailsink</source>
+        <translation>顯示 Mailsink(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Mailsink</source>
+        <translation>Mailsink</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No unread messages</source>
+        <translation>沒有未讀郵件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 unread message</source>
+        <translation>1 封未讀郵件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 unread messages</source>
+        <translation>%1 封未讀郵件</translation>
+    </message>
+</context>
+<context>
     <name>MessageLoader</name>
     <message>
         <location filename="../ui/MessageLoader.cpp" line="+119"/>
@@ -1424,6 +1896,23 @@ To: %2</source>
         <location filename="../ui/MainWindow.cpp" line="-265"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoreMover.cpp" line="+28"/>
+        <source>%1 is not empty; choose an empty folder to move the mail to, or open it as it is</source>
+        <translation>%1 不是空的；請選擇一個空資料夾來移動郵件，或按原樣開啟它</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot create %1</source>
+        <translation>無法建立 %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+10"/>
+        <location line="+5"/>
+        <source>cannot copy %1: %2</source>
+        <translation>無法複製 %1：%2</translation>
     </message>
 </context>
 <context>

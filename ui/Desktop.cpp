@@ -3,7 +3,9 @@
 #include "pop3/Pop3Server.h"
 
 #include "MainWindow.h"
+#include "ServerController.h"
 #include "Settings.h"
+#include "Theme.h"
 #include "Translations.h"
 #include "smtp/SmtpServer.h"
 #include "store/MessageStore.h"
@@ -15,6 +17,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStatusBar>
 
 #include <cstdio>
 
@@ -31,10 +34,13 @@ int fail(const QString &message)
 
 } // namespace
 
-int runDesktop(const QStringList &arguments)
+std::optional<DesktopOptions> parseDesktopOptions(const QStringList &arguments, QString *error)
 {
-    // Before any translated text, the option descriptions included.
-    installTranslators(*QCoreApplication::instance(), languageArgument(arguments));
+    auto failed = [error](const QString &why) -> std::optional<DesktopOptions> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("Desktop", "Mailsink catches outgoing mail for developers."));
@@ -42,10 +48,10 @@ int runDesktop(const QStringList &arguments)
         QApplication::translate("Desktop", "Maildir where caught mail is kept."), QStringLiteral("DIR"));
     const QCommandLineOption smtpOption(QStringLiteral("smtp"),
         QApplication::translate("Desktop", "SMTP listen address (default 127.0.0.1:1025)."),
-        QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:1025"));
+        QStringLiteral("HOST:PORT"));
     const QCommandLineOption pop3Option(QStringLiteral("pop3"),
-        QApplication::translate("Desktop", "POP3 listen address (default 127.0.0.1:1110)."), QStringLiteral("HOST:PORT"),
-        QStringLiteral("127.0.0.1:1110"));
+        QApplication::translate("Desktop", "POP3 listen address (default 127.0.0.1:1110)."),
+        QStringLiteral("HOST:PORT"));
     const QCommandLineOption noPop3Option(
         QStringLiteral("no-pop3"), QApplication::translate("Desktop", "Do not serve POP3."));
     const QCommandLineOption noTlsOption(
@@ -60,58 +66,94 @@ int runDesktop(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("files"),
         QApplication::translate("Desktop", ".eml files to open."), QStringLiteral("[FILE.eml ...]"));
     if (!parser.parse(arguments))
-        return fail(parser.errorText());
+        return failed(parser.errorText());
 
-    QString error;
-    const auto smtp = HostPort::parse(parser.value(smtpOption), &error);
-    if (!smtp)
-        return fail(QApplication::translate("Desktop", "--smtp: %1").arg(error));
-    std::optional<HostPort> pop3;
-    if (!parser.isSet(noPop3Option)) {
-        pop3 = HostPort::parse(parser.value(pop3Option), &error);
-        if (!pop3)
-            return fail(QApplication::translate("Desktop", "--pop3: %1").arg(error));
+    DesktopOptions options;
+    QString why;
+    if (parser.isSet(smtpOption)) {
+        options.overrides.smtp = HostPort::parse(parser.value(smtpOption), &why);
+        if (!options.overrides.smtp)
+            return failed(QApplication::translate("Desktop", "--smtp: %1").arg(why));
     }
+    if (parser.isSet(pop3Option)) {
+        options.overrides.pop3 = HostPort::parse(parser.value(pop3Option), &why);
+        if (!options.overrides.pop3)
+            return failed(QApplication::translate("Desktop", "--pop3: %1").arg(why));
+    }
+    options.overrides.noPop3 = parser.isSet(noPop3Option);
+    options.overrides.noTls = parser.isSet(noTlsOption);
+    if (parser.isSet(storeOption))
+        options.overrides.store = parser.value(storeOption);
+    options.language = parser.value(langOption);
+    options.files = parser.positionalArguments();
+    return options;
+}
+
+QString desktopStoreFolder(const DesktopOptions &options, const Settings &settings)
+{
+    if (options.overrides.store)
+        return *options.overrides.store;
+    const QString saved = settings.text(Settings::Key::StoreFolder);
+    return saved.isEmpty() ? Store::MessageStore::defaultLocation() : saved;
+}
+
+int runDesktop(const QStringList &arguments)
+{
+    QSettings backend;
+    Settings settings(&backend);
+    // Before any translated text: --lang, else $MAILSINK_LANG, else the language chosen in the settings,
+    // else the system's.
+    QString language = languageArgument(arguments);
+    if (language.isEmpty() && !qEnvironmentVariableIsSet("MAILSINK_LANG"))
+        language = settings.text(Settings::Key::Language);
+    installTranslators(*QCoreApplication::instance(), language);
+    QString error;
+    const auto options = parseDesktopOptions(arguments, &error);
+    if (!options)
+        return fail(error);
 
     if (QIcon::themeName().isEmpty() || QIcon::themeName() == QLatin1String("hicolor"))
         QIcon::setThemeName(QStringLiteral("Adwaita"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("mail-message")));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("mailsink"), QIcon::fromTheme(QStringLiteral("mail-message"))));
+    applyTheme(settings.text(Settings::Key::Theme));
 
     Store::MessageStore store;
-    const QString root
-        = parser.isSet(storeOption) ? parser.value(storeOption) : Store::MessageStore::defaultLocation();
-    if (!store.open(root, Store::MessageStore::Mode::Exclusive))
+    if (!store.open(desktopStoreFolder(*options, settings), Store::MessageStore::Mode::Exclusive))
         return fail(store.errorString());
 
-    Smtp::ServerConfig config;
-    if (!parser.isSet(noTlsOption)) {
-        config.tls = Tls::TlsIdentity::loadOrGenerate(store.root(), &error);
-        if (!config.tls)
-            std::fprintf(stderr, "mailsink: STARTTLS disabled: %s\n", qPrintable(error));
+    // Saved settings, then the command line for this run.
+    ServerSettings effective = ServerSettings::load(settings);
+    options->overrides.applyTo(effective);
+    QString tlsError;
+    std::optional<Tls::TlsIdentity> tls = ServerController::loadTls(effective, store.root(), &tlsError);
+    if (effective.tlsEnabled && !tls) {
+        std::fprintf(stderr, "mailsink: TLS disabled: %s\n", qPrintable(tlsError));
+        effective.tlsEnabled = false;
     }
+    Smtp::ServerConfig config;
+    ServerController::configure(config, effective, tls);
     Smtp::SmtpServer server(&store, config);
+    Pop3::Pop3ServerConfig pop3Config;
+    ServerController::configure(pop3Config, effective, tls);
+    Pop3::Pop3Server pop3Server(&store, pop3Config);
 
-    QSettings backend;
-    Settings settings(&backend);
-    MainWindow window(&store, &server, *smtp, &settings);
+    MainWindow window(&store, &server, effective.smtp, &settings);
+    ServerController *controller = window.serverController();
+    controller->setOverrides(options->overrides);
+    controller->apply(effective);
     window.show();
     // A busy port is shown in the toolbar and status bar; the app still opens the store and files.
     window.startListening();
     // POP3 beside SMTP over the same store, so mail clients can fetch what was caught.
-    std::unique_ptr<Pop3::Pop3Server> pop3Server;
-    if (pop3) {
-        Pop3::Pop3ServerConfig pop3Config;
-        pop3Config.tls = config.tls;
-        pop3Server = std::make_unique<Pop3::Pop3Server>(&store, pop3Config);
-        window.setPop3Server(pop3Server.get(), *pop3); // listens unless Server > Serve POP3 is off
-    }
-    QStringList files = parser.positionalArguments();
-    window.openFiles(files);
+    window.setPop3Server(&pop3Server, effective.pop3);
+    if (!tlsError.isEmpty() && !tls)
+        window.statusBar()->showMessage(QApplication::translate("Desktop", "TLS is off: %1").arg(tlsError));
+    window.openFiles(options->files);
 
     const int code = QApplication::exec();
     server.shutdown(2000);
-    if (pop3Server)
-        pop3Server->shutdown(2000);
+    pop3Server.shutdown(2000);
     store.close();
     return code;
 }

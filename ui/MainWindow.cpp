@@ -9,8 +9,13 @@
 #include "MessageListView.h"
 #include "MessageWindow.h"
 #include "OutgoingActions.h"
+#include "ServerController.h"
 #include "SessionWindow.h"
 #include "Settings.h"
+#include "SettingsDialog.h"
+#include "StoreMover.h"
+#include "Theme.h"
+#include "TrayIcon.h"
 #include "smtp/SmtpServer.h"
 #include "store/MessageStore.h"
 
@@ -33,10 +38,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -82,6 +87,10 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
     setWindowIcon(Icons::messageUnread());
     setAcceptDrops(true);
     m_model = new MessageListModel(store, this);
+    ServerSettings initial = ServerSettings::load(*settings);
+    initial.smtp = address;
+    m_controller = new ServerController(store, server, initial, this);
+    connect(m_controller, &ServerController::statusChanged, this, &MainWindow::updateListening);
     createLayout();
     createActions();
 
@@ -102,24 +111,21 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
         },
         Qt::QueuedConnection);
     connect(m_model, &MessageListModel::totalCountChanged, this, &MainWindow::updateCounts);
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(Icons::messageUnread(), this);
-        m_tray->setToolTip(tr("Mailsink"));
-        m_tray->show();
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-        connect(
-            store, &Store::MessageStore::messageStored, this,
-            [this](const Store::MessageInfo &info) {
-                if (!isActiveWindow())
-                    m_tray->showMessage(info.subject.isEmpty() ? tr("(no subject)") : info.subject,
-                        tr("From %1").arg(info.from), QSystemTrayIcon::Information, 4000);
-            },
-            Qt::QueuedConnection);
-    }
+    // Tray icon with the unread count and new-mail notifications (batched; click opens the message).
+    m_trayIcon = new TrayIcon(store, m_listenAction, this);
+    m_trayIcon->setSuppressNotifications([this] { return isVisible() && isActiveWindow(); });
+    connect(m_trayIcon, &TrayIcon::showRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_trayIcon, &TrayIcon::openMessageRequested, this, [this](qint64 id) {
+        showNormal();
+        raise();
+        activateWindow();
+        openMessage(id);
+    });
+    connect(m_trayIcon, &TrayIcon::quitRequested, this, &MainWindow::quit);
     connect(m_model, &MessageListModel::loaded, this, &MainWindow::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
@@ -135,6 +141,7 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
             openMessage(id);
     });
     restoreSettings();
+    applyAppSettings();
     updateListening();
     updateActions();
     updateCounts();
@@ -193,7 +200,7 @@ void MainWindow::createLayout()
     m_mdi->setTabsClosable(true);
     m_mdi->setTabsMovable(true);
     m_mdi->setDocumentMode(true);
-    m_mdi->setBackground(QColor(0xe9, 0xec, 0xef));
+    m_mdi->setBackground(QApplication::palette().color(QPalette::Window).darker(106));
     m_splitter->addWidget(listPane);
     m_splitter->addWidget(m_mdi);
     m_splitter->setStretchFactor(0, 2);
@@ -282,7 +289,11 @@ void MainWindow::createActions()
     file->addAction(m_openFileAction);
     file->addAction(m_exportAction);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    m_settingsAction = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::quit);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *message = menuBar()->addMenu(tr("&Message"));
@@ -368,72 +379,130 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_quitting && m_settings->flag(Settings::Key::CloseToTray) && m_trayIcon->isVisible()) {
+        hide();
+        if (!m_toldAboutTray) {
+            m_toldAboutTray = true;
+            m_trayIcon->showMessage(tr("Mailsink keeps catching mail"),
+                tr("It is still running in the system tray. Quit it from the tray menu."));
+        }
+        event->ignore();
+        return;
+    }
     saveSettings();
     m_settings->backend()->sync();
     event->accept();
 }
 
+void MainWindow::quit()
+{
+    m_quitting = true;
+    close();
+    m_quitting = false;
+}
+
 bool MainWindow::startListening()
 {
-    m_listenError.clear();
-    if (!m_server->isListening() && !m_server->listen(m_address))
-        m_listenError = m_server->errorString();
+    const bool ok = m_controller->startSmtp();
     updateListening();
-    if (!m_listenError.isEmpty())
-        statusBar()->showMessage(tr("Not listening: %1").arg(m_listenError));
-    return m_listenError.isEmpty();
+    if (!ok) {
+        const QString error = m_controller->status(ServerController::Listener::Smtp).error.isEmpty()
+            ? m_controller->status(ServerController::Listener::Smtps).error
+            : m_controller->status(ServerController::Listener::Smtp).error;
+        statusBar()->showMessage(tr("Not listening: %1").arg(error));
+    }
+    return ok;
 }
 
 void MainWindow::stopListening()
 {
-    m_server->stopListening();
-    m_listenError.clear();
+    m_controller->stopSmtp();
     updateListening();
 }
 
 void MainWindow::updateListening()
 {
-    const bool on = m_server->isListening();
+    using Listener = ServerController::Listener;
+    const ServerController::Status smtp = m_controller->status(Listener::Smtp);
+    const ServerController::Status smtps = m_controller->status(Listener::Smtps);
+    const bool on = smtp.listening || smtps.listening;
     m_listenAction->setText(on ? tr("Stop listening") : tr("Start listening"));
     m_listenAction->setIcon(on ? Icons::stopListening() : Icons::startListening());
+    const QString error = !smtp.error.isEmpty() ? smtp.error : smtps.error;
+    QString trayLine;
     if (on) {
-        const QString tls = m_server->config().tls ? tr(" (STARTTLS)") : QString();
+        QString where = smtp.listening ? smtp.address.toString() : QString();
+        if (smtps.listening)
+            where += (where.isEmpty() ? QString() : QStringLiteral(", "))
+                + tr("SMTPS %1").arg(smtps.address.toString());
+        const QString tls = smtp.listening && m_server->config().tls ? tr(" (STARTTLS)") : QString();
         m_listenLabel->setText(QStringLiteral("<span style=\"color:#1e7b34\">●</span> ")
-            + tr("Listening on <b>%1</b>%2").arg(m_server->address().toString().toHtmlEscaped(), tls));
-        m_listenLabel->setToolTip(
-            tr("Point your application's SMTP settings at %1").arg(m_server->address().toString()));
-    } else if (!m_listenError.isEmpty()) {
+            + tr("Listening on <b>%1</b>%2").arg(where.toHtmlEscaped(), tls));
+        m_listenLabel->setToolTip(tr("Point your application's SMTP settings at %1")
+                                      .arg(smtp.listening ? smtp.address.toString() : where));
+        trayLine = tr("Listening on %1").arg(where);
+        if (!error.isEmpty())
+            m_listenLabel->setText(m_listenLabel->text()
+                + QStringLiteral(" <span style=\"color:#c62828\"><b>%1</b></span>")
+                      .arg(error.toHtmlEscaped()));
+    } else if (!error.isEmpty()) {
         m_listenLabel->setText(QStringLiteral("<span style=\"color:#c62828\">● <b>%1</b></span>")
-                                   .arg(tr("Not listening: %1").arg(m_listenError).toHtmlEscaped()));
-        m_listenLabel->setToolTip(tr("Another program may be using the port. Quit it, or start Mailsink with "
-                                     "--smtp HOST:PORT, then click Start listening."));
+                                   .arg(tr("Not listening: %1").arg(error).toHtmlEscaped()));
+        m_listenLabel->setToolTip(
+            tr("Another program may be using the port. Quit it, or choose another port in "
+               "File > Settings, then click Start listening."));
+        trayLine = tr("Not listening: %1").arg(error);
     } else {
         m_listenLabel->setText(QStringLiteral("<span style=\"color:#6b7280\">●</span> ")
-            + tr("Not listening (%1)").arg(m_address.toString().toHtmlEscaped()));
+            + tr("Not listening (%1)").arg(m_controller->settings().smtp.toString().toHtmlEscaped()));
         m_listenLabel->setToolTip(QString());
+        trayLine = tr("Not listening");
     }
+    m_trayIcon->setListeningText(trayLine);
+    if (m_pop3)
+        updatePop3Status();
 }
 
-void MainWindow::setPop3Status(const HostPort &address, bool tls, const QString &error)
+void MainWindow::updatePop3Status()
 {
+    using Listener = ServerController::Listener;
+    const ServerController::Status pop3 = m_controller->status(Listener::Pop3);
+    const ServerController::Status pop3s = m_controller->status(Listener::Pop3s);
     m_pop3LabelAction->setVisible(true);
-    if (error.isEmpty()) {
+    if (m_pop3Action) {
+        const QSignalBlocker blocker(m_pop3Action);
+        m_pop3Action->setChecked(m_controller->settings().pop3Enabled);
+    }
+    const QString error = !pop3.error.isEmpty() ? pop3.error : pop3s.error;
+    if (!m_controller->settings().pop3Enabled) {
+        m_pop3Label->setText(QStringLiteral("<span style=\"color:#6b7280\">●</span> ") + tr("POP3 off"));
+        m_pop3Label->setToolTip(tr("Turn it on in Server > Serve POP3."));
+    } else if (pop3.listening || pop3s.listening) {
+        QString where = pop3.listening ? pop3.address.toString() : QString();
+        if (pop3s.listening)
+            where += (where.isEmpty() ? QString() : QStringLiteral(", "))
+                + tr("POP3S %1").arg(pop3s.address.toString());
+        const bool tls = pop3.listening && m_pop3->config().tls.has_value();
         m_pop3Label->setText(QStringLiteral("<span style=\"color:#1e7b34\">●</span> ")
-            + tr("POP3 on <b>%1</b>%2").arg(address.toString().toHtmlEscaped(), tls ? tr(" (STLS)") : QString()));
-        m_pop3Label->setToolTip(tr("Mail clients can fetch the caught mail here: user \"all\" sees every message, "
-                                   "an e-mail address as user name sees only mail to it; any password."));
+            + tr("POP3 on <b>%1</b>%2").arg(where.toHtmlEscaped(), tls ? tr(" (STLS)") : QString()));
+        m_pop3Label->setToolTip(
+            tr("Mail clients can fetch the caught mail here: user \"all\" sees every message, "
+               "an e-mail address as user name sees only mail to it; any password."));
+        if (!error.isEmpty())
+            m_pop3Label->setText(m_pop3Label->text()
+                + QStringLiteral(" <span style=\"color:#c62828\"><b>%1</b></span>")
+                      .arg(error.toHtmlEscaped()));
     } else {
         m_pop3Label->setText(QStringLiteral("<span style=\"color:#c62828\">● %1</span>")
                                  .arg(tr("POP3 off: %1").arg(error).toHtmlEscaped()));
-        m_pop3Label->setToolTip(tr("Start Mailsink with --pop3 HOST:PORT to use another address."));
-        statusBar()->showMessage(tr("POP3 off: %1").arg(error));
+        m_pop3Label->setToolTip(tr("Choose another address in File > Settings."));
     }
 }
 
 void MainWindow::setPop3Server(Pop3::Pop3Server *server, const HostPort &address)
 {
     m_pop3 = server;
-    m_pop3Address = address;
+    m_controller->setPop3Server(server);
     if (!m_pop3Action) {
         m_pop3Action = new QAction(tr("Serve &POP3"), this);
         m_pop3Action->setCheckable(true);
@@ -444,28 +513,133 @@ void MainWindow::setPop3Server(Pop3::Pop3Server *server, const HostPort &address
             applyPop3(on);
         });
     }
-    const bool on = m_settings->flag(Settings::Key::ServePop3);
-    const QSignalBlocker blocker(m_pop3Action);
-    m_pop3Action->setChecked(on);
-    applyPop3(on);
+    m_pop3Action->setEnabled(!m_controller->overrides().noPop3);
+    ServerSettings wanted = m_controller->settings();
+    wanted.pop3 = address;
+    m_controller->apply(wanted);
+    updatePop3Status();
+    const QString error = m_controller->status(ServerController::Listener::Pop3).error;
+    if (!error.isEmpty())
+        statusBar()->showMessage(tr("POP3 off: %1").arg(error));
 }
 
 void MainWindow::applyPop3(bool on)
 {
     if (!m_pop3)
         return;
-    if (!on) {
-        m_pop3->stopListening();
-        m_pop3LabelAction->setVisible(true);
-        m_pop3Label->setText(QStringLiteral("<span style=\"color:#6b7280\">●</span> ") + tr("POP3 off"));
-        m_pop3Label->setToolTip(tr("Turn it on in Server > Serve POP3."));
-        return;
+    ServerSettings wanted = m_controller->settings();
+    wanted.pop3Enabled = on;
+    m_controller->apply(wanted);
+    updatePop3Status();
+    const QString error = m_controller->status(ServerController::Listener::Pop3).error;
+    if (on && !error.isEmpty())
+        statusBar()->showMessage(tr("POP3 off: %1").arg(error));
+}
+
+SettingsDialog *MainWindow::showSettings()
+{
+    if (!m_settingsDialog) {
+        m_settingsDialog = new SettingsDialog(m_controller, m_settings, m_store->root(), this);
+        m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_settingsDialog, &SettingsDialog::appSettingsChanged, this, &MainWindow::applyAppSettings);
+        connect(m_settingsDialog, &SettingsDialog::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+        connect(m_settingsDialog, &SettingsDialog::storeFolderChangeRequested, this,
+            &MainWindow::handleStoreFolderRequest);
     }
-    if (m_pop3->isListening())
+    m_settingsDialog->show();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
+    return m_settingsDialog;
+}
+
+void MainWindow::applyAppSettings()
+{
+    m_autoOpenAction->setChecked(m_settings->flag(Settings::Key::AutoOpenSessions));
+    m_trayIcon->setNotificationsEnabled(m_settings->flag(Settings::Key::Notifications));
+    applyTheme(m_settings->text(Settings::Key::Theme));
+    m_mdi->setBackground(QApplication::palette().color(QPalette::Window).darker(106));
+}
+
+void MainWindow::handleStoreFolderRequest(const QString &folder)
+{
+    QMessageBox box(QMessageBox::Question, tr("Change the store folder"),
+        tr("Use %1 as the store folder from now on?").arg(QDir::toNativeSeparators(folder)),
+        QMessageBox::Cancel, m_settingsDialog ? static_cast<QWidget *>(m_settingsDialog) : this);
+    box.setInformativeText(tr("Move the stored messages (%1) there (the folder must be empty), or open the "
+                              "folder as it is and leave the mail where it is now.")
+                               .arg(m_store->count()));
+    QPushButton *move = box.addButton(tr("&Move the mail"), QMessageBox::AcceptRole);
+    QPushButton *open = box.addButton(tr("&Open the folder"), QMessageBox::AcceptRole);
+    box.setDefaultButton(move);
+    const auto clicked = [&box] { return qobject_cast<QPushButton *>(box.clickedButton()); };
+    box.exec();
+    if (clicked() != move && clicked() != open)
         return;
-    const bool listening = m_pop3->listen(m_pop3Address);
-    setPop3Status(listening ? m_pop3->address() : m_pop3Address, m_pop3->config().tls.has_value(),
-                  listening ? QString() : m_pop3->errorString());
+    QString error;
+    const bool ok = switchStore(folder, clicked() == move, &error);
+    if (m_settingsDialog)
+        m_settingsDialog->setStoreFolder(m_store->root());
+    if (!ok)
+        QMessageBox::warning(this, tr("Store folder"), error);
+}
+
+bool MainWindow::switchStore(const QString &folder, bool move, QString *error)
+{
+    const QString previous = m_store->root();
+    if (QDir::cleanPath(QDir(folder).absolutePath()) == QDir::cleanPath(previous))
+        return true;
+    // Nothing may write to the store while it changes hands: sessions end (a message in transfer is
+    // finished first), background jobs finish, windows on stored messages close.
+    const bool smtpWasRunning = m_controller->isSmtpRunning();
+    m_server->shutdown(5000);
+    if (m_pop3)
+        m_pop3->shutdown(2000);
+    m_jobs.waitForFinished();
+    for (MessageWindow *window : messageWindows()) {
+        if (window->storedId() != 0)
+            window->parentWidget()->close();
+    }
+    m_store->close();
+
+    auto reopen = [&](const QString &root) {
+        const bool opened = m_store->open(root, Store::MessageStore::Mode::Exclusive);
+        m_model->refresh();
+        m_controller->reloadTls();
+        if (smtpWasRunning)
+            m_controller->startSmtp();
+        m_controller->apply(m_controller->settings()); // POP3 and POP3S as they were
+        updateListening();
+        return opened;
+    };
+    auto fail = [&](const QString &why) {
+        if (error)
+            *error = why;
+        statusBar()->showMessage(why, 10000);
+        return false;
+    };
+
+    StoreMover mover(previous, folder);
+    if (move && !mover.move()) {
+        reopen(previous);
+        return fail(mover.errorString());
+    }
+    if (!reopen(folder)) {
+        const QString why = m_store->errorString();
+        m_store->close();
+        if (move)
+            mover.rollBack();
+        reopen(previous);
+        return fail(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(folder), why));
+    }
+    if (move && mover.copied())
+        mover.removeSource();
+    if (!m_controller->overrides().store)
+        m_settings->setValue(Settings::Key::StoreFolder, m_store->root());
+    statusBar()->showMessage(move ? tr("Mail moved to %1").arg(QDir::toNativeSeparators(m_store->root()))
+                                  : tr("Store folder: %1").arg(QDir::toNativeSeparators(m_store->root())),
+        10000);
+    return true;
 }
 
 void MainWindow::updateActions()

@@ -18,7 +18,6 @@ class QListWidgetItem;
 class QMdiArea;
 class QMdiSubWindow;
 class QSplitter;
-class QSystemTrayIcon;
 
 namespace MailSink::Smtp {
 class SmtpServer;
@@ -36,8 +35,11 @@ class MessageListModel;
 class MessageListView;
 class MessageWindow;
 class OutgoingActions;
+class ServerController;
 class SessionWindow;
 class Settings;
+class SettingsDialog;
+class TrayIcon;
 
 // The desktop app: toolbar with Start/Stop listening and the address, the message list (filter, sort,
 // delete, mark read, export, drag out) above an MDI area of session and message windows, a dock that
@@ -56,12 +58,21 @@ public:
     QMdiArea *mdiArea() const { return m_mdi; }
     QLabel *listeningLabel() const { return m_listenLabel; }
     QLabel *pop3Label() const { return m_pop3Label; }
-    // The POP3 listener beside SMTP: where it listens, or why it does not.
-    void setPop3Status(const HostPort &address, bool tls, const QString &error);
     // Serves POP3 through `server` on `address` while the "Serve POP3" setting is on (it is by default).
     void setPop3Server(Pop3::Pop3Server *server, const HostPort &address);
     QAction *pop3Action() const { return m_pop3Action; }
     QLineEdit *filterEdit() const { return m_filter; }
+    ServerController *serverController() const { return m_controller; }
+    TrayIcon *trayIcon() const { return m_trayIcon; }
+    QAction *settingsAction() const { return m_settingsAction; }
+    // File > Settings: opened once, raised when asked again.
+    SettingsDialog *showSettings();
+
+    // Closes the store and opens `folder` instead, moving the mail there when `move`; listeners and the
+    // list follow. On failure the previous store is open again and `error` says why.
+    bool switchStore(const QString &folder, bool move, QString *error = nullptr);
+    // Reads the app-level settings again (auto-open, notifications, close to tray, theme).
+    void applyAppSettings();
 
     MessageWindow *openMessage(qint64 id);
     MessageWindow *openFile(const QString &path);
@@ -79,6 +90,7 @@ public:
 public Q_SLOTS:
     bool startListening();
     void stopListening();
+    void quit(); // really quits, even when closing goes to the tray
     void deleteSelected();
     void deleteAll();
     void markSelected(bool seen);
@@ -108,6 +120,8 @@ private:
     void saveSettings();
     void updateListening();
     void applyPop3(bool on);
+    void updatePop3Status();
+    void handleStoreFolderRequest(const QString &folder);
     void updateActions();
     void updateCounts();
     void setTabbedView(bool tabbed);
@@ -124,7 +138,6 @@ private:
     Smtp::SmtpServer *m_server;
     HostPort m_address;
     Settings *m_settings;
-    QString m_listenError;
 
     MessageListModel *m_model = nullptr;
     MessageListView *m_view = nullptr;
@@ -142,7 +155,12 @@ private:
     QMenu *m_serverMenu = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_sessionLabel = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
+    ServerController *m_controller = nullptr;
+    TrayIcon *m_trayIcon = nullptr;
+    QPointer<SettingsDialog> m_settingsDialog;
+    QAction *m_settingsAction = nullptr;
+    bool m_quitting = false;
+    bool m_toldAboutTray = false;
 
     QAction *m_listenAction = nullptr;
     QAction *m_openAction = nullptr;

@@ -28,6 +28,31 @@ const Entry Table[] = {
     {Settings::Key::TabbedView, "window/tabbedView", [] { return QVariant(false); }},
     {Settings::Key::LastDirectory, "files/lastDirectory", [] { return QVariant(QDir::homePath()); }},
     {Settings::Key::SearchBodies, "messageList/searchBodies", [] { return QVariant(false); }},
+    {Settings::Key::SmtpAddress, "smtp/address", [] { return QVariant(QStringLiteral("127.0.0.1:1025")); }},
+    {Settings::Key::SmtpsEnabled, "smtps/enabled", [] { return QVariant(false); }},
+    {Settings::Key::SmtpsAddress, "smtps/address", [] { return QVariant(QStringLiteral("127.0.0.1:1465")); }},
+    {Settings::Key::Pop3Address, "pop3/address", [] { return QVariant(QStringLiteral("127.0.0.1:1110")); }},
+    {Settings::Key::Pop3sEnabled, "pop3s/enabled", [] { return QVariant(false); }},
+    {Settings::Key::Pop3sAddress, "pop3s/address", [] { return QVariant(QStringLiteral("127.0.0.1:1995")); }},
+    {Settings::Key::TlsEnabled, "tls/enabled", [] { return QVariant(true); }},
+    // Empty: the self-signed certificate generated once and kept in the store folder.
+    {Settings::Key::TlsCertificate, "tls/certificate", [] { return QVariant(QString()); }},
+    {Settings::Key::TlsKey, "tls/key", [] { return QVariant(QString()); }},
+    {Settings::Key::AuthRequired, "auth/required", [] { return QVariant(false); }},
+    {Settings::Key::AuthUser, "auth/user", [] { return QVariant(QString()); }},
+    // A test credential for the local sink, kept like every other setting (the dialog says so).
+    {Settings::Key::AuthPassword, "auth/password", [] { return QVariant(QString()); }},
+    {Settings::Key::MaxMessageSizeMiB, "limits/maxMessageSizeMiB", [] { return QVariant(50); }},
+    {Settings::Key::MaxConnections, "limits/maxConnections", [] { return QVariant(256); }},
+    {Settings::Key::IdleTimeoutSeconds, "limits/idleTimeoutSeconds", [] { return QVariant(300); }},
+    // Empty: MessageStore::defaultLocation().
+    {Settings::Key::StoreFolder, "store/folder", [] { return QVariant(QString()); }},
+    {Settings::Key::Notifications, "notifications/enabled", [] { return QVariant(true); }},
+    {Settings::Key::CloseToTray, "tray/closeToTray", [] { return QVariant(false); }},
+    // Empty: $MAILSINK_LANG, else the system's UI languages.
+    {Settings::Key::Language, "ui/language", [] { return QVariant(QString()); }},
+    // "system" follows the desktop's palette and its changes; "light" and "dark" fix one.
+    {Settings::Key::Theme, "ui/theme", [] { return QVariant(QStringLiteral("system")); }},
 };
 
 const Entry &entry(Settings::Key key)
@@ -49,6 +74,16 @@ QVariant Settings::value(Key key) const
 {
     const Entry &e = entry(key);
     return m_settings->value(QLatin1String(e.name), e.fallback());
+}
+
+QVariant Settings::defaultValue(Key key) const
+{
+    return entry(key).fallback();
+}
+
+QString Settings::keyName(Key key) const
+{
+    return QLatin1String(entry(key).name);
 }
 
 void Settings::setValue(Key key, const QVariant &value)

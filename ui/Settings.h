@@ -25,6 +25,28 @@ public:
         LastDirectory,
         SearchBodies,
         ServePop3,
+        // Listeners and limits (ServerSettings reads and writes these).
+        SmtpAddress,
+        SmtpsEnabled,
+        SmtpsAddress,
+        Pop3Address,
+        Pop3sEnabled,
+        Pop3sAddress,
+        TlsEnabled,
+        TlsCertificate,
+        TlsKey,
+        AuthRequired,
+        AuthUser,
+        AuthPassword,
+        MaxMessageSizeMiB,
+        MaxConnections,
+        IdleTimeoutSeconds,
+        // The app.
+        StoreFolder,
+        Notifications,
+        CloseToTray,
+        Language,
+        Theme,
     };
 
     explicit Settings(QSettings *settings);
@@ -37,6 +59,8 @@ public:
     QString text(Key key) const { return value(key).toString(); }
 
     QSettings *backend() const { return m_settings; }
+    QVariant defaultValue(Key key) const;
+    QString keyName(Key key) const;
 
 private:
     QSettings *m_settings;

@@ -20,9 +20,11 @@ constexpr qint64 ReadChunk = 64 * 1024;
 
 } // namespace
 
-Pop3Connection::Pop3Connection(Pop3Server *server, Store::MessageStore *store, qintptr descriptor,
-    bool implicitTls, quint64 id, QEventLoop *loop)
+Pop3Connection::Pop3Connection(Pop3Server *server, Store::MessageStore *store,
+    std::shared_ptr<const Pop3ServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id,
+    QEventLoop *loop)
     : m_server(server)
+    , m_config(std::move(config))
     , m_store(store)
     , m_descriptor(descriptor)
     , m_implicitTls(implicitTls)
@@ -30,7 +32,7 @@ Pop3Connection::Pop3Connection(Pop3Server *server, Store::MessageStore *store, q
     , m_loop(loop)
 {
     m_idle.setSingleShot(true);
-    m_idle.setInterval(server->config().idleTimeoutMs);
+    m_idle.setInterval(m_config->idleTimeoutMs);
     connect(&m_idle, &QTimer::timeout, this, &Pop3Connection::handleIdle);
 }
 
@@ -50,7 +52,7 @@ void Pop3Connection::start()
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_socket->setReadBufferSize(4 * ReadChunk);
 
-    const Pop3ServerConfig &serverConfig = m_server->config();
+    const Pop3ServerConfig &serverConfig = *m_config;
     Pop3Config config = serverConfig.session;
     QHostAddress peer = m_socket->peerAddress();
     bool v4 = false;
@@ -114,7 +116,7 @@ void Pop3Connection::process(const QByteArray &out)
         switch (event.type) {
         case Event::Type::StartTls:
             // The +OK went out in plain text above; everything after it is encrypted.
-            m_socket->setSslConfiguration(m_server->config().tls->serverConfiguration());
+            m_socket->setSslConfiguration(m_config->tls->serverConfiguration());
             m_socket->startServerEncryption();
             break;
         case Event::Type::Close:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Pop3ServerConfig.h"
 #include "Pop3Session.h"
 
 #include <QObject>
@@ -24,8 +25,9 @@ class Pop3Connection : public QObject
     Q_OBJECT
 
 public:
-    Pop3Connection(Pop3Server *server, Store::MessageStore *store, qintptr descriptor, bool implicitTls,
-        quint64 id, QEventLoop *loop);
+    Pop3Connection(Pop3Server *server, Store::MessageStore *store,
+        std::shared_ptr<const Pop3ServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id,
+        QEventLoop *loop);
     ~Pop3Connection() override;
 
     void start();
@@ -41,6 +43,7 @@ private:
     void finish();
 
     Pop3Server *m_server;
+    std::shared_ptr<const Pop3ServerConfig> m_config; // as it was when the connection was accepted
     Store::MessageStore *m_store;
     qintptr m_descriptor;
     bool m_implicitTls;

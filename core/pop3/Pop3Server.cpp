@@ -1,13 +1,12 @@
 #include "Pop3Server.h"
 
+#include "util/ConnectionTask.h"
 #include "util/DescriptorListener.h"
 
 #include "MaildropRegistry.h"
 #include "Pop3Connection.h"
 
-#include <QEventLoop>
 #include <QLoggingCategory>
-#include <QRunnable>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -15,54 +14,18 @@ Q_LOGGING_CATEGORY(lcPop3, "mailsink.pop3")
 
 namespace MailSink::Pop3 {
 
-namespace {
-
-class ConnectionTask : public QRunnable
-{
-public:
-    ConnectionTask(Pop3Server *server, Store::MessageStore *store, qintptr descriptor, bool implicitTls,
-        quint64 id, std::atomic<int> *active)
-        : m_server(server)
-        , m_store(store)
-        , m_descriptor(descriptor)
-        , m_implicitTls(implicitTls)
-        , m_id(id)
-        , m_active(active)
-    { }
-
-    void run() override
-    {
-        {
-            QEventLoop loop;
-            Pop3Connection connection(m_server, m_store, m_descriptor, m_implicitTls, m_id, &loop);
-            QMetaObject::invokeMethod(&connection, &Pop3Connection::start, Qt::QueuedConnection);
-            loop.exec();
-        }
-        --*m_active;
-        Q_EMIT m_server->sessionEnded(m_id);
-    }
-
-private:
-    Pop3Server *m_server;
-    Store::MessageStore *m_store;
-    qintptr m_descriptor;
-    bool m_implicitTls;
-    quint64 m_id;
-    std::atomic<int> *m_active;
-};
-
-} // namespace
+using Task = ConnectionTask<Pop3Server, Pop3Connection, Pop3ServerConfig>;
 
 Pop3Server::Pop3Server(Store::MessageStore *store, Pop3ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_config(std::move(config))
+    , m_config(std::make_shared<const Pop3ServerConfig>(std::move(config)))
     , m_registry(std::make_shared<MaildropRegistry>())
 {
     qRegisterMetaType<MailSink::Trace>();
     qRegisterMetaType<MailSink::Pop3::SessionInfo>();
     // One thread per live connection; the default (the core count) would serve two clients at once.
-    m_pool.setMaxThreadCount(std::max(1, m_config.maxConnections));
+    m_pool.setMaxThreadCount(std::max(1, m_config->maxConnections));
     m_pool.setExpiryTimeout(60000);
 }
 
@@ -71,37 +34,79 @@ Pop3Server::~Pop3Server()
     shutdown(0);
 }
 
+Pop3ServerConfig Pop3Server::config() const
+{
+    std::lock_guard lock(m_configMutex);
+    return *m_config;
+}
+
+void Pop3Server::setConfig(Pop3ServerConfig config)
+{
+    const bool tls = config.tls.has_value();
+    m_pool.setMaxThreadCount(std::max(1, config.maxConnections));
+    {
+        std::lock_guard lock(m_configMutex);
+        m_config = std::make_shared<const Pop3ServerConfig>(std::move(config));
+    }
+    if (!tls && m_pop3s) {
+        const bool was = isListening();
+        delete m_pop3s;
+        m_pop3s = nullptr;
+        if (was != isListening())
+            Q_EMIT listeningChanged(isListening());
+    }
+}
+
+std::shared_ptr<const Pop3ServerConfig> Pop3Server::configSnapshot() const
+{
+    std::lock_guard lock(m_configMutex);
+    return m_config;
+}
+
 bool Pop3Server::listen(const HostPort &address)
 {
-    delete m_pop3;
-    m_pop3 = new DescriptorListener([this](qintptr fd) { handleIncoming(fd, false); }, this);
-    m_pop3->setListenBacklogSize(m_config.listenBacklog);
-    if (!m_pop3->listen(address.address, address.port)) {
-        m_error = QStringLiteral("cannot listen on %1: %2").arg(address.toString(), m_pop3->errorString());
-        delete m_pop3;
-        m_pop3 = nullptr;
+    const bool was = isListening();
+    if (!DescriptorListener::rebind(
+            m_pop3, [this](qintptr fd) { handleIncoming(fd, false); }, address,
+            configSnapshot()->listenBacklog, this, &m_error))
         return false;
-    }
-    Q_EMIT listeningChanged(true);
+    if (!was)
+        Q_EMIT listeningChanged(true);
     return true;
 }
 
 bool Pop3Server::listenPop3s(const HostPort &address)
 {
-    if (!m_config.tls) {
+    if (!configSnapshot()->tls) {
         m_error = QStringLiteral("cannot listen for POP3S on %1: no TLS certificate").arg(address.toString());
         return false;
     }
-    delete m_pop3s;
-    m_pop3s = new DescriptorListener([this](qintptr fd) { handleIncoming(fd, true); }, this);
-    m_pop3s->setListenBacklogSize(m_config.listenBacklog);
-    if (!m_pop3s->listen(address.address, address.port)) {
-        m_error = QStringLiteral("cannot listen on %1: %2").arg(address.toString(), m_pop3s->errorString());
-        delete m_pop3s;
-        m_pop3s = nullptr;
+    const bool was = isListening();
+    if (!DescriptorListener::rebind(
+            m_pop3s, [this](qintptr fd) { handleIncoming(fd, true); }, address,
+            configSnapshot()->listenBacklog, this, &m_error))
         return false;
-    }
+    if (!was)
+        Q_EMIT listeningChanged(true);
     return true;
+}
+
+void Pop3Server::stopPop3()
+{
+    const bool was = isListening();
+    delete m_pop3;
+    m_pop3 = nullptr;
+    if (was != isListening())
+        Q_EMIT listeningChanged(isListening());
+}
+
+void Pop3Server::stopPop3s()
+{
+    const bool was = isListening();
+    delete m_pop3s;
+    m_pop3s = nullptr;
+    if (was != isListening())
+        Q_EMIT listeningChanged(isListening());
 }
 
 void Pop3Server::stopListening()
@@ -153,7 +158,8 @@ HostPort Pop3Server::pop3sAddress() const
 
 void Pop3Server::handleIncoming(qintptr descriptor, bool implicitTls)
 {
-    if (m_active.load() >= m_config.maxConnections) {
+    std::shared_ptr<const Pop3ServerConfig> config = configSnapshot();
+    if (m_active.load() >= config->maxConnections) {
         auto *socket = new QTcpSocket(this);
         socket->setSocketDescriptor(descriptor);
         Q_EMIT connectionRefused(socket->peerAddress().toString());
@@ -164,7 +170,7 @@ void Pop3Server::handleIncoming(qintptr descriptor, bool implicitTls)
         return;
     }
     ++m_active;
-    m_pool.start(new ConnectionTask(this, m_store, descriptor, implicitTls, ++m_nextId, &m_active));
+    m_pool.start(new Task(this, m_store, std::move(config), descriptor, implicitTls, ++m_nextId, &m_active));
 }
 
 void Pop3Server::closeSession(quint64 sessionId)

@@ -12,7 +12,9 @@
 #include <memory>
 #include <mutex>
 
-class QTcpServer;
+namespace MailSink {
+class DescriptorListener;
+}
 
 namespace MailSink::Store {
 class MessageStore;
@@ -34,9 +36,13 @@ public:
     Pop3Server(Store::MessageStore *store, Pop3ServerConfig config, QObject *parent = nullptr);
     ~Pop3Server() override;
 
+    // Called again while listening, these move the listener; if the new address cannot be had the previous
+    // one keeps listening and errorString() says why.
     bool listen(const HostPort &address); // POP3 with STLS (when a TLS identity is set)
     bool listenPop3s(const HostPort &address); // implicit TLS
-    void stopListening();
+    void stopListening(); // both listeners
+    void stopPop3();
+    void stopPop3s();
     // Stops listening and ends every session (-ERR [SYS/TEMP], nothing deleted); waits up to waitMs.
     void shutdown(int waitMs = 5000);
 
@@ -45,7 +51,10 @@ public:
     HostPort pop3sAddress() const;
     QString errorString() const { return m_error; }
     int activeConnections() const { return m_active.load(); }
-    const Pop3ServerConfig &config() const { return m_config; }
+    Pop3ServerConfig config() const;
+    // Applies to connections accepted from now on; sessions in progress keep the configuration they began
+    // with. Without a TLS identity the implicit-TLS listener stops. Thread-safe.
+    void setConfig(Pop3ServerConfig config);
     std::shared_ptr<MaildropRegistry> registry() const { return m_registry; }
 
     // Ends one session (nothing deleted), e.g. when its window is closed. Thread-safe.
@@ -62,14 +71,16 @@ Q_SIGNALS:
 private:
     friend class Pop3Connection;
     void handleIncoming(qintptr descriptor, bool implicitTls);
+    std::shared_ptr<const Pop3ServerConfig> configSnapshot() const;
     bool registerConnection(quint64 id, Pop3Connection *connection); // false: the server is stopping
     void unregisterConnection(quint64 id);
 
     Store::MessageStore *m_store;
-    Pop3ServerConfig m_config;
+    mutable std::mutex m_configMutex;
+    std::shared_ptr<const Pop3ServerConfig> m_config; // guarded by m_configMutex
     std::shared_ptr<MaildropRegistry> m_registry;
-    QTcpServer *m_pop3 = nullptr;
-    QTcpServer *m_pop3s = nullptr;
+    DescriptorListener *m_pop3 = nullptr;
+    DescriptorListener *m_pop3s = nullptr;
     QThreadPool m_pool;
     QString m_error;
     std::atomic<int> m_active {0};

@@ -20,9 +20,11 @@ constexpr qint64 ReadChunk = 256 * 1024;
 
 } // namespace
 
-SmtpConnection::SmtpConnection(SmtpServer *server, Store::MessageStore *store, qintptr descriptor,
-    bool implicitTls, quint64 id, QEventLoop *loop)
+SmtpConnection::SmtpConnection(SmtpServer *server, Store::MessageStore *store,
+    std::shared_ptr<const ServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id,
+    QEventLoop *loop)
     : m_server(server)
+    , m_config(std::move(config))
     , m_store(store)
     , m_descriptor(descriptor)
     , m_implicitTls(implicitTls)
@@ -30,7 +32,7 @@ SmtpConnection::SmtpConnection(SmtpServer *server, Store::MessageStore *store, q
     , m_loop(loop)
 {
     m_idle.setSingleShot(true);
-    m_idle.setInterval(server->config().idleTimeoutMs);
+    m_idle.setInterval(m_config->idleTimeoutMs);
     connect(&m_idle, &QTimer::timeout, this, &SmtpConnection::handleIdle);
     m_progressTimer.setSingleShot(true);
     connect(&m_progressTimer, &QTimer::timeout, this, [this] { reportProgress(true); });
@@ -53,7 +55,7 @@ void SmtpConnection::start()
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_socket->setReadBufferSize(4 * ReadChunk);
 
-    const ServerConfig &serverConfig = m_server->config();
+    const ServerConfig &serverConfig = *m_config;
     SessionConfig config = serverConfig.session;
     QHostAddress peer = m_socket->peerAddress();
     bool v4 = false;
@@ -171,7 +173,7 @@ void SmtpConnection::process(QByteArray out)
             case Event::Type::StartTls:
                 send(out);
                 out.clear();
-                m_socket->setSslConfiguration(m_server->config().tls->serverConfiguration());
+                m_socket->setSslConfiguration(m_config->tls->serverConfiguration());
                 m_socket->startServerEncryption();
                 break;
             case Event::Type::Close:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ServerConfig.h"
 #include "SmtpSession.h"
 
 #include <QElapsedTimer>
@@ -26,8 +27,8 @@ class SmtpConnection : public QObject
     Q_OBJECT
 
 public:
-    SmtpConnection(SmtpServer *server, Store::MessageStore *store, qintptr descriptor, bool implicitTls,
-        quint64 id, QEventLoop *loop);
+    SmtpConnection(SmtpServer *server, Store::MessageStore *store, std::shared_ptr<const ServerConfig> config,
+        qintptr descriptor, bool implicitTls, quint64 id, QEventLoop *loop);
     ~SmtpConnection() override;
 
     void start();
@@ -46,6 +47,7 @@ private:
     void finish();
 
     SmtpServer *m_server;
+    std::shared_ptr<const ServerConfig> m_config; // as it was when the connection was accepted
     Store::MessageStore *m_store;
     qintptr m_descriptor;
     bool m_implicitTls;

@@ -1,14 +1,13 @@
 #include "SmtpServer.h"
 
+#include "util/ConnectionTask.h"
 #include "util/DescriptorListener.h"
 
 #include "SmtpConnection.h"
 #include "store/MessageStore.h"
 
 #include <QDeadlineTimer>
-#include <QEventLoop>
 #include <QLoggingCategory>
-#include <QRunnable>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -16,53 +15,17 @@ Q_DECLARE_LOGGING_CATEGORY(lcSmtp)
 
 namespace MailSink::Smtp {
 
-namespace {
-
-class ConnectionTask : public QRunnable
-{
-public:
-    ConnectionTask(SmtpServer *server, Store::MessageStore *store, qintptr descriptor, bool implicitTls,
-        quint64 id, std::atomic<int> *active)
-        : m_server(server)
-        , m_store(store)
-        , m_descriptor(descriptor)
-        , m_implicitTls(implicitTls)
-        , m_id(id)
-        , m_active(active)
-    { }
-
-    void run() override
-    {
-        {
-            QEventLoop loop;
-            SmtpConnection connection(m_server, m_store, m_descriptor, m_implicitTls, m_id, &loop);
-            QMetaObject::invokeMethod(&connection, &SmtpConnection::start, Qt::QueuedConnection);
-            loop.exec();
-        }
-        --*m_active;
-        Q_EMIT m_server->sessionEnded(m_id);
-    }
-
-private:
-    SmtpServer *m_server;
-    Store::MessageStore *m_store;
-    qintptr m_descriptor;
-    bool m_implicitTls;
-    quint64 m_id;
-    std::atomic<int> *m_active;
-};
-
-} // namespace
+using Task = ConnectionTask<SmtpServer, SmtpConnection, ServerConfig>;
 
 SmtpServer::SmtpServer(Store::MessageStore *store, ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_config(std::move(config))
+    , m_config(std::make_shared<const ServerConfig>(std::move(config)))
 {
     qRegisterMetaType<MailSink::Trace>();
     qRegisterMetaType<MailSink::Smtp::SessionInfo>();
     // One thread per live connection; the default (the core count) would serve two clients at once.
-    m_pool.setMaxThreadCount(std::max(1, m_config.maxConnections));
+    m_pool.setMaxThreadCount(std::max(1, m_config->maxConnections));
     m_pool.setExpiryTimeout(60000);
 }
 
@@ -71,38 +34,80 @@ SmtpServer::~SmtpServer()
     shutdown(0);
 }
 
+ServerConfig SmtpServer::config() const
+{
+    std::lock_guard lock(m_configMutex);
+    return *m_config;
+}
+
+void SmtpServer::setConfig(ServerConfig config)
+{
+    const bool tls = config.tls.has_value();
+    m_pool.setMaxThreadCount(std::max(1, config.maxConnections));
+    {
+        std::lock_guard lock(m_configMutex);
+        m_config = std::make_shared<const ServerConfig>(std::move(config));
+    }
+    if (!tls && m_smtps) {
+        const bool was = isListening();
+        delete m_smtps;
+        m_smtps = nullptr;
+        if (was != isListening())
+            Q_EMIT listeningChanged(isListening());
+    }
+}
+
+std::shared_ptr<const ServerConfig> SmtpServer::configSnapshot() const
+{
+    std::lock_guard lock(m_configMutex);
+    return m_config;
+}
+
 bool SmtpServer::listen(const HostPort &address)
 {
     m_stopping = false;
-    delete m_smtp;
-    m_smtp = new DescriptorListener([this](qintptr fd) { handleIncoming(fd, false); }, this);
-    m_smtp->setListenBacklogSize(m_config.listenBacklog);
-    if (!m_smtp->listen(address.address, address.port)) {
-        m_error = QStringLiteral("cannot listen on %1: %2").arg(address.toString(), m_smtp->errorString());
-        delete m_smtp;
-        m_smtp = nullptr;
+    const bool was = isListening();
+    if (!DescriptorListener::rebind(
+            m_smtp, [this](qintptr fd) { handleIncoming(fd, false); }, address,
+            configSnapshot()->listenBacklog, this, &m_error))
         return false;
-    }
-    Q_EMIT listeningChanged(true);
+    if (!was)
+        Q_EMIT listeningChanged(true);
     return true;
 }
 
 bool SmtpServer::listenSmtps(const HostPort &address)
 {
-    if (!m_config.tls) {
+    if (!configSnapshot()->tls) {
         m_error = QStringLiteral("cannot listen for SMTPS on %1: no TLS certificate").arg(address.toString());
         return false;
     }
-    delete m_smtps;
-    m_smtps = new DescriptorListener([this](qintptr fd) { handleIncoming(fd, true); }, this);
-    m_smtps->setListenBacklogSize(m_config.listenBacklog);
-    if (!m_smtps->listen(address.address, address.port)) {
-        m_error = QStringLiteral("cannot listen on %1: %2").arg(address.toString(), m_smtps->errorString());
-        delete m_smtps;
-        m_smtps = nullptr;
+    const bool was = isListening();
+    if (!DescriptorListener::rebind(
+            m_smtps, [this](qintptr fd) { handleIncoming(fd, true); }, address,
+            configSnapshot()->listenBacklog, this, &m_error))
         return false;
-    }
+    if (!was)
+        Q_EMIT listeningChanged(true);
     return true;
+}
+
+void SmtpServer::stopSmtp()
+{
+    const bool was = isListening();
+    delete m_smtp;
+    m_smtp = nullptr;
+    if (was != isListening())
+        Q_EMIT listeningChanged(isListening());
+}
+
+void SmtpServer::stopSmtps()
+{
+    const bool was = isListening();
+    delete m_smtps;
+    m_smtps = nullptr;
+    if (was != isListening())
+        Q_EMIT listeningChanged(isListening());
 }
 
 void SmtpServer::stopListening()
@@ -157,20 +162,21 @@ HostPort SmtpServer::smtpsAddress() const
 
 void SmtpServer::handleIncoming(qintptr descriptor, bool implicitTls)
 {
-    if (m_active.load() >= m_config.maxConnections) {
+    std::shared_ptr<const ServerConfig> config = configSnapshot();
+    if (m_active.load() >= config->maxConnections) {
         // RFC 5321 3.8: a server may refuse with 421 at connection time.
         auto *socket = new QTcpSocket(this);
         socket->setSocketDescriptor(descriptor);
         Q_EMIT connectionRefused(socket->peerAddress().toString());
         if (!implicitTls)
             socket->write(
-                "421 4.7.0 " + m_config.session.hostname + " Too many connections, try again later\r\n");
+                "421 4.7.0 " + config->session.hostname + " Too many connections, try again later\r\n");
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         socket->disconnectFromHost();
         return;
     }
     ++m_active;
-    m_pool.start(new ConnectionTask(this, m_store, descriptor, implicitTls, ++m_nextId, &m_active));
+    m_pool.start(new Task(this, m_store, std::move(config), descriptor, implicitTls, ++m_nextId, &m_active));
 }
 
 void SmtpServer::closeSession(quint64 sessionId)

@@ -9,9 +9,12 @@
 #include <QThreadPool>
 
 #include <atomic>
+#include <memory>
 #include <mutex>
 
-class QTcpServer;
+namespace MailSink {
+class DescriptorListener;
+}
 
 namespace MailSink::Store {
 class MessageStore;
@@ -31,9 +34,13 @@ public:
     SmtpServer(Store::MessageStore *store, ServerConfig config, QObject *parent = nullptr);
     ~SmtpServer() override;
 
+    // Called again while listening, these move the listener; if the new address cannot be had the previous
+    // one keeps listening and errorString() says why.
     bool listen(const HostPort &address); // SMTP with STARTTLS (when a TLS identity is set)
     bool listenSmtps(const HostPort &address); // implicit TLS (RFC 8314)
-    void stopListening();
+    void stopListening(); // both listeners
+    void stopSmtp();
+    void stopSmtps();
     // Stops listening, lets messages in transfer finish for up to graceMs, ends every session.
     void shutdown(int graceMs = 5000);
 
@@ -43,7 +50,10 @@ public:
     QString errorString() const { return m_error; }
     int activeConnections() const { return m_active.load(); }
     bool isStopping() const { return m_stopping.load(); }
-    const ServerConfig &config() const { return m_config; }
+    ServerConfig config() const;
+    // Applies to connections accepted from now on; sessions in progress keep the configuration they began
+    // with. Without a TLS identity the implicit-TLS listener stops. Thread-safe.
+    void setConfig(ServerConfig config);
 
     // Ends one session cleanly (421), e.g. when its window is closed. Thread-safe.
     void closeSession(quint64 sessionId);
@@ -60,13 +70,15 @@ Q_SIGNALS:
 private:
     friend class SmtpConnection;
     void handleIncoming(qintptr descriptor, bool implicitTls);
+    std::shared_ptr<const ServerConfig> configSnapshot() const;
     void registerConnection(quint64 id, SmtpConnection *connection);
     void unregisterConnection(quint64 id);
 
     Store::MessageStore *m_store;
-    ServerConfig m_config;
-    QTcpServer *m_smtp = nullptr;
-    QTcpServer *m_smtps = nullptr;
+    mutable std::mutex m_configMutex;
+    std::shared_ptr<const ServerConfig> m_config; // guarded by m_configMutex
+    DescriptorListener *m_smtp = nullptr;
+    DescriptorListener *m_smtps = nullptr;
     QThreadPool m_pool;
     QString m_error;
     std::atomic<int> m_active {0};

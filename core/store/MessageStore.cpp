@@ -616,6 +616,17 @@ qint64 MessageStore::count() const
     return query.value(0).toLongLong();
 }
 
+qint64 MessageStore::unreadCount() const
+{
+    if (!m_open)
+        return 0;
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE seen = 0")) || !query.next())
+        return 0;
+    return query.value(0).toLongLong();
+}
+
 QString MessageStore::filePath(const MessageInfo &info) const
 {
     return m_root + u'/' + info.file;

@@ -70,6 +70,7 @@ public:
     QList<qint64> ids() const;
     std::optional<MessageInfo> message(qint64 id) const;
     qint64 count() const;
+    qint64 unreadCount() const;
     QString filePath(const MessageInfo &info) const;
     std::optional<QByteArray> readMessage(qint64 id, QString *error = nullptr) const;
     Trace trace(qint64 id) const;

@@ -86,12 +86,17 @@ std::optional<TlsIdentity> TlsIdentity::loadOrGenerate(const QString &dir, QStri
         if (auto identity = load(certPath, keyPath, error))
             return identity;
     }
+    return regenerate(dir, error);
+}
+
+std::optional<TlsIdentity> TlsIdentity::regenerate(const QString &dir, QString *error)
+{
     auto identity = generate(QStringLiteral("localhost"), error);
     if (!identity)
         return std::nullopt;
     QDir().mkpath(dir);
-    if (!writeFile(certPath, identity->certificate.toPem(), false, error)
-        || !writeFile(keyPath, identity->key.toPem(), true, error))
+    if (!writeFile(dir + QStringLiteral("/mailsink-cert.pem"), identity->certificate.toPem(), false, error)
+        || !writeFile(dir + QStringLiteral("/mailsink-key.pem"), identity->key.toPem(), true, error))
         return std::nullopt;
     return identity;
 }

@@ -18,6 +18,9 @@ struct TlsIdentity
     static std::optional<TlsIdentity> load(const QString &certPath, const QString &keyPath, QString *error);
     // A self-signed certificate for localhost, made once and kept in `dir` so clients can pin it.
     static std::optional<TlsIdentity> loadOrGenerate(const QString &dir, QString *error);
+    // A new one in `dir`, replacing the kept one (clients that pinned the old one will have to trust it
+    // again).
+    static std::optional<TlsIdentity> regenerate(const QString &dir, QString *error);
     static std::optional<TlsIdentity> generate(const QString &commonName, QString *error);
 
     QSslConfiguration serverConfiguration() const;

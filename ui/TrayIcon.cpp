@@ -1,0 +1,139 @@
+#include "TrayIcon.h"
+
+#include "Icons.h"
+#include "store/MessageStore.h"
+
+#include <QAction>
+#include <QMenu>
+
+namespace MailSink::Ui {
+
+TrayIcon::TrayIcon(Store::MessageStore *store, QAction *listenAction, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_batcher(new NotificationBatcher(this))
+    , m_showAction(new QAction(tr("&Show Mailsink"), this))
+    , m_quitAction(new QAction(tr("&Quit"), this))
+    , m_menu(std::make_unique<QMenu>())
+{
+    qRegisterMetaType<Store::MessageInfo>();
+    qRegisterMetaType<QList<qint64>>();
+    qRegisterMetaType<Notification>();
+
+    m_menu->addAction(m_showAction);
+    if (listenAction)
+        m_menu->addAction(listenAction);
+    m_menu->addSeparator();
+    m_menu->addAction(m_quitAction);
+    connect(m_showAction, &QAction::triggered, this, &TrayIcon::showRequested);
+    connect(m_quitAction, &QAction::triggered, this, &TrayIcon::quitRequested);
+
+    // The store signals come from its committing thread.
+    connect(store, &Store::MessageStore::messageStored, m_batcher, &NotificationBatcher::add,
+        Qt::QueuedConnection);
+    connect(
+        store, &Store::MessageStore::messageStored, this, &TrayIcon::scheduleRecount, Qt::QueuedConnection);
+    connect(
+        store, &Store::MessageStore::messagesRemoved, this, &TrayIcon::scheduleRecount, Qt::QueuedConnection);
+    connect(store, &Store::MessageStore::seenChanged, this, &TrayIcon::scheduleRecount, Qt::QueuedConnection);
+    connect(m_batcher, &NotificationBatcher::notificationReady, this, &TrayIcon::handleNotificationReady);
+
+    m_recountTimer.setSingleShot(true);
+    m_recountTimer.setInterval(RecountDelay);
+    connect(&m_recountTimer, &QTimer::timeout, this, &TrayIcon::recount);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = std::make_unique<QSystemTrayIcon>(Icons::messageUnread());
+        m_tray->setContextMenu(m_menu.get());
+        connect(m_tray.get(), &QSystemTrayIcon::activated, this, &TrayIcon::handleActivated);
+        connect(m_tray.get(), &QSystemTrayIcon::messageClicked, this, &TrayIcon::handleMessageClicked);
+    }
+    recount();
+    if (m_tray)
+        m_tray->show();
+}
+
+TrayIcon::~TrayIcon() = default;
+
+bool TrayIcon::isVisible() const
+{
+    return m_tray && m_tray->isVisible();
+}
+
+void TrayIcon::setNotificationsEnabled(bool enabled)
+{
+    m_batcher->setEnabled(enabled);
+}
+
+void TrayIcon::setSuppressNotifications(std::function<bool()> predicate)
+{
+    m_suppress = std::move(predicate);
+}
+
+void TrayIcon::showMessage(const QString &title, const QString &body)
+{
+    m_shownIds.clear(); // a click on it shows the window
+    if (m_tray)
+        m_tray->showMessage(title, body, QSystemTrayIcon::Information, NotificationTimeout);
+}
+
+void TrayIcon::setListeningText(const QString &text)
+{
+    if (m_listeningText == text)
+        return;
+    m_listeningText = text;
+    updateToolTip();
+}
+
+void TrayIcon::scheduleRecount()
+{
+    if (!m_recountTimer.isActive())
+        m_recountTimer.start();
+}
+
+void TrayIcon::recount()
+{
+    m_unread = m_store->unreadCount();
+    updateToolTip();
+}
+
+void TrayIcon::updateToolTip()
+{
+    QString tip = tr("Mailsink") + u'\n'
+        + (m_unread == 0        ? tr("No unread messages")
+                : m_unread == 1 ? tr("1 unread message")
+                                : tr("%1 unread messages").arg(m_unread));
+    if (!m_listeningText.isEmpty())
+        tip += u'\n' + m_listeningText;
+    if (tip == m_toolTip)
+        return;
+    m_toolTip = tip;
+    if (m_tray)
+        m_tray->setToolTip(m_toolTip);
+}
+
+void TrayIcon::handleNotificationReady(const Notification &n)
+{
+    if (m_suppress && m_suppress())
+        return;
+    m_shownIds = n.ids;
+    if (m_tray)
+        m_tray->showMessage(n.title, n.body, Icons::messageUnread(), NotificationTimeout);
+    Q_EMIT notificationShown(n);
+}
+
+void TrayIcon::handleActivated(QSystemTrayIcon::ActivationReason reason)
+{
+    if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+        Q_EMIT showRequested();
+}
+
+void TrayIcon::handleMessageClicked()
+{
+    if (m_shownIds.size() == 1)
+        Q_EMIT openMessageRequested(m_shownIds.constFirst());
+    else
+        Q_EMIT showRequested();
+}
+
+} // namespace MailSink::Ui
