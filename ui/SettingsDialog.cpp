@@ -366,8 +366,13 @@ void SettingsDialog::updateEnabled()
     m_authPassword->setEnabled(m_auth->isChecked());
     for (auto it = m_endpoints.cbegin(); it != m_endpoints.cend(); ++it) {
         const Endpoint &e = it.value();
-        if (!e.enabled || !e.enabled->isEnabled())
+        if (!e.enabled)
             continue;
+        if (!e.enabled->isEnabled()) {
+            e.host->setEnabled(false);
+            e.port->setEnabled(false);
+            continue;
+        }
         bool on = e.enabled->isChecked();
         if (it.key() == Listener::Pop3s)
             on = on && m_endpoints.value(Listener::Pop3).enabled->isChecked();

@@ -8,6 +8,13 @@
 #include "TraceView.h"
 #include "UiFixture.h"
 
+#include "SettingsDialog.h"
+
+#include <QCheckBox>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTcpServer>
+
 #include <QApplication>
 #include <QDir>
 #include <QMdiArea>
@@ -159,5 +166,22 @@ int main(int argc, char **argv)
     save(sub, out + QStringLiteral("/message-headers.png"));
     report->tabs()->setCurrentIndex(Ui::MessageWindow::SourceTab);
     save(sub, out + QStringLiteral("/message-source.png"));
+
+    // The settings dialog, once as it opens and once after asking for a port another program holds.
+    Ui::SettingsDialog *settings = window.showSettings();
+    settings->resize(680, 520);
+    auto *tabs = settings->findChild<QTabWidget *>();
+    tabs->setCurrentIndex(1);
+    QApplication::processEvents();
+    save(settings, out + QStringLiteral("/settings-security.png"));
+    tabs->setCurrentIndex(0);
+    QTcpServer squatter;
+    squatter.listen(QHostAddress::LocalHost, 0);
+    const auto smtps = settings->endpoint(Ui::ServerController::Listener::Smtps);
+    smtps.enabled->setChecked(true);
+    smtps.port->setValue(squatter.serverPort());
+    settings->applyChanges();
+    QApplication::processEvents();
+    save(settings, out + QStringLiteral("/settings-port-in-use.png"));
     return 0;
 }
