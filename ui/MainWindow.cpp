@@ -33,6 +33,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLoggingCategory>
 #include <QMdiArea>
 #include <QMdiSubWindow>
 #include <QMenuBar>
@@ -46,6 +47,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+Q_LOGGING_CATEGORY(lcUi, "mailsink.ui")
 
 namespace MailSink::Ui {
 
@@ -738,6 +741,10 @@ MessageWindow *MainWindow::openFile(const QString &path)
         [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     QMdiSubWindow *sub = addSubWindow(window, m_settings->value(Settings::Key::MessageWindowSize).toSize());
     connect(window, &MessageWindow::loaded, sub, [sub, window] {
+        if (window->message().error.isEmpty())
+            qCInfo(lcUi) << "opened" << window->filePath() << "subject" << window->subjectText();
+        else
+            qCInfo(lcUi) << "cannot show" << window->filePath() << window->message().error;
         sub->setWindowTitle(
             QObject::tr("%1 — %2").arg(window->windowTitle(), QFileInfo(window->filePath()).fileName()));
     });

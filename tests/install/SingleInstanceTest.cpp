@@ -8,7 +8,10 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -257,4 +260,120 @@ TEST_CASE("desktop processes: the second hands over, a killed instance is replac
         CHECK(replacement.process.state() == QProcess::Running);
 #endif
     }
+}
+
+namespace {
+
+// A desktop process that takes its listen addresses from the settings file (no --smtp), with what
+// it logs kept in a file.
+struct ConfiguredDesktop
+{
+    QProcess process;
+    QString log;
+
+    ConfiguredDesktop(const Store &store, const QString &settings, const QStringList &extra)
+    {
+        const QString config = store.dir.filePath(QStringLiteral("config"));
+        QDir().mkpath(config + QStringLiteral("/Mailsink"));
+        QFile file(config + QStringLiteral("/Mailsink/mailsink.conf"));
+        REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(settings.toUtf8());
+        file.close();
+        log = store.dir.filePath(QStringLiteral("desktop.log"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("mailsink.ui.info=true"));
+        process.setProcessEnvironment(env);
+        process.setStandardErrorFile(log);
+        process.start(Binary, QStringList {QStringLiteral("--store"), store.path()} + extra);
+        REQUIRE(process.waitForStarted(10000));
+    }
+    ~ConfiguredDesktop()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.terminate();
+            if (!process.waitForFinished(10000)) {
+                process.kill();
+                process.waitForFinished(10000);
+            }
+        }
+    }
+    QByteArray logged() const
+    {
+        QFile file(log);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+};
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+bool greets(quint16 port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+    return socket.waitForConnected(500) && socket.waitForReadyRead(2000)
+        && socket.readAll().startsWith("220");
+}
+
+} // namespace
+
+TEST_CASE("the desktop app listens where its settings say, a command-line option wins for that run",
+    "[install][settings]")
+{
+    Store store;
+    const quint16 saved = freePort();
+    const QString settings
+        = QStringLiteral("[smtp]\naddress=127.0.0.1:%1\n[pop3]\nenabled=false\n[tls]\nenabled=false\n")
+              .arg(saved);
+    {
+        ConfiguredDesktop desktop(store, settings, {QStringLiteral("--new-instance")});
+        INFO(desktop.logged().toStdString());
+        REQUIRE(QTest::qWaitFor(
+            [&] { return desktop.process.state() != QProcess::Running || greets(saved); }, 30000));
+        CHECK(desktop.process.state() == QProcess::Running);
+    }
+    const quint16 given = freePort();
+    ConfiguredDesktop desktop(store, settings,
+        {QStringLiteral("--new-instance"), QStringLiteral("--smtp"),
+            QStringLiteral("127.0.0.1:%1").arg(given)});
+    INFO(desktop.logged().toStdString());
+    REQUIRE(QTest::qWaitFor(
+        [&] { return desktop.process.state() != QProcess::Running || greets(given); }, 30000));
+    CHECK(desktop.process.state() == QProcess::Running);
+    CHECK_FALSE(greets(saved));
+    // The override is for this run only: the settings file still has the saved address.
+    QSettings file(store.dir.filePath(QStringLiteral("config/Mailsink/mailsink.conf")), QSettings::IniFormat);
+    CHECK(file.value(QStringLiteral("smtp/address")).toString() == QStringLiteral("127.0.0.1:%1").arg(saved));
+}
+
+TEST_CASE("a file handed over by a second start opens in the running window", "[install][instance]")
+{
+    Store store;
+    const QString eml = store.dir.filePath(QStringLiteral("handed-over.eml"));
+    {
+        QFile file(eml);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("From: a@example.com\r\nTo: b@example.com\r\nSubject: handed over\r\n\r\nhello\r\n");
+    }
+    ConfiguredDesktop first(store,
+        QStringLiteral("[smtp]\naddress=127.0.0.1:0\n[pop3]\nenabled=false\n[tls]\nenabled=false\n"), {});
+    const bool up = QTest::qWaitFor(
+        [&] { return first.process.state() != QProcess::Running || isConnectable(store.name()); }, 30000);
+    REQUIRE(up);
+    REQUIRE(first.process.state() == QProcess::Running);
+
+    Desktop second(store, {eml});
+    REQUIRE(second.process.waitForFinished(30000));
+    CHECK(second.process.exitCode() == 0);
+    const QByteArray expected
+        = "opened \"" + QFileInfo(eml).absoluteFilePath().toUtf8() + "\" subject \"handed over\"";
+    const bool opened = QTest::qWaitFor([&] { return first.logged().contains(expected); }, 15000);
+    INFO(first.logged().toStdString());
+    CHECK(opened);
 }

@@ -1,4 +1,5 @@
 #include "TrayIcon.h"
+#include "MessageWindow.h"
 #include "NotificationBatcher.h"
 #include "UiFixture.h"
 #include "store/MessageStore.h"
@@ -218,4 +219,31 @@ TEST_CASE("the tray menu shows, listens and quits", "[ui][tray]")
     tray.quitAction()->trigger();
     CHECK(quit.count() == 1);
     CHECK(show.count() == 1);
+}
+
+TEST_CASE(
+    "the main window follows the tray: a notification click opens the message, Quit quits", "[ui][tray]")
+{
+    UiFixture ui;
+    REQUIRE(ui.deliver("From: a@example.com\r\nSubject: from the tray\r\n\r\nhello\r\n"));
+    const qint64 id = ui.store().list(1).value(0).id;
+    REQUIRE(id != 0);
+    Ui::TrayIcon *tray = ui.window().trayIcon();
+    REQUIRE(tray);
+    const auto actions = tray->menu()->actions();
+    CHECK(std::any_of(actions.begin(), actions.end(),
+        [](QAction *a) { return a->text().contains(QStringLiteral("listening")); }));
+
+    Q_EMIT tray->openMessageRequested(id);
+    REQUIRE(waitFor([&] { return ui.window().messageWindows().size() == 1; }));
+    CHECK(ui.window().messageWindows().first()->storedId() == id);
+
+    // Without a system tray (as here), "close to tray" must not hide the window where no one can find it.
+    ui.settings().setValue(Ui::Settings::Key::CloseToTray, true);
+    REQUIRE_FALSE(tray->isVisible());
+    CHECK(ui.window().close()); // accepted: a real close, not a hide
+    CHECK_FALSE(ui.window().isVisible());
+    ui.window().show();
+    Q_EMIT tray->quitRequested();
+    CHECK_FALSE(ui.window().isVisible());
 }
