@@ -292,13 +292,13 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+86"/>
-        <location line="+707"/>
+        <location filename="../ui/MainWindow.cpp" line="+89"/>
+        <location line="+711"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-683"/>
+        <location line="-687"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒绝来自 %1 的连接：连接数过多</translation>
     </message>
@@ -648,7 +648,7 @@ Part %2, SHA-256 %3</source>
         <translation>连接：%1</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Open messages</source>
         <translation>打开邮件</translation>
     </message>
@@ -1804,7 +1804,7 @@ To: %2</source>
         <translation>已在本次运行的命令行中设置，因此无法在此编辑：%1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1898,7 +1898,7 @@ To: %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/StoreMover.cpp" line="+28"/>
+        <location filename="../ui/StoreMover.cpp" line="+30"/>
         <source>%1 is not empty; choose an empty folder to move the mail to, or open it as it is</source>
         <translation>%1 不为空；请选择一个空文件夹来移动邮件，或按原样打开它</translation>
     </message>
@@ -1908,7 +1908,12 @@ To: %2</source>
         <translation>无法创建 %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
+        <source>cannot copy to %1: %2</source>
+        <translation>无法复制到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+10"/>
         <location line="+5"/>
         <source>cannot copy %1: %2</source>

@@ -292,13 +292,13 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+86"/>
-        <location line="+707"/>
+        <location filename="../ui/MainWindow.cpp" line="+89"/>
+        <location line="+711"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-683"/>
+        <location line="-687"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒絕來自 %1 的連線：連線數過多</translation>
     </message>
@@ -648,7 +648,7 @@ Part %2, SHA-256 %3</source>
         <translation>連線：%1</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Open messages</source>
         <translation>開啟郵件</translation>
     </message>
@@ -1804,7 +1804,7 @@ To: %2</source>
         <translation>已在本次執行的命令列中設定，因此無法在此編輯：%1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1898,7 +1898,7 @@ To: %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/StoreMover.cpp" line="+28"/>
+        <location filename="../ui/StoreMover.cpp" line="+30"/>
         <source>%1 is not empty; choose an empty folder to move the mail to, or open it as it is</source>
         <translation>%1 不是空的；請選擇一個空資料夾來移動郵件，或按原樣開啟它</translation>
     </message>
@@ -1908,7 +1908,12 @@ To: %2</source>
         <translation>無法建立 %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
+        <source>cannot copy to %1: %2</source>
+        <translation>無法複製到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+10"/>
         <location line="+5"/>
         <source>cannot copy %1: %2</source>

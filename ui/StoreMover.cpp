@@ -1,5 +1,7 @@
 #include "StoreMover.h"
 
+#include "store/DurableSync.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -56,6 +58,25 @@ bool StoreMover::move()
                 return false;
             }
         }
+        // The originals go once the copy opened: it has to be on disk by then.
+        Store::DurableSync durable(m_to);
+        QString error;
+        bool synced = true;
+        if (!durable.isFileSystemWide()) {
+            for (const QString &file : std::as_const(m_copiedFiles))
+                synced = durable.syncFile(file, &error) && synced;
+        }
+        for (const QString &name : {QStringLiteral("new"), QStringLiteral("cur"), QStringLiteral("tmp")}) {
+            if (QFileInfo(target.filePath(name)).isDir())
+                synced = durable.syncDirectory(target.filePath(name), &error) && synced;
+        }
+        synced = durable.syncDirectory(m_to, &error) && durable.sync(&error) && synced;
+        if (!synced) {
+            QDir(m_to).removeRecursively();
+            QDir().mkpath(m_to);
+            m_error = QObject::tr("cannot copy to %1: %2").arg(QDir::toNativeSeparators(m_to), error);
+            return false;
+        }
         m_copied = true;
         return true;
     }
@@ -87,6 +108,7 @@ bool StoreMover::copyTree(const QString &from, const QString &to)
             m_error = QObject::tr("cannot copy %1: %2").arg(QDir::toNativeSeparators(a), out.errorString());
             return false;
         }
+        m_copiedFiles.append(b);
         return true;
     };
     if (!QFileInfo(from).isDir())

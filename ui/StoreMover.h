@@ -7,8 +7,8 @@ namespace MailSink::Ui {
 
 // Moves a closed Mailsink store (Maildir new/ cur/ tmp/, the index, the generated certificate) into
 // another folder. Within one file system every entry is renamed; across file systems the files are copied
-// and checked by size first, and the originals are removed only by removeSource() once the copy opened
-// as a store.
+// checked by size and synced to disk first, and the originals are removed only by removeSource() once the
+// copy opened as a store.
 class StoreMover
 {
 public:
@@ -31,6 +31,7 @@ private:
     QString m_error;
     bool m_copied = false;
     QStringList m_moved;
+    QStringList m_copiedFiles;
 };
 
 } // namespace MailSink::Ui

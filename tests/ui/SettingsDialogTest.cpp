@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPalette>
@@ -338,4 +339,31 @@ TEST_CASE("moving the store folder moves the mail and keeps serving; opening one
               .contains(QStringLiteral("mailsink-index.sqlite")));
     REQUIRE(ui.window().switchStore(moved, false, &error));
     CHECK(ui.store().count() == 3);
+}
+
+TEST_CASE("moving the store to another file system copies, checks and only then removes the originals",
+    "[ui][settings][store]")
+{
+    QTemporaryDir otherFs(QStringLiteral("/dev/shm/mailsink-move-XXXXXX"));
+    if (!otherFs.isValid()) {
+        WARN("no /dev/shm here: the copy path is not exercised");
+        return;
+    }
+    UiFixture ui;
+    REQUIRE(ui.deliver("Subject: crosses file systems\r\n\r\nbody\r\n"));
+    const QByteArray before = *ui.store().readMessage(ui.store().list(1).value(0).id);
+    const QString oldRoot = ui.store().root();
+    const QString target = otherFs.filePath(QStringLiteral("store"));
+
+    QString error;
+    REQUIRE(ui.window().switchStore(target, true, &error));
+    CHECK(ui.store().count() == 1);
+    CHECK(*ui.store().readMessage(ui.store().list(1).value(0).id) == before);
+    CHECK_FALSE(QDir(oldRoot).exists(QStringLiteral("new")));
+    CHECK_FALSE(QFileInfo::exists(QDir(oldRoot).filePath(QStringLiteral("mailsink-index.sqlite"))));
+    REQUIRE(ui.deliver("Subject: after\r\n\r\nbody\r\n"));
+    CHECK(ui.store().count() == 2);
+    // Back home again before the temporary folders go.
+    REQUIRE(ui.window().switchStore(oldRoot, true, &error));
+    CHECK(ui.store().count() == 2);
 }
