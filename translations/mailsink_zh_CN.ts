@@ -1448,6 +1448,14 @@ To: %2</source>
     </message>
 </context>
 <context>
+    <name>MailSink::Ui::ServerController</name>
+    <message>
+        <location filename="../ui/ServerController.cpp" line="+139"/>
+        <source>cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+</context>
+<context>
     <name>MailSink::Ui::SessionWindow</name>
     <message>
         <location filename="../ui/SessionWindow.cpp" line="+45"/>

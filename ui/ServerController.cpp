@@ -133,6 +133,10 @@ bool ServerController::listen(Listener listener, const HostPort &address)
         break;
     }
     refresh();
+    // The core says "cannot listen on ADDRESS: REASON" in English; REASON comes translated from Qt.
+    const QString prefix = QStringLiteral("cannot listen on %1: ").arg(address.toString());
+    if (error.startsWith(prefix))
+        error = tr("cannot listen on %1: %2").arg(address.toString(), error.mid(prefix.size()));
     m_status[listener].error = ok ? QString() : error;
     return ok;
 }

@@ -9,6 +9,7 @@
 #include "UiFixture.h"
 
 #include "SettingsDialog.h"
+#include "Translations.h"
 
 #include <QCheckBox>
 #include <QSpinBox>
@@ -58,6 +59,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MailsinkScreenshots"));
     QApplication::setApplicationName(QStringLiteral("mailsink-screenshots"));
+    Ui::installTranslators(app); // MAILSINK_LANG=zh_CN for the Chinese screenshots
     if (QIcon::themeName().isEmpty() || QIcon::themeName() == QLatin1String("hicolor"))
         QIcon::setThemeName(QStringLiteral("Adwaita"));
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
