@@ -11,4 +11,4 @@ $SUDO apt-get install -y -qq \
     qt6-l10n-tools qt6-translations-l10n libmimetic-dev libssl-dev catch2 qtkeychain-qt6-dev \
     librsvg2-bin desktop-file-utils appstream dpkg-dev file \
     xvfb xauth xdotool imagemagick fonts-noto-cjk fonts-dejavu-core \
-    swaks libnet-ssleay-perl curl fetchmail python3 python3-aiosmtpd openssl ca-certificates git >/dev/null
+    swaks libnet-ssleay-perl curl fetchmail python3 python3-aiosmtpd openssl ca-certificates git dbus >/dev/null

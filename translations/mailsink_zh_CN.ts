@@ -290,6 +290,14 @@ Part %2, SHA-256 %3</source>
     </message>
 </context>
 <context>
+    <name>MailSink::Ui::DesktopNotifier</name>
+    <message>
+        <location filename="../ui/DesktopNotifier.cpp" line="+89"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>MailSink::Ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+89"/>
@@ -1855,7 +1863,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::TrayIcon</name>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="+15"/>
+        <location filename="../ui/TrayIcon.cpp" line="+17"/>
         <source>&amp;Show Mailsink</source>
         <translation>显示 Mailsink(&amp;S)</translation>
     </message>
@@ -1865,7 +1873,7 @@ To: %2</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+103"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>

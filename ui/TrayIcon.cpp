@@ -1,5 +1,7 @@
 #include "TrayIcon.h"
 
+#include "DesktopNotifier.h"
+
 #include "Icons.h"
 #include "store/MessageStore.h"
 
@@ -47,10 +49,26 @@ TrayIcon::TrayIcon(Store::MessageStore *store, QAction *listenAction, QObject *p
         m_tray->setContextMenu(m_menu.get());
         connect(m_tray.get(), &QSystemTrayIcon::activated, this, &TrayIcon::handleActivated);
         connect(m_tray.get(), &QSystemTrayIcon::messageClicked, this, &TrayIcon::handleMessageClicked);
-    }
+    } else
+        setDesktopNotifier(new DesktopNotifier(this)); // no tray (GNOME): the notification service
     recount();
     if (m_tray)
         m_tray->show();
+}
+
+void TrayIcon::setDesktopNotifier(DesktopNotifier *notifier)
+{
+    if (m_notifier && m_notifier->parent() == this)
+        delete m_notifier;
+    m_notifier = notifier;
+    if (!m_notifier)
+        return;
+    connect(m_notifier, &DesktopNotifier::activated, this, [this](const QList<qint64> &ids) {
+        if (ids.size() == 1)
+            Q_EMIT openMessageRequested(ids.constFirst());
+        else
+            Q_EMIT showRequested();
+    });
 }
 
 TrayIcon::~TrayIcon() = default;
@@ -119,6 +137,8 @@ void TrayIcon::handleNotificationReady(const Notification &n)
     m_shownIds = n.ids;
     if (m_tray)
         m_tray->showMessage(n.title, n.body, Icons::messageUnread(), NotificationTimeout);
+    else if (m_notifier && m_notifier->isAvailable())
+        m_notifier->show(n);
     Q_EMIT notificationShown(n);
 }
 

@@ -19,6 +19,8 @@ class MessageStore;
 
 namespace MailSink::Ui {
 
+class DesktopNotifier;
+
 // The system tray icon: the unread count in its tooltip, a menu (show, listen, quit) and a desktop
 // notification per burst of new mail. Without a system tray (offscreen, some desktops) nothing is
 // shown, but the count, the menu and the notifications work the same.
@@ -46,6 +48,9 @@ public:
     void setSuppressNotifications(std::function<bool()> predicate);
     // A plain balloon from the tray (not a new-mail notification); nothing without a tray.
     void showMessage(const QString &title, const QString &body);
+    // Where notifications go when there is no tray; by default the session bus's notification service.
+    void setDesktopNotifier(DesktopNotifier *notifier);
+    DesktopNotifier *desktopNotifier() const { return m_notifier; }
     void setListeningText(const QString &text); // a second tooltip line, "Listening on 127.0.0.1:1025"
 
 Q_SIGNALS:
@@ -67,6 +72,7 @@ private:
     QAction *m_showAction;
     QAction *m_quitAction;
     std::unique_ptr<QMenu> m_menu;
+    DesktopNotifier *m_notifier = nullptr;
     std::unique_ptr<QSystemTrayIcon> m_tray; // after m_menu: goes first, while its menu still exists
     QTimer m_recountTimer;
     std::function<bool()> m_suppress;
