@@ -292,7 +292,7 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::DesktopNotifier</name>
     <message>
-        <location filename="../ui/DesktopNotifier.cpp" line="+89"/>
+        <location filename="../ui/DesktopNotifier.cpp" line="+87"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -301,12 +301,12 @@ Part %2, SHA-256 %3</source>
     <name>MailSink::Ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+89"/>
-        <location line="+711"/>
+        <location line="+726"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-687"/>
+        <location line="-702"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒绝来自 %1 的连接：连接数过多</translation>
     </message>
@@ -342,12 +342,12 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+191"/>
+        <location line="+206"/>
         <source>Stop listening</source>
         <translation>停止监听</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-199"/>
         <source>&amp;Open .eml…</source>
         <translation>打开 .eml(&amp;O)…</translation>
     </message>
@@ -492,7 +492,7 @@ Part %2, SHA-256 %3</source>
         <translation>它仍在系统托盘中运行。请从托盘菜单退出。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+40"/>
         <location line="+38"/>
         <location line="+4"/>
         <source>Not listening: %1</source>
@@ -1771,8 +1771,8 @@ To: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Closing the window keeps Mailsink running in the system tray</source>
-        <translation>关闭窗口后 Mailsink 继续在系统托盘中运行</translation>
+        <source>Closing or minimizing the window keeps Mailsink running in the system tray</source>
+        <translation>关闭或最小化窗口后 Mailsink 继续在系统托盘中运行</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1873,7 +1873,7 @@ To: %2</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+102"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>

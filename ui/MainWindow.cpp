@@ -397,6 +397,21 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (!m_mdi || !m_trayIcon)
+        return; // still being built
+    if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange) {
+        // The system switched between light and dark (or the theme setting did).
+        m_mdi->setBackground(QApplication::palette().color(QPalette::Window).darker(106));
+    } else if (event->type() == QEvent::WindowStateChange && isMinimized()
+        && m_settings->flag(Settings::Key::CloseToTray) && m_trayIcon->isVisible()) {
+        // Minimized to the tray: off the task bar until Show in the tray menu.
+        QTimer::singleShot(0, this, &QWidget::hide);
+    }
+}
+
 void MainWindow::quit()
 {
     m_quitting = true;

@@ -253,7 +253,8 @@ QWidget *SettingsDialog::createAppPage()
             page));
     m_autoOpen = new QCheckBox(tr("Open a window for each new SMTP session"), page);
     m_notifications = new QCheckBox(tr("Show a desktop notification for new mail"), page);
-    m_closeToTray = new QCheckBox(tr("Closing the window keeps Mailsink running in the system tray"), page);
+    m_closeToTray = new QCheckBox(
+        tr("Closing or minimizing the window keeps Mailsink running in the system tray"), page);
     layout->addRow(m_autoOpen);
     layout->addRow(m_notifications);
     layout->addRow(m_closeToTray);
