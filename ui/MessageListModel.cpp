@@ -24,7 +24,6 @@ namespace {
 
 constexpr int PageSize = 200;
 constexpr int MaxDragMessages = 500;
-constexpr int QueryPageSize = 2000;
 constexpr qsizetype CacheLimit = 5000;
 constexpr qint64 BodySearchRawLimit = 8 * 1024 * 1024;
 constexpr qint64 BodySearchParseLimit = 1024 * 1024;
@@ -339,58 +338,56 @@ QList<qint64> MessageListModel::runQuery(
         return ids;
     }
 
-    // Page through the index keeping only (id, key): never all rows at once.
+    // One pass over the index keeping only (id, key): never all rows at once.
     struct Row
     {
         qint64 id;
-        QVariant key;
+        QString text; // From, To, Subject (case-folded)
+        qint64 number; // Received, Size, Attachment
     };
     std::vector<Row> rows;
-    QSet<qint64> seen;
-    for (int offset = 0;; offset += QueryPageSize) {
-        if (*cancelled)
-            return {};
-        const QList<MessageInfo> page = store->list(QueryPageSize, offset);
-        for (const MessageInfo &info : page) {
-            if (seen.contains(info.id))
-                continue;
-            seen.insert(info.id);
+    const bool textKey = query.column == From || query.column == To || query.column == Subject;
+    const bool complete = store->forEach(
+        [&](const MessageInfo &info) {
+            if (*cancelled)
+                return false;
             if (!matches(info, query.filter)
                 && !(query.bodies && bodyMatches(store->filePath(info), info.size, query.filter)))
-                continue;
-            QVariant key;
+                return true;
+            Row row {info.id, {}, 0};
             switch (query.column) {
             case Received:
-                key = info.received.toMSecsSinceEpoch();
+                row.number = info.received.toMSecsSinceEpoch();
                 break;
             case From:
-                key = fromText(info).toCaseFolded();
+                row.text = fromText(info).toCaseFolded();
                 break;
             case To:
-                key = toText(info).toCaseFolded();
+                row.text = toText(info).toCaseFolded();
                 break;
             case Subject:
-                key = info.subject.toCaseFolded();
+                row.text = info.subject.toCaseFolded();
                 break;
             case Size:
-                key = info.size;
+                row.number = info.size;
                 break;
             case Attachment:
-                key = info.hasAttachments ? 1 : 0;
+                row.number = info.hasAttachments ? 1 : 0;
                 break;
             }
-            rows.push_back({info.id, key});
-            if (query.bodies && *cancelled)
-                return {};
-        }
-        if (page.size() < QueryPageSize)
-            break;
-    }
+            rows.push_back(std::move(row));
+            return true;
+        },
+        !query.filter.isEmpty()); // the envelope is only needed to match a filter
+    if (!complete && *cancelled)
+        return {};
     if (query.column != Received || query.order == Qt::AscendingOrder) {
         // Stable: equal keys keep the store's newest-first order.
+        const bool ascending = query.order == Qt::AscendingOrder;
         std::stable_sort(rows.begin(), rows.end(), [&](const Row &a, const Row &b) {
-            const auto order = QVariant::compare(a.key, b.key);
-            return query.order == Qt::AscendingOrder ? order < 0 : order > 0;
+            const int order
+                = textKey ? a.text.compare(b.text) : (a.number < b.number ? -1 : a.number > b.number);
+            return ascending ? order < 0 : order > 0;
         });
     }
     QList<qint64> ids;

@@ -96,7 +96,8 @@ MessageStore::MessageStore(QObject *parent)
     // Maildir: '/' and ':' in the host part are encoded so the name stays one path element.
     host.replace('/', "\\057").replace(':', "\\072");
     m_host = host.isEmpty() ? QByteArrayLiteral("localhost") : host;
-    m_pid = QByteArray::number(QCoreApplication::applicationPid()); // getpid() is a syscall per message otherwise
+    m_pid = QByteArray::number(
+        QCoreApplication::applicationPid()); // getpid() is a syscall per message otherwise
 }
 
 MessageStore::~MessageStore()
@@ -352,9 +353,8 @@ QByteArray MessageStore::newUniq()
     const qint64 us = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::system_clock::now().time_since_epoch())
                           .count();
-    return QByteArray::number(us / 1000000) + ".M" + QByteArray::number(us % 1000000) + 'P'
-        + m_pid + 'Q' + QByteArray::number(++m_sequence)
-        + '.' + m_host;
+    return QByteArray::number(us / 1000000) + ".M" + QByteArray::number(us % 1000000) + 'P' + m_pid + 'Q'
+        + QByteArray::number(++m_sequence) + '.' + m_host;
 }
 
 std::unique_ptr<MessageWriter> MessageStore::beginMessage()
@@ -576,6 +576,24 @@ QList<MessageInfo> MessageStore::list(int limit, int offset) const
     while (query.next())
         result.append(infoFromQuery(query, true));
     return result;
+}
+
+bool MessageStore::forEach(const std::function<bool(const MessageInfo &)> &visit, bool withEnvelope) const
+{
+    if (!m_open)
+        return false;
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QLatin1String(SelectColumns) + QStringLiteral("ORDER BY received DESC, id DESC"))) {
+        qCWarning(lcStore).noquote() << "cannot list messages:" << sqlError(query);
+        return false;
+    }
+    while (query.next()) {
+        if (!visit(infoFromQuery(query, withEnvelope)))
+            return false;
+    }
+    return true;
 }
 
 QList<qint64> MessageStore::ids() const

@@ -68,6 +68,9 @@ public:
     // Reading. Newest first.
     QList<MessageInfo> list(int limit = -1, int offset = 0) const;
     QList<qint64> ids() const;
+    // Every message, newest first, one row at a time (one statement: no row twice, none skipped, while
+    // others commit); stops when `visit` returns false. Without the envelope it reads less.
+    bool forEach(const std::function<bool(const MessageInfo &)> &visit, bool withEnvelope = true) const;
     std::optional<MessageInfo> message(qint64 id) const;
     qint64 count() const;
     qint64 unreadCount() const;
