@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -62,30 +63,43 @@ void raiseWindow(QWidget *window)
 
 // Starting the desktop app again hands the files to the running instance (same user and store), which
 // opens them and raises its window; with --new-instance, or when none is running, this one starts.
+// Listens for later starts on the name of `store`; their files open in the main window.
+std::unique_ptr<App::SingleInstance> acceptLaterStarts(const QString &store)
+{
+    auto instance = std::make_unique<App::SingleInstance>(App::SingleInstance::serverNameFor(store));
+    if (!instance->listen()) {
+        std::fprintf(stderr, "mailsink: not accepting files from later starts: %s\n",
+            qPrintable(instance->errorString()));
+        return instance;
+    }
+    QObject::connect(
+        instance.get(), &App::SingleInstance::filesRequested, instance.get(), [](const QStringList &paths) {
+            if (Ui::MainWindow *window = findMainWindow())
+                window->openFiles(paths);
+        });
+    QObject::connect(instance.get(), &App::SingleInstance::raiseRequested, instance.get(), [] {
+        if (Ui::MainWindow *window = findMainWindow())
+            raiseWindow(window);
+    });
+    return instance;
+}
+
 int runDesktopInstance(QStringList arguments)
 {
     const bool forceNew = arguments.removeAll(kNewInstance) + arguments.removeAll(kNewInstance.mid(1)) > 0;
     const auto start = parseDesktopStart(arguments);
     std::unique_ptr<App::SingleInstance> instance;
     if (start && !forceNew) {
-        const QString name = App::SingleInstance::serverNameFor(start->store);
-        if (App::SingleInstance::handOver(name, start->files))
+        if (App::SingleInstance::handOver(App::SingleInstance::serverNameFor(start->store), start->files))
             return 0;
-        instance = std::make_unique<App::SingleInstance>(name);
-        if (instance->listen()) {
-            QObject::connect(instance.get(), &App::SingleInstance::filesRequested, instance.get(),
-                [](const QStringList &paths) {
-                    if (Ui::MainWindow *window = findMainWindow())
-                        window->openFiles(paths);
-                });
-            QObject::connect(instance.get(), &App::SingleInstance::raiseRequested, instance.get(), [] {
-                if (Ui::MainWindow *window = findMainWindow())
-                    raiseWindow(window);
-            });
-        } else {
-            std::fprintf(stderr, "mailsink: not accepting files from later starts: %s\n",
-                qPrintable(instance->errorString()));
-        }
+        instance = acceptLaterStarts(start->store);
+        // When the user switches stores in the settings, later starts look for the new one's name.
+        QTimer::singleShot(0, instance.get(), [&instance] {
+            if (Ui::MainWindow *window = findMainWindow()) {
+                QObject::connect(window, &Ui::MainWindow::storeChanged, window,
+                    [&instance](const QString &root) { instance = acceptLaterStarts(root); });
+            }
+        });
     }
     return Ui::runDesktop(arguments);
 }

@@ -654,6 +654,7 @@ bool MainWindow::switchStore(const QString &folder, bool move, QString *error)
         mover.removeSource();
     if (!m_controller->overrides().store)
         m_settings->setValue(Settings::Key::StoreFolder, m_store->root());
+    Q_EMIT storeChanged(m_store->root());
     statusBar()->showMessage(move ? tr("Mail moved to %1").arg(QDir::toNativeSeparators(m_store->root()))
                                   : tr("Store folder: %1").arg(QDir::toNativeSeparators(m_store->root())),
         10000);

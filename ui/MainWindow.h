@@ -97,6 +97,9 @@ public Q_SLOTS:
     void exportSelected();
     void openFileDialog();
 
+Q_SIGNALS:
+    void storeChanged(const QString &root); // switchStore() opened another folder
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
