@@ -39,12 +39,12 @@
         <translation>--pop3：%1</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+68"/>
         <source>TLS is off: %1</source>
         <translation>TLS 已关闭：%1</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-91"/>
         <source>Do not offer STARTTLS.</source>
         <translation>不提供 STARTTLS。</translation>
     </message>
@@ -300,13 +300,13 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+89"/>
-        <location line="+726"/>
+        <location filename="../ui/MainWindow.cpp" line="+88"/>
+        <location line="+766"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-702"/>
+        <location line="-742"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒绝来自 %1 的连接：连接数过多</translation>
     </message>
@@ -342,12 +342,12 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+206"/>
+        <location line="+211"/>
         <source>Stop listening</source>
         <translation>停止监听</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-204"/>
         <source>&amp;Open .eml…</source>
         <translation>打开 .eml(&amp;O)…</translation>
     </message>
@@ -402,7 +402,7 @@ Part %2, SHA-256 %3</source>
         <translation>Ctrl+U</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>&amp;Filter…</source>
         <translation>筛选(&amp;F)…</translation>
     </message>
@@ -622,16 +622,33 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+11"/>
+        <location line="+51"/>
         <source>Store folder</source>
         <translation>存储文件夹</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-9"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No store is open and Mailsink is not listening; choose a store folder in File &gt; Settings.</source>
+        <translation>没有打开的存储，Mailsink 未在监听；请在“文件 &gt; 设置”中选择存储文件夹。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+15"/>
+        <source>Cannot open %1 again: %2</source>
+        <translation>无法再次打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>Mail moved to %1</source>
         <translation>邮件已移动到 %1</translation>
     </message>
@@ -757,7 +774,7 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MessageListModel</name>
     <message>
-        <location filename="../ui/MessageListModel.cpp" line="+171"/>
+        <location filename="../ui/MessageListModel.cpp" line="+170"/>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
@@ -814,7 +831,7 @@ To: %2</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location line="+264"/>
+        <location line="+270"/>
         <source>message %1</source>
         <translation>邮件 %1</translation>
     </message>
@@ -1458,7 +1475,12 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::ServerController</name>
     <message>
-        <location filename="../ui/ServerController.cpp" line="+139"/>
+        <location filename="../ui/ServerController.cpp" line="+116"/>
+        <source>cannot listen for %1 on %2: no TLS certificate</source>
+        <translation>无法在 %2 上监听 %1：没有 TLS 证书</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>cannot listen on %1: %2</source>
         <translation>无法在 %1 上监听：%2</translation>
     </message>
@@ -1770,7 +1792,7 @@ To: %2</source>
         <translation>新邮件到达时显示桌面通知</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Closing or minimizing the window keeps Mailsink running in the system tray</source>
         <translation>关闭或最小化窗口后 Mailsink 继续在系统托盘中运行</translation>
     </message>
@@ -1820,7 +1842,7 @@ To: %2</source>
         <translation>已在本次运行的命令行中设置，因此无法在此编辑：%1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1873,7 +1895,7 @@ To: %2</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+111"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
@@ -1914,26 +1936,46 @@ To: %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/StoreMover.cpp" line="+30"/>
+        <location filename="../ui/StoreMover.cpp" line="+43"/>
+        <source>%1 is inside the store folder (or contains it); choose a folder elsewhere</source>
+        <translation>%1 位于存储文件夹内（或包含它）；请选择其他位置的文件夹</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 is not empty; choose an empty folder to move the mail to, or open it as it is</source>
         <translation>%1 不为空；请选择一个空文件夹来移动邮件，或按原样打开它</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <source>another Mailsink is using %1</source>
+        <translation>另一个 Mailsink 正在使用 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>cannot create %1</source>
         <translation>无法创建 %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+10"/>
+        <source>cannot move %1 to %2</source>
+        <translation>无法将 %1 移动到 %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>cannot copy to %1: %2</source>
         <translation>无法复制到 %1：%2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <location line="+10"/>
         <location line="+5"/>
         <source>cannot copy %1: %2</source>
         <translation>无法复制 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>could not put back %1; nothing was deleted</source>
+        <translation>无法放回 %1；未删除任何内容</translation>
     </message>
 </context>
 <context>

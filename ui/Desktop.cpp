@@ -127,10 +127,8 @@ int runDesktop(const QStringList &arguments)
     options->overrides.applyTo(effective);
     QString tlsError;
     std::optional<Tls::TlsIdentity> tls = ServerController::loadTls(effective, store.root(), &tlsError);
-    if (effective.tlsEnabled && !tls) {
+    if (effective.tlsEnabled && !tls) // the setting stays on; OK in the settings tries again
         std::fprintf(stderr, "mailsink: TLS disabled: %s\n", qPrintable(tlsError));
-        effective.tlsEnabled = false;
-    }
     Smtp::ServerConfig config;
     ServerController::configure(config, effective, tls);
     Smtp::SmtpServer server(&store, config);

@@ -102,6 +102,11 @@ void DesktopNotifier::show(const Notification &notification)
 #endif
 }
 
+void DesktopNotifier::forget()
+{
+    m_ids.clear();
+}
+
 void DesktopNotifier::handleActionInvoked(uint id, const QString &action)
 {
     const auto it = m_ids.constFind(id);

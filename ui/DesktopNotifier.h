@@ -26,6 +26,7 @@ public:
 
     bool isAvailable() const;
     void show(const Notification &notification);
+    void forget(); // the messages announced so far are gone (another store)
 
 Q_SIGNALS:
     void activated(const QList<qint64> &ids);

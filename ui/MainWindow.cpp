@@ -81,7 +81,6 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
     : QMainWindow(parent)
     , m_store(store)
     , m_server(server)
-    , m_address(address)
     , m_settings(settings)
 {
     qRegisterMetaType<Smtp::SessionInfo>();
@@ -263,7 +262,12 @@ void MainWindow::createActions()
         Icons::markUnread(), tr("Mark &unread"), QKeySequence(tr("Ctrl+U")), [this] { markSelected(false); });
     // Release a caught message to a real server, or compose a test message (OutgoingActions).
     m_outgoing = new OutgoingActions(
-        m_store, [this] { return m_server->isListening() ? m_server->address() : m_address; }, this);
+        m_store,
+        [this] {
+            const ServerController::Status smtp = m_controller->status(ServerController::Listener::Smtp);
+            return smtp.listening ? smtp.address : m_controller->settings().smtp;
+        },
+        this);
     m_outgoing->setSettings(m_settings->backend());
     m_filterAction = action(QIcon(), tr("&Filter…"), QKeySequence::Find, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
@@ -607,57 +611,91 @@ bool MainWindow::switchStore(const QString &folder, bool move, QString *error)
     const QString previous = m_store->root();
     if (QDir::cleanPath(QDir(folder).absolutePath()) == QDir::cleanPath(previous))
         return true;
-    // Nothing may write to the store while it changes hands: sessions end (a message in transfer is
-    // finished first), background jobs finish, windows on stored messages close.
+    // Nothing may touch the store while it changes hands: sessions end (a message in transfer is
+    // finished first), background jobs and the list's query finish, windows on stored messages close.
     const bool smtpWasRunning = m_controller->isSmtpRunning();
     m_server->shutdown(5000);
     if (m_pop3)
         m_pop3->shutdown(2000);
     m_jobs.waitForFinished();
+    m_model->stopQuery();
     for (MessageWindow *window : messageWindows()) {
         if (window->storedId() != 0)
             window->parentWidget()->close();
     }
     m_store->close();
 
+    // Listening again only with a store open: without one every message would get a 4xx.
     auto reopen = [&](const QString &root) {
         const bool opened = m_store->open(root, Store::MessageStore::Mode::Exclusive);
         m_model->refresh();
+        m_trayIcon->storeChanged();
+        if (!opened)
+            return false;
         m_controller->reloadTls();
         if (smtpWasRunning)
             m_controller->startSmtp();
         m_controller->apply(m_controller->settings()); // POP3 and POP3S as they were
         updateListening();
-        return opened;
+        return true;
     };
-    auto fail = [&](const QString &why) {
+    auto listenerProblems = [this] {
+        QStringList problems;
+        for (auto listener : {ServerController::Listener::Smtp, ServerController::Listener::Smtps,
+                 ServerController::Listener::Pop3, ServerController::Listener::Pop3s}) {
+            const QString why = m_controller->status(listener).error;
+            if (!why.isEmpty())
+                problems << tr("%1: %2").arg(ServerController::listenerName(listener), why);
+        }
+        return problems.isEmpty() ? QString() : u' ' + problems.join(QStringLiteral("; "));
+    };
+    auto fail = [&](QString why) {
+        if (!m_store->isOpen()) {
+            why += u' '
+                + tr("No store is open and Mailsink is not listening; choose a store folder in File > "
+                     "Settings.");
+            QMessageBox::critical(this, tr("Store folder"), why);
+        }
+        why += listenerProblems();
         if (error)
             *error = why;
-        statusBar()->showMessage(why, 10000);
+        statusBar()->showMessage(why);
         return false;
     };
 
     StoreMover mover(previous, folder);
     if (move && !mover.move()) {
-        reopen(previous);
+        mover.releaseLock();
+        if (!reopen(previous))
+            return fail(mover.errorString() + u' '
+                + tr("Cannot open %1 again: %2")
+                      .arg(QDir::toNativeSeparators(previous), m_store->errorString()));
         return fail(mover.errorString());
     }
     if (!reopen(folder)) {
-        const QString why = m_store->errorString();
+        QString why = tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(folder), m_store->errorString());
         m_store->close();
-        if (move)
-            mover.rollBack();
-        reopen(previous);
-        return fail(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(folder), why));
+        if (move && !mover.rollBack()) {
+            // Half moved: leave every file where it is, say where, and do not serve either half.
+            mover.releaseLock();
+            return fail(why + u' ' + mover.errorString());
+        }
+        mover.releaseLock();
+        if (!reopen(previous))
+            return fail(why + u' '
+                + tr("Cannot open %1 again: %2")
+                      .arg(QDir::toNativeSeparators(previous), m_store->errorString()));
+        return fail(why);
     }
     if (move && mover.copied())
-        mover.removeSource();
+        mover.removeSource(); // still under the old folder's lock
+    mover.releaseLock();
     if (!m_controller->overrides().store)
         m_settings->setValue(Settings::Key::StoreFolder, m_store->root());
     Q_EMIT storeChanged(m_store->root());
-    statusBar()->showMessage(move ? tr("Mail moved to %1").arg(QDir::toNativeSeparators(m_store->root()))
-                                  : tr("Store folder: %1").arg(QDir::toNativeSeparators(m_store->root())),
-        10000);
+    const QString done = move ? tr("Mail moved to %1").arg(QDir::toNativeSeparators(m_store->root()))
+                              : tr("Store folder: %1").arg(QDir::toNativeSeparators(m_store->root()));
+    statusBar()->showMessage(done + listenerProblems(), 10000);
     return true;
 }
 

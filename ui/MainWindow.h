@@ -140,7 +140,6 @@ private:
 
     Store::MessageStore *m_store;
     Smtp::SmtpServer *m_server;
-    HostPort m_address;
     Settings *m_settings;
 
     MessageListModel *m_model = nullptr;

@@ -276,6 +276,14 @@ void MessageListModel::setSearchBodies(bool on)
         refresh();
 }
 
+void MessageListModel::stopQuery()
+{
+    m_refreshTimer.stop();
+    if (m_cancel)
+        *m_cancel = true;
+    m_watcher.waitForFinished(); // a later setFuture() drops its pending finished signal
+}
+
 void MessageListModel::refresh()
 {
     m_refreshTimer.stop();

@@ -49,6 +49,8 @@ public:
     void setSearchBodies(bool on);
     bool searchBodies() const { return m_searchBodies; }
     void refresh();
+    // Cancels a running query and waits for it (before the store closes); refresh() starts over.
+    void stopQuery();
     bool isLoading() const { return m_loading; }
     qint64 totalCount() const { return m_total; }
 

@@ -112,6 +112,11 @@ HostPort &ServerController::addressOf(ServerSettings &settings, Listener listene
 
 bool ServerController::listen(Listener listener, const HostPort &address)
 {
+    if ((listener == Listener::Smtps || listener == Listener::Pop3s) && !m_tls) {
+        m_status[listener].error = tr("cannot listen for %1 on %2: no TLS certificate")
+                                       .arg(listenerName(listener), address.toString());
+        return false;
+    }
     bool ok = false;
     QString error;
     switch (listener) {
@@ -215,16 +220,21 @@ ServerController::ApplyResult ServerController::apply(const ServerSettings &want
     ServerSettings next = wanted;
     ServerSettings previous = m_settings;
 
+    // Also when TLS is wanted but not in effect (its certificate could not be loaded at start): try again.
     const bool tlsChanged = next.tlsEnabled != previous.tlsEnabled
-        || next.certificateFile != previous.certificateFile || next.keyFile != previous.keyFile;
+        || next.certificateFile != previous.certificateFile || next.keyFile != previous.keyFile
+        || (next.tlsEnabled && !m_tls);
     if (tlsChanged) {
         QString error;
         std::optional<Tls::TlsIdentity> tls = loadTls(next, m_store->root(), &error);
         if (next.tlsEnabled && !tls) {
             result.tlsError = error;
-            next.tlsEnabled = previous.tlsEnabled;
-            next.certificateFile = previous.certificateFile;
-            next.keyFile = previous.keyFile;
+            if (m_tls
+                || !previous.tlsEnabled) { // keep what is in effect; a retry that failed changes nothing
+                next.tlsEnabled = previous.tlsEnabled;
+                next.certificateFile = previous.certificateFile;
+                next.keyFile = previous.keyFile;
+            }
         } else {
             m_tls = tls;
         }

@@ -365,6 +365,13 @@ void SettingsDialog::updateEnabled()
         generate->setEnabled(tls && m_certGenerated->isChecked());
     m_authUser->setEnabled(m_auth->isChecked());
     m_authPassword->setEnabled(m_auth->isChecked());
+    // The implicit-TLS checkboxes first: their fields follow them below.
+    const Endpoint smtps = m_endpoints.value(Listener::Smtps);
+    const Endpoint pop3s = m_endpoints.value(Listener::Pop3s);
+    if (!tlsFixed) {
+        smtps.enabled->setEnabled(tls);
+        pop3s.enabled->setEnabled(tls && m_controller->pop3Server() && !m_controller->overrides().noPop3);
+    }
     for (auto it = m_endpoints.cbegin(); it != m_endpoints.cend(); ++it) {
         const Endpoint &e = it.value();
         if (!e.enabled)
@@ -379,12 +386,6 @@ void SettingsDialog::updateEnabled()
             on = on && m_endpoints.value(Listener::Pop3).enabled->isChecked();
         e.host->setEnabled(on);
         e.port->setEnabled(on);
-    }
-    const Endpoint smtps = m_endpoints.value(Listener::Smtps);
-    const Endpoint pop3s = m_endpoints.value(Listener::Pop3s);
-    if (!tlsFixed) {
-        smtps.enabled->setEnabled(tls);
-        pop3s.enabled->setEnabled(tls && m_endpoints.value(Listener::Pop3).enabled->isEnabled());
     }
 }
 

@@ -6,6 +6,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
+#include <QStorageInfo>
 
 namespace MailSink::Ui {
 
@@ -22,13 +24,38 @@ QStringList StoreMover::storeEntries()
         QStringLiteral("mailsink-key.pem")};
 }
 
+StoreMover::~StoreMover() = default;
+
+void StoreMover::releaseLock()
+{
+    m_lock.reset();
+}
+
 bool StoreMover::move()
 {
+    const QString from = QFileInfo(m_from).canonicalFilePath();
     QDir target(m_to);
+    const QString to = QDir::cleanPath(QFileInfo(m_to).absoluteFilePath());
+    const QString toCanonical = target.exists() ? target.canonicalPath() : to;
+    auto inside
+        = [](const QString &path, const QString &dir) { return path == dir || path.startsWith(dir + u'/'); };
+    if (from.isEmpty() || inside(toCanonical, from) || inside(from, toCanonical)) {
+        m_error = QObject::tr("%1 is inside the store folder (or contains it); choose a folder elsewhere")
+                      .arg(QDir::toNativeSeparators(m_to));
+        return false;
+    }
     if (target.exists() && !target.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)) {
         m_error
             = QObject::tr("%1 is not empty; choose an empty folder to move the mail to, or open it as it is")
                   .arg(QDir::toNativeSeparators(m_to));
+        return false;
+    }
+    // The store is closed: hold its lock so no other Mailsink serves it until the move is over.
+    m_lock = std::make_unique<QLockFile>(QDir(m_from).filePath(QStringLiteral("mailsink.lock")));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        m_lock.reset();
+        m_error = QObject::tr("another Mailsink is using %1").arg(QDir::toNativeSeparators(m_from));
         return false;
     }
     if (!QDir().mkpath(m_to)) {
@@ -36,49 +63,54 @@ bool StoreMover::move()
         return false;
     }
     const QDir source(m_from);
-    for (const QString &entry : storeEntries()) {
-        if (!QFileInfo::exists(source.filePath(entry)))
-            continue;
-        if (QDir().rename(source.filePath(entry), target.filePath(entry))) {
-            m_moved.append(entry);
-            continue;
-        }
-        // Another file system: copy everything, keep the originals until the copy has opened.
-        rollBack();
-        m_moved.clear();
-        for (const QString &name : storeEntries()) {
-            const QString from = source.filePath(name);
-            if (QFileInfo(from).isDir()
-                    ? !copyTree(from, target.filePath(name))
-                    : (QFileInfo::exists(from) && !copyTree(from, target.filePath(name)))) {
-                const QString error = m_error;
-                QDir(m_to).removeRecursively();
-                QDir().mkpath(m_to);
-                m_error = error;
+    const bool sameFileSystem = QStorageInfo(m_from).device() == QStorageInfo(m_to).device();
+    if (sameFileSystem) {
+        for (const QString &entry : storeEntries()) {
+            if (!QFileInfo::exists(source.filePath(entry)))
+                continue;
+            if (!QDir().rename(source.filePath(entry), target.filePath(entry))) {
+                const QString why = QObject::tr("cannot move %1 to %2")
+                                        .arg(QDir::toNativeSeparators(source.filePath(entry)),
+                                            QDir::toNativeSeparators(m_to));
+                rollBack();
+                m_error = m_error.isEmpty() ? why : why + QStringLiteral("; ") + m_error;
                 return false;
             }
+            m_moved.append(entry);
         }
-        // The originals go once the copy opened: it has to be on disk by then.
-        Store::DurableSync durable(m_to);
-        QString error;
-        bool synced = true;
-        if (!durable.isFileSystemWide()) {
-            for (const QString &file : std::as_const(m_copiedFiles))
-                synced = durable.syncFile(file, &error) && synced;
-        }
-        for (const QString &name : {QStringLiteral("new"), QStringLiteral("cur"), QStringLiteral("tmp")}) {
-            if (QFileInfo(target.filePath(name)).isDir())
-                synced = durable.syncDirectory(target.filePath(name), &error) && synced;
-        }
-        synced = durable.syncDirectory(m_to, &error) && durable.sync(&error) && synced;
-        if (!synced) {
-            QDir(m_to).removeRecursively();
-            QDir().mkpath(m_to);
-            m_error = QObject::tr("cannot copy to %1: %2").arg(QDir::toNativeSeparators(m_to), error);
+        return true;
+    }
+    // Another file system: copy everything, keep the originals until the copy has opened.
+    for (const QString &name : storeEntries()) {
+        const QString path = source.filePath(name);
+        if (QFileInfo::exists(path) && !copyTree(path, target.filePath(name))) {
+            const QString why = m_error;
+            m_copied = true; // what rollBack() removes is the partial copy only
+            rollBack();
+            m_copied = false;
+            m_error = why;
             return false;
         }
-        m_copied = true;
-        return true;
+    }
+    // The originals go once the copy opened: it has to be on disk by then.
+    Store::DurableSync durable(m_to);
+    QString error;
+    bool synced = true;
+    if (!durable.isFileSystemWide()) {
+        for (const QString &file : std::as_const(m_copiedFiles))
+            synced = durable.syncFile(file, &error) && synced;
+    }
+    for (const QString &name : {QStringLiteral("new"), QStringLiteral("cur"), QStringLiteral("tmp")}) {
+        if (QFileInfo(target.filePath(name)).isDir())
+            synced = durable.syncDirectory(target.filePath(name), &error) && synced;
+    }
+    synced = durable.syncDirectory(m_to, &error) && durable.sync(&error) && synced;
+    m_copied = true;
+    if (!synced) {
+        rollBack();
+        m_copied = false;
+        m_error = QObject::tr("cannot copy to %1: %2").arg(QDir::toNativeSeparators(m_to), error);
+        return false;
     }
     return true;
 }
@@ -135,11 +167,12 @@ void StoreMover::removeSource()
     }
 }
 
-void StoreMover::rollBack()
+bool StoreMover::rollBack()
 {
     const QDir source(m_from);
     const QDir target(m_to);
     if (m_copied) {
+        // The originals were never touched: only the copy goes.
         for (const QString &entry : storeEntries()) {
             const QString path = target.filePath(entry);
             if (QFileInfo(path).isDir())
@@ -147,11 +180,19 @@ void StoreMover::rollBack()
             else
                 QFile::remove(path);
         }
-        return;
+        return true;
     }
-    for (const QString &entry : std::as_const(m_moved))
-        QDir().rename(target.filePath(entry), source.filePath(entry));
+    QStringList stuck;
+    for (const QString &entry : std::as_const(m_moved)) {
+        if (!QDir().rename(target.filePath(entry), source.filePath(entry)))
+            stuck.append(target.filePath(entry));
+    }
     m_moved.clear();
+    if (stuck.isEmpty())
+        return true;
+    m_error = QObject::tr("could not put back %1; nothing was deleted")
+                  .arg(QDir::toNativeSeparators(stuck.join(QStringLiteral(", "))));
+    return false;
 }
 
 } // namespace MailSink::Ui

@@ -95,6 +95,15 @@ void TrayIcon::showMessage(const QString &title, const QString &body)
         m_tray->showMessage(title, body, QSystemTrayIcon::Information, NotificationTimeout);
 }
 
+void TrayIcon::storeChanged()
+{
+    m_batcher->clear();
+    m_shownIds.clear();
+    if (m_notifier)
+        m_notifier->forget();
+    recount();
+}
+
 void TrayIcon::setListeningText(const QString &text)
 {
     if (m_listeningText == text)

@@ -51,6 +51,8 @@ public:
     // Where notifications go when there is no tray; by default the session bus's notification service.
     void setDesktopNotifier(DesktopNotifier *notifier);
     DesktopNotifier *desktopNotifier() const { return m_notifier; }
+    // Another store was opened: forget its messages (pending burst, clickable ids) and count again.
+    void storeChanged();
     void setListeningText(const QString &text); // a second tooltip line, "Listening on 127.0.0.1:1025"
 
 Q_SIGNALS:

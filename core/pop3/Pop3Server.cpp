@@ -68,8 +68,11 @@ bool Pop3Server::listen(const HostPort &address)
     const bool was = isListening();
     if (!DescriptorListener::rebind(
             m_pop3, [this](qintptr fd) { handleIncoming(fd, false); }, address,
-            configSnapshot()->listenBacklog, this, &m_error))
+            configSnapshot()->listenBacklog, this, &m_error)) {
+        if (was != isListening()) // the old one could not be bound again
+            Q_EMIT listeningChanged(isListening());
         return false;
+    }
     if (!was)
         Q_EMIT listeningChanged(true);
     return true;
@@ -84,8 +87,11 @@ bool Pop3Server::listenPop3s(const HostPort &address)
     const bool was = isListening();
     if (!DescriptorListener::rebind(
             m_pop3s, [this](qintptr fd) { handleIncoming(fd, true); }, address,
-            configSnapshot()->listenBacklog, this, &m_error))
+            configSnapshot()->listenBacklog, this, &m_error)) {
+        if (was != isListening()) // the old one could not be bound again
+            Q_EMIT listeningChanged(isListening());
         return false;
+    }
     if (!was)
         Q_EMIT listeningChanged(true);
     return true;

@@ -69,8 +69,11 @@ bool SmtpServer::listen(const HostPort &address)
     const bool was = isListening();
     if (!DescriptorListener::rebind(
             m_smtp, [this](qintptr fd) { handleIncoming(fd, false); }, address,
-            configSnapshot()->listenBacklog, this, &m_error))
+            configSnapshot()->listenBacklog, this, &m_error)) {
+        if (was != isListening()) // the old one could not be bound again
+            Q_EMIT listeningChanged(isListening());
         return false;
+    }
     if (!was)
         Q_EMIT listeningChanged(true);
     return true;
@@ -85,8 +88,11 @@ bool SmtpServer::listenSmtps(const HostPort &address)
     const bool was = isListening();
     if (!DescriptorListener::rebind(
             m_smtps, [this](qintptr fd) { handleIncoming(fd, true); }, address,
-            configSnapshot()->listenBacklog, this, &m_error))
+            configSnapshot()->listenBacklog, this, &m_error)) {
+        if (was != isListening()) // the old one could not be bound again
+            Q_EMIT listeningChanged(isListening());
         return false;
+    }
     if (!was)
         Q_EMIT listeningChanged(true);
     return true;

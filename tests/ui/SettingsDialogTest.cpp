@@ -367,3 +367,35 @@ TEST_CASE("moving the store to another file system copies, checks and only then 
     REQUIRE(ui.window().switchStore(oldRoot, true, &error));
     CHECK(ui.store().count() == 2);
 }
+
+TEST_CASE("the store is never moved into itself, and the TLS switch governs the SMTPS fields",
+    "[ui][settings][store]")
+{
+    UiFixture ui;
+    REQUIRE(ui.deliver("Subject: stays\r\n\r\nbody\r\n"));
+    const QString root = ui.store().root();
+    QString error;
+    for (const QString &inside :
+        {QDir(root).filePath(QStringLiteral("tmp")), QDir(root).filePath(QStringLiteral("sub/dir"))}) {
+        CHECK_FALSE(ui.window().switchStore(inside, true, &error));
+        CHECK(error.contains(QStringLiteral("inside the store folder")));
+        CHECK(ui.store().isOpen());
+        CHECK(ui.store().root() == root);
+        CHECK(ui.store().count() == 1);
+        CHECK(ui.server().isListening());
+    }
+    REQUIRE(ui.deliver("Subject: still served\r\n\r\nbody\r\n"));
+    CHECK(ui.store().count() == 2);
+
+    Ui::SettingsDialog *dialog = ui.window().showSettings();
+    const auto smtps = dialog->endpoint(Listener::Smtps);
+    dialog->tlsBox()->setChecked(true);
+    smtps.enabled->setChecked(true);
+    CHECK(smtps.port->isEnabled());
+    dialog->tlsBox()->setChecked(false);
+    CHECK_FALSE(smtps.enabled->isEnabled());
+    CHECK_FALSE(smtps.port->isEnabled());
+    dialog->tlsBox()->setChecked(true);
+    CHECK(smtps.enabled->isEnabled());
+    CHECK(smtps.port->isEnabled());
+}
