@@ -301,17 +301,17 @@ Part %2, SHA-256 %3</source>
     <name>MailSink::Ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+88"/>
-        <location line="+766"/>
+        <location line="+768"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-742"/>
+        <location line="-744"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒絕來自 %1 的連線：連線數過多</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Filter by subject, sender, recipient, envelope or client (Ctrl+F)</source>
         <translation>依主旨、寄件者、收件者、信封或用戶端篩選（Ctrl+F）</translation>
     </message>
@@ -1885,7 +1885,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::TrayIcon</name>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="+17"/>
+        <location filename="../ui/TrayIcon.cpp" line="+18"/>
         <source>&amp;Show Mailsink</source>
         <translation>顯示 Mailsink(&amp;S)</translation>
     </message>
@@ -1895,7 +1895,12 @@ To: %2</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+1"/>
+        <source>&amp;Notify of new mail</source>
+        <translation>新郵件通知(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+124"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>

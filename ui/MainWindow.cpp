@@ -128,6 +128,8 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
         openMessage(id);
     });
     connect(m_trayIcon, &TrayIcon::quitRequested, this, &MainWindow::quit);
+    connect(m_trayIcon, &TrayIcon::notificationsToggled, this,
+        [this](bool on) { m_settings->setValue(Settings::Key::Notifications, on); });
     connect(m_model, &MessageListModel::loaded, this, &MainWindow::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {

@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QMenu>
+#include <QSignalBlocker>
 
 namespace MailSink::Ui {
 
@@ -16,6 +17,7 @@ TrayIcon::TrayIcon(Store::MessageStore *store, QAction *listenAction, QObject *p
     , m_batcher(new NotificationBatcher(this))
     , m_showAction(new QAction(tr("&Show Mailsink"), this))
     , m_quitAction(new QAction(tr("&Quit"), this))
+    , m_notificationsAction(new QAction(tr("&Notify of new mail"), this))
     , m_menu(std::make_unique<QMenu>())
 {
     qRegisterMetaType<Store::MessageInfo>();
@@ -25,10 +27,17 @@ TrayIcon::TrayIcon(Store::MessageStore *store, QAction *listenAction, QObject *p
     m_menu->addAction(m_showAction);
     if (listenAction)
         m_menu->addAction(listenAction);
+    m_notificationsAction->setCheckable(true);
+    m_notificationsAction->setChecked(true);
+    m_menu->addAction(m_notificationsAction);
     m_menu->addSeparator();
     m_menu->addAction(m_quitAction);
     connect(m_showAction, &QAction::triggered, this, &TrayIcon::showRequested);
     connect(m_quitAction, &QAction::triggered, this, &TrayIcon::quitRequested);
+    connect(m_notificationsAction, &QAction::toggled, this, [this](bool on) {
+        m_batcher->setEnabled(on);
+        Q_EMIT notificationsToggled(on);
+    });
 
     // The store signals come from its committing thread.
     connect(store, &Store::MessageStore::messageStored, m_batcher, &NotificationBatcher::add,
@@ -45,7 +54,8 @@ TrayIcon::TrayIcon(Store::MessageStore *store, QAction *listenAction, QObject *p
     connect(&m_recountTimer, &QTimer::timeout, this, &TrayIcon::recount);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = std::make_unique<QSystemTrayIcon>(Icons::messageUnread());
+        m_tray
+            = std::make_unique<QSystemTrayIcon>(Icons::messageRead()); // the unread icon once there is mail
         m_tray->setContextMenu(m_menu.get());
         connect(m_tray.get(), &QSystemTrayIcon::activated, this, &TrayIcon::handleActivated);
         connect(m_tray.get(), &QSystemTrayIcon::messageClicked, this, &TrayIcon::handleMessageClicked);
@@ -80,6 +90,8 @@ bool TrayIcon::isVisible() const
 
 void TrayIcon::setNotificationsEnabled(bool enabled)
 {
+    const QSignalBlocker blocker(m_notificationsAction); // a setting read, not a user's toggle
+    m_notificationsAction->setChecked(enabled);
     m_batcher->setEnabled(enabled);
 }
 
@@ -120,7 +132,10 @@ void TrayIcon::scheduleRecount()
 
 void TrayIcon::recount()
 {
+    const qint64 before = m_unread;
     m_unread = m_store->unreadCount();
+    if (m_tray && (before == 0) != (m_unread == 0))
+        m_tray->setIcon(m_unread > 0 ? Icons::messageUnread() : Icons::messageRead());
     updateToolTip();
 }
 

@@ -38,6 +38,7 @@ public:
     QMenu *menu() const { return m_menu.get(); }
     QAction *showAction() const { return m_showAction; }
     QAction *quitAction() const { return m_quitAction; }
+    QAction *notificationsAction() const { return m_notificationsAction; }
     NotificationBatcher *batcher() const { return m_batcher; }
     bool isVisible() const; // really shown in a system tray
     QString toolTip() const { return m_toolTip; } // what the tray icon has, or would have
@@ -58,6 +59,7 @@ public:
 Q_SIGNALS:
     void showRequested();
     void quitRequested();
+    void notificationsToggled(bool on); // the user ticked "Notify of new mail" in the tray menu
     void openMessageRequested(qint64 id);
     void notificationShown(const MailSink::Ui::Notification &n); // also when there is no tray to show it
 
@@ -73,6 +75,7 @@ private:
     NotificationBatcher *m_batcher;
     QAction *m_showAction;
     QAction *m_quitAction;
+    QAction *m_notificationsAction;
     std::unique_ptr<QMenu> m_menu;
     DesktopNotifier *m_notifier = nullptr;
     std::unique_ptr<QSystemTrayIcon> m_tray; // after m_menu: goes first, while its menu still exists

@@ -205,11 +205,24 @@ TEST_CASE("the tray menu shows, listens and quits", "[ui][tray]")
     CHECK(tray.isVisible() == QSystemTrayIcon::isSystemTrayAvailable());
 
     const QList<QAction *> actions = tray.menu()->actions();
-    REQUIRE(actions.size() == 4);
+    REQUIRE(actions.size() == 5);
     CHECK(actions.at(0) == tray.showAction());
     CHECK(actions.at(1) == &fixture.listen);
-    CHECK(actions.at(2)->isSeparator());
-    CHECK(actions.at(3) == tray.quitAction());
+    CHECK(actions.at(2) == tray.notificationsAction());
+    CHECK(actions.at(3)->isSeparator());
+    CHECK(actions.at(4) == tray.quitAction());
+
+    // "Notify of new mail" in the menu turns the notifications off and says so; a setting read is silent.
+    QSignalSpy toggled(&tray, &Ui::TrayIcon::notificationsToggled);
+    CHECK(tray.notificationsAction()->isChecked());
+    tray.notificationsAction()->trigger();
+    CHECK_FALSE(tray.batcher()->isEnabled());
+    REQUIRE(toggled.size() == 1);
+    CHECK(toggled.at(0).at(0).toBool() == false);
+    tray.setNotificationsEnabled(true);
+    CHECK(tray.notificationsAction()->isChecked());
+    CHECK(tray.batcher()->isEnabled());
+    CHECK(toggled.size() == 1);
 
     QSignalSpy show(&tray, &Ui::TrayIcon::showRequested);
     QSignalSpy quit(&tray, &Ui::TrayIcon::quitRequested);
