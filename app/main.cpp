@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSettings>
 #include <QTimer>
 
@@ -101,7 +102,19 @@ int runDesktopInstance(QStringList arguments)
             }
         });
     }
-    return Ui::runDesktop(arguments);
+    const int code = Ui::runDesktop(arguments);
+    if (Ui::MainWindow::restartRequested()) {
+        // After the store is closed and the hand-over socket is gone, so the new process takes both.
+        instance.reset();
+        QStringList again = arguments.mid(1);
+        if (start) {
+            for (const QString &file : start->files)
+                again.removeAll(file); // they are open now; not again
+        }
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), again))
+            std::fprintf(stderr, "mailsink: cannot start again; start it yourself\n");
+    }
+    return code;
 }
 
 } // namespace

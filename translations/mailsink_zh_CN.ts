@@ -301,12 +301,12 @@ Part %2, SHA-256 %3</source>
     <name>MailSink::Ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+88"/>
-        <location line="+768"/>
+        <location line="+791"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-744"/>
+        <location line="-767"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒绝来自 %1 的连接：连接数过多</translation>
     </message>
@@ -342,12 +342,12 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+211"/>
+        <location line="+230"/>
         <source>Stop listening</source>
         <translation>停止监听</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-223"/>
         <source>&amp;Open .eml…</source>
         <translation>打开 .eml(&amp;O)…</translation>
     </message>
@@ -492,7 +492,7 @@ Part %2, SHA-256 %3</source>
         <translation>它仍在系统托盘中运行。请从托盘菜单退出。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+59"/>
         <location line="+38"/>
         <location line="+4"/>
         <source>Not listening: %1</source>
@@ -561,12 +561,17 @@ Part %2, SHA-256 %3</source>
         <translation>允许邮件客户端通过 POP3 收取截获的邮件</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+41"/>
+        <source>The new language is used when Mailsink starts again. Restart Mailsink now?</source>
+        <translation>新语言将在 Mailsink 再次启动时使用。现在重新启动 Mailsink 吗？</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Move the stored messages (%1) there (the folder must be empty), or open the folder as it is and leave the mail where it is now.</source>
         <translation>将已存储的邮件（%1 封）移动到该处（文件夹必须为空），或按原样打开该文件夹并将邮件留在原处。</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-95"/>
         <source>POP3 off</source>
         <translation>POP3 已关闭</translation>
     </message>
@@ -601,7 +606,7 @@ Part %2, SHA-256 %3</source>
         <translation>请在“文件 &gt; 设置”中选择其他地址。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>Change the store folder</source>
         <translation>更改存储文件夹</translation>
     </message>
@@ -1857,7 +1862,7 @@ To: %2</source>
         <translation>身份验证：请输入客户端必须使用的用户名和密码</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>TLS: %1. TLS stays as it was.</source>
         <translation>TLS：%1。TLS 保持不变。</translation>
     </message>

@@ -301,12 +301,12 @@ Part %2, SHA-256 %3</source>
     <name>MailSink::Ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+88"/>
-        <location line="+768"/>
+        <location line="+791"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-744"/>
+        <location line="-767"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒絕來自 %1 的連線：連線數過多</translation>
     </message>
@@ -342,12 +342,12 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+211"/>
+        <location line="+230"/>
         <source>Stop listening</source>
         <translation>停止監聽</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-223"/>
         <source>&amp;Open .eml…</source>
         <translation>開啟 .eml(&amp;O)…</translation>
     </message>
@@ -492,7 +492,7 @@ Part %2, SHA-256 %3</source>
         <translation>它仍在系統匣中執行。請從系統匣選單結束。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+59"/>
         <location line="+38"/>
         <location line="+4"/>
         <source>Not listening: %1</source>
@@ -561,12 +561,17 @@ Part %2, SHA-256 %3</source>
         <translation>允許郵件用戶端透過 POP3 收取攔截的郵件</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+41"/>
+        <source>The new language is used when Mailsink starts again. Restart Mailsink now?</source>
+        <translation>新語言將在 Mailsink 再次啟動時使用。現在重新啟動 Mailsink 嗎？</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Move the stored messages (%1) there (the folder must be empty), or open the folder as it is and leave the mail where it is now.</source>
         <translation>將已儲存的郵件（%1 封）移到該處（資料夾必須為空），或按原樣開啟該資料夾並將郵件留在原處。</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-95"/>
         <source>POP3 off</source>
         <translation>POP3 已關閉</translation>
     </message>
@@ -601,7 +606,7 @@ Part %2, SHA-256 %3</source>
         <translation>請在「檔案 &gt; 設定」中選擇其他位址。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>Change the store folder</source>
         <translation>變更儲存資料夾</translation>
     </message>
@@ -1857,7 +1862,7 @@ To: %2</source>
         <translation>驗證：請輸入用戶端必須使用的使用者名稱與密碼</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>TLS: %1. TLS stays as it was.</source>
         <translation>TLS：%1。TLS 維持不變。</translation>
     </message>

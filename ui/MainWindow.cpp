@@ -418,6 +418,25 @@ void MainWindow::changeEvent(QEvent *event)
     }
 }
 
+namespace {
+bool s_restart = false;
+}
+
+bool MainWindow::restartRequested()
+{
+    return s_restart;
+}
+
+void MainWindow::restart()
+{
+    s_restart = true;
+    quit();
+    if (isVisible()) // the user kept the window (e.g. cancelled a question): no restart
+        s_restart = false;
+    else
+        QCoreApplication::quit();
+}
+
 void MainWindow::quit()
 {
     m_quitting = true;
@@ -570,6 +589,10 @@ SettingsDialog *MainWindow::showSettings()
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
         connect(m_settingsDialog, &SettingsDialog::storeFolderChangeRequested, this,
             &MainWindow::handleStoreFolderRequest);
+        connect(m_settingsDialog, &SettingsDialog::languageChanged, this, [this] {
+            if (ask(tr("The new language is used when Mailsink starts again. Restart Mailsink now?")))
+                QTimer::singleShot(0, this, &MainWindow::restart);
+        });
     }
     m_settingsDialog->show();
     m_settingsDialog->raise();

@@ -91,6 +91,11 @@ public Q_SLOTS:
     bool startListening();
     void stopListening();
     void quit(); // really quits, even when closing goes to the tray
+    // Quits so that main() starts Mailsink again (a new language is loaded at start).
+    void restart();
+
+public:
+    static bool restartRequested();
     void deleteSelected();
     void deleteAll();
     void markSelected(bool seen);

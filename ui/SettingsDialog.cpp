@@ -451,9 +451,13 @@ bool SettingsDialog::applyChanges()
     m_settings->setValue(Settings::Key::AutoOpenSessions, m_autoOpen->isChecked());
     m_settings->setValue(Settings::Key::Notifications, m_notifications->isChecked());
     m_settings->setValue(Settings::Key::CloseToTray, m_closeToTray->isChecked());
+    const bool newLanguage
+        = m_settings->text(Settings::Key::Language) != m_language->currentData().toString();
     m_settings->setValue(Settings::Key::Language, m_language->currentData());
     m_settings->setValue(Settings::Key::Theme, m_theme->currentData());
     Q_EMIT appSettingsChanged();
+    if (newLanguage)
+        Q_EMIT languageChanged(m_language->currentData().toString());
 
     QStringList errors;
     if (!result.tlsError.isEmpty())

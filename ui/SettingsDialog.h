@@ -66,6 +66,7 @@ public:
 Q_SIGNALS:
     // The app-level settings (auto-open, notifications, tray, theme) were saved; read them again.
     void appSettingsChanged();
+    void languageChanged(const QString &language); // takes effect at the next start
     // The user picked another store folder; the main window asks whether to move the mail there.
     void storeFolderChangeRequested(const QString &folder);
     void statusMessage(const QString &text);

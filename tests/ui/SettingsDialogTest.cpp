@@ -20,6 +20,7 @@
 #include <QStatusBar>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTest>
 
 #include <catch2/catch.hpp>
 
@@ -278,6 +279,7 @@ TEST_CASE("fields set on the command line are fixed in the dialog and never save
 TEST_CASE("app settings from the dialog reach the window: auto-open, notifications, theme", "[ui][settings]")
 {
     UiFixture ui;
+    Ui::MainWindow::setAskHook([](QWidget *, const QString &) { return false; }); // no restart for the language
     Ui::SettingsDialog *dialog = ui.window().showSettings();
     dialog->autoOpenBox()->setChecked(false);
     dialog->notificationsBox()->setChecked(false);
@@ -296,6 +298,7 @@ TEST_CASE("app settings from the dialog reach the window: auto-open, notificatio
     REQUIRE(dialog->applyChanges());
     CHECK(Ui::currentTheme().toStdString() == "system");
     CHECK(QApplication::palette().color(QPalette::Window).lightness() > 150);
+    Ui::MainWindow::setAskHook({});
 }
 
 TEST_CASE("moving the store folder moves the mail and keeps serving; opening one switches to it",
@@ -398,4 +401,35 @@ TEST_CASE("the store is never moved into itself, and the TLS switch governs the 
     dialog->tlsBox()->setChecked(true);
     CHECK(smtps.enabled->isEnabled());
     CHECK(smtps.port->isEnabled());
+}
+
+TEST_CASE("a new language offers a restart; yes quits so that main() starts Mailsink again", "[ui][settings]")
+{
+    UiFixture ui;
+    QStringList asked;
+    bool answer = false;
+    Ui::MainWindow::setAskHook([&](QWidget *, const QString &question) {
+        asked << question;
+        return answer;
+    });
+    Ui::SettingsDialog *dialog = ui.window().showSettings();
+    dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(QStringLiteral("zh_CN")));
+    REQUIRE(dialog->applyChanges());
+    REQUIRE(asked.size() == 1);
+    CHECK(asked.first().contains(QStringLiteral("Restart")));
+    QTest::qWait(50);
+    CHECK(ui.window().isVisible()); // "no": nothing happens
+    CHECK_FALSE(Ui::MainWindow::restartRequested());
+
+    // The same language again asks nothing; another one, answered yes, restarts.
+    REQUIRE(dialog->applyChanges());
+    CHECK(asked.size() == 1);
+    answer = true;
+    dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(QStringLiteral("zh_TW")));
+    REQUIRE(dialog->applyChanges());
+    CHECK(asked.size() == 2);
+    REQUIRE(waitFor([&] { return !ui.window().isVisible(); }));
+    CHECK(Ui::MainWindow::restartRequested());
+    CHECK(ui.settings().text(Ui::Settings::Key::Language).toStdString() == "zh_TW");
+    Ui::MainWindow::setAskHook({});
 }
