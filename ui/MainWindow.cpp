@@ -299,7 +299,10 @@ void MainWindow::createActions()
     file->addAction(m_exportAction);
     file->addSeparator();
     m_settingsAction = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
-    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    // Ctrl+, where the platform names no Preferences key (GNOME, Windows).
+    m_settingsAction->setShortcut(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+            ? QKeySequence(tr("Ctrl+,"))
+            : QKeySequence(QKeySequence::Preferences));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::quit);
