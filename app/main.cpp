@@ -111,7 +111,23 @@ int runDesktopInstance(QStringList arguments)
             for (const QString &file : start->files)
                 again.removeAll(file); // they are open now; not again
         }
-        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), again))
+        // The language the user just chose in the settings, not one from this start's command line.
+        for (qsizetype i = 0; i < again.size();) {
+            const QString &a = again.at(i);
+            if (a == QLatin1String("--lang") || a == QLatin1String("-lang"))
+                again.remove(i, std::min<qsizetype>(2, again.size() - i));
+            else if (a.startsWith(QLatin1String("--lang=")) || a.startsWith(QLatin1String("-lang=")))
+                again.remove(i);
+            else
+                ++i;
+        }
+        QProcess process;
+        process.setProgram(QCoreApplication::applicationFilePath());
+        process.setArguments(again);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("MAILSINK_LANG"));
+        process.setProcessEnvironment(environment);
+        if (!process.startDetached())
             std::fprintf(stderr, "mailsink: cannot start again; start it yourself\n");
     }
     return code;

@@ -301,17 +301,17 @@ Part %2, SHA-256 %3</source>
     <name>MailSink::Ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+88"/>
-        <location line="+794"/>
+        <location line="+797"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-770"/>
+        <location line="-773"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒绝来自 %1 的连接：连接数过多</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Filter by subject, sender, recipient, envelope or client (Ctrl+F)</source>
         <translation>按主题、发件人、收件人、信封或客户端筛选（Ctrl+F）</translation>
     </message>
@@ -1486,6 +1486,11 @@ To: %2</source>
     <name>MailSink::Ui::ServerController</name>
     <message>
         <location filename="../ui/ServerController.cpp" line="+116"/>
+        <source>no store is open</source>
+        <translation>没有打开的存储</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>cannot listen for %1 on %2: no TLS certificate</source>
         <translation>无法在 %2 上监听 %1：没有 TLS 证书</translation>
     </message>
@@ -1867,7 +1872,7 @@ To: %2</source>
         <translation>身份验证：请输入客户端必须使用的用户名和密码</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>TLS: %1. TLS stays as it was.</source>
         <translation>TLS：%1。TLS 保持不变。</translation>
     </message>
@@ -1882,7 +1887,7 @@ To: %2</source>
         <translation>%1：%2。未在监听。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>A new self-signed certificate is in use for new connections.</source>
         <translation>新的自签名证书已用于新连接。</translation>
     </message>
@@ -1951,7 +1956,7 @@ To: %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/StoreMover.cpp" line="+43"/>
+        <location filename="../ui/StoreMover.cpp" line="+49"/>
         <source>%1 is inside the store folder (or contains it); choose a folder elsewhere</source>
         <translation>%1 位于存储文件夹内（或包含它）；请选择其他位置的文件夹</translation>
     </message>
@@ -1971,12 +1976,12 @@ To: %2</source>
         <translation>无法创建 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>cannot move %1 to %2</source>
         <translation>无法将 %1 移动到 %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>cannot copy to %1: %2</source>
         <translation>无法复制到 %1：%2</translation>
     </message>

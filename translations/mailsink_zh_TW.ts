@@ -301,17 +301,17 @@ Part %2, SHA-256 %3</source>
     <name>MailSink::Ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+88"/>
-        <location line="+794"/>
+        <location line="+797"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-770"/>
+        <location line="-773"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒絕來自 %1 的連線：連線數過多</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Filter by subject, sender, recipient, envelope or client (Ctrl+F)</source>
         <translation>依主旨、寄件者、收件者、信封或用戶端篩選（Ctrl+F）</translation>
     </message>
@@ -1486,6 +1486,11 @@ To: %2</source>
     <name>MailSink::Ui::ServerController</name>
     <message>
         <location filename="../ui/ServerController.cpp" line="+116"/>
+        <source>no store is open</source>
+        <translation>沒有開啟的儲存庫</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>cannot listen for %1 on %2: no TLS certificate</source>
         <translation>無法在 %2 上監聽 %1：沒有 TLS 憑證</translation>
     </message>
@@ -1867,7 +1872,7 @@ To: %2</source>
         <translation>驗證：請輸入用戶端必須使用的使用者名稱與密碼</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>TLS: %1. TLS stays as it was.</source>
         <translation>TLS：%1。TLS 維持不變。</translation>
     </message>
@@ -1882,7 +1887,7 @@ To: %2</source>
         <translation>%1：%2。未在監聽。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>A new self-signed certificate is in use for new connections.</source>
         <translation>新的自簽憑證已用於新連線。</translation>
     </message>
@@ -1951,7 +1956,7 @@ To: %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/StoreMover.cpp" line="+43"/>
+        <location filename="../ui/StoreMover.cpp" line="+49"/>
         <source>%1 is inside the store folder (or contains it); choose a folder elsewhere</source>
         <translation>%1 位於儲存資料夾內（或包含它）；請選擇其他位置的資料夾</translation>
     </message>
@@ -1971,12 +1976,12 @@ To: %2</source>
         <translation>無法建立 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>cannot move %1 to %2</source>
         <translation>無法將 %1 移到 %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>cannot copy to %1: %2</source>
         <translation>無法複製到 %1：%2</translation>
     </message>

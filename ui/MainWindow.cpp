@@ -128,8 +128,11 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
         openMessage(id);
     });
     connect(m_trayIcon, &TrayIcon::quitRequested, this, &MainWindow::quit);
-    connect(m_trayIcon, &TrayIcon::notificationsToggled, this,
-        [this](bool on) { m_settings->setValue(Settings::Key::Notifications, on); });
+    connect(m_trayIcon, &TrayIcon::notificationsToggled, this, [this](bool on) {
+        m_settings->setValue(Settings::Key::Notifications, on);
+        if (m_settingsDialog)
+            m_settingsDialog->notificationsBox()->setChecked(on);
+    });
     connect(m_model, &MessageListModel::loaded, this, &MainWindow::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
@@ -637,7 +640,7 @@ void MainWindow::handleStoreFolderRequest(const QString &folder)
 bool MainWindow::switchStore(const QString &folder, bool move, QString *error)
 {
     const QString previous = m_store->root();
-    if (QDir::cleanPath(QDir(folder).absolutePath()) == QDir::cleanPath(previous))
+    if (QDir::cleanPath(QDir(folder).absolutePath()) == QDir::cleanPath(previous) && m_store->isOpen())
         return true;
     // Nothing may touch the store while it changes hands: sessions end (a message in transfer is
     // finished first), background jobs and the list's query finish, windows on stored messages close.

@@ -112,6 +112,10 @@ HostPort &ServerController::addressOf(ServerSettings &settings, Listener listene
 
 bool ServerController::listen(Listener listener, const HostPort &address)
 {
+    if (!m_store->isOpen()) { // every message would get a 4xx
+        m_status[listener].error = tr("no store is open");
+        return false;
+    }
     if ((listener == Listener::Smtps || listener == Listener::Pop3s) && !m_tls) {
         m_status[listener].error = tr("cannot listen for %1 on %2: no TLS certificate")
                                        .arg(listenerName(listener), address.toString());

@@ -456,8 +456,6 @@ bool SettingsDialog::applyChanges()
     m_settings->setValue(Settings::Key::Language, m_language->currentData());
     m_settings->setValue(Settings::Key::Theme, m_theme->currentData());
     Q_EMIT appSettingsChanged();
-    if (newLanguage)
-        Q_EMIT languageChanged(m_language->currentData().toString());
 
     QStringList errors;
     if (!result.tlsError.isEmpty())
@@ -475,6 +473,9 @@ bool SettingsDialog::applyChanges()
             != QDir::cleanPath(QDir(m_storeFolder).absolutePath())) {
         Q_EMIT storeFolderChangeRequested(QDir(folder).absolutePath());
     }
+    // Last: a restart must not cut short the store change above.
+    if (newLanguage)
+        Q_EMIT languageChanged(m_language->currentData().toString());
     load(); // shows what is in effect now, e.g. the previous port of a listener that could not move
     lockOverridden();
     updateEnabled();

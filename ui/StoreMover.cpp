@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
-#include <QStorageInfo>
 
 namespace MailSink::Ui {
 
@@ -35,8 +34,15 @@ bool StoreMover::move()
 {
     const QString from = QFileInfo(m_from).canonicalFilePath();
     QDir target(m_to);
-    const QString to = QDir::cleanPath(QFileInfo(m_to).absoluteFilePath());
-    const QString toCanonical = target.exists() ? target.canonicalPath() : to;
+    // The nearest existing ancestor resolved (symbolic links included), plus the part still to be made.
+    QString existing = QDir::cleanPath(QFileInfo(m_to).absoluteFilePath());
+    QString rest;
+    while (!QFileInfo::exists(existing) && existing != QDir::rootPath()) {
+        rest = QFileInfo(existing).fileName() + (rest.isEmpty() ? QString() : u'/' + rest);
+        existing = QFileInfo(existing).absolutePath();
+    }
+    const QString base = QFileInfo(existing).canonicalFilePath();
+    const QString toCanonical = rest.isEmpty() ? base : QDir::cleanPath(base + u'/' + rest);
     auto inside
         = [](const QString &path, const QString &dir) { return path == dir || path.startsWith(dir + u'/'); };
     if (from.isEmpty() || inside(toCanonical, from) || inside(from, toCanonical)) {
@@ -63,23 +69,29 @@ bool StoreMover::move()
         return false;
     }
     const QDir source(m_from);
-    const bool sameFileSystem = QStorageInfo(m_from).device() == QStorageInfo(m_to).device();
-    if (sameFileSystem) {
-        for (const QString &entry : storeEntries()) {
-            if (!QFileInfo::exists(source.filePath(entry)))
-                continue;
-            if (!QDir().rename(source.filePath(entry), target.filePath(entry))) {
-                const QString why = QObject::tr("cannot move %1 to %2")
-                                        .arg(QDir::toNativeSeparators(source.filePath(entry)),
-                                            QDir::toNativeSeparators(m_to));
-                rollBack();
-                m_error = m_error.isEmpty() ? why : why + QStringLiteral("; ") + m_error;
-                return false;
-            }
+    // Rename where one file system holds both; the first rename failing (EXDEV: another file system, which
+    // QStorageInfo cannot always tell) means copying. A later one failing puts back what was moved.
+    bool copy = false;
+    for (const QString &entry : storeEntries()) {
+        if (!QFileInfo::exists(source.filePath(entry)))
+            continue;
+        if (QDir().rename(source.filePath(entry), target.filePath(entry))) {
             m_moved.append(entry);
+            continue;
         }
-        return true;
+        if (m_moved.isEmpty()) {
+            copy = true;
+            break;
+        }
+        const QString why
+            = QObject::tr("cannot move %1 to %2")
+                  .arg(QDir::toNativeSeparators(source.filePath(entry)), QDir::toNativeSeparators(m_to));
+        rollBack();
+        m_error = m_error.isEmpty() ? why : why + QStringLiteral("; ") + m_error;
+        return false;
     }
+    if (!copy)
+        return true;
     // Another file system: copy everything, keep the originals until the copy has opened.
     for (const QString &name : storeEntries()) {
         const QString path = source.filePath(name);

@@ -279,7 +279,8 @@ TEST_CASE("fields set on the command line are fixed in the dialog and never save
 TEST_CASE("app settings from the dialog reach the window: auto-open, notifications, theme", "[ui][settings]")
 {
     UiFixture ui;
-    Ui::MainWindow::setAskHook([](QWidget *, const QString &) { return false; }); // no restart for the language
+    Ui::MainWindow::setAskHook(
+        [](QWidget *, const QString &) { return false; }); // no restart for the language
     Ui::SettingsDialog *dialog = ui.window().showSettings();
     dialog->autoOpenBox()->setChecked(false);
     dialog->notificationsBox()->setChecked(false);
@@ -432,4 +433,21 @@ TEST_CASE("a new language offers a restart; yes quits so that main() starts Mail
     CHECK(Ui::MainWindow::restartRequested());
     CHECK(ui.settings().text(Ui::Settings::Key::Language).toStdString() == "zh_TW");
     Ui::MainWindow::setAskHook({});
+}
+
+TEST_CASE("with no store open nothing listens, whatever is applied", "[ui][settings][store]")
+{
+    UiFixture ui;
+    Ui::ServerController *controller = ui.window().serverController();
+    ui.window().stopListening();
+    ui.store().close();
+    CHECK_FALSE(controller->startSmtp());
+    CHECK(controller->status(Listener::Smtp).error.contains(QStringLiteral("no store is open")));
+    CHECK_FALSE(ui.server().isListening());
+    auto wanted = controller->settings();
+    wanted.smtp.port = 0;
+    wanted.smtpsEnabled = true;
+    const auto result = controller->apply(wanted);
+    CHECK_FALSE(result.ok());
+    CHECK_FALSE(ui.server().isListening());
 }
