@@ -6,6 +6,7 @@
 #include "store/MessageStore.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QMenu>
 #include <QSignalBlocker>
 
@@ -109,6 +110,9 @@ void TrayIcon::showMessage(const QString &title, const QString &body)
 
 void TrayIcon::storeChanged()
 {
+    // New messages of the old store still queued to the batcher (the store's committer has stopped; the
+    // new store has not taken mail yet) would announce ids that now mean other messages.
+    QCoreApplication::removePostedEvents(m_batcher, QEvent::MetaCall);
     m_batcher->clear();
     m_shownIds.clear();
     if (m_notifier)
