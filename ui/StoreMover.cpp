@@ -167,11 +167,11 @@ bool StoreMover::copyTree(const QString &from, const QString &to)
     return true;
 }
 
-void StoreMover::removeSource()
+void StoreMover::removeEntries(const QString &root)
 {
-    const QDir source(m_from);
+    const QDir dir(root);
     for (const QString &entry : storeEntries()) {
-        const QString path = source.filePath(entry);
+        const QString path = dir.filePath(entry);
         if (QFileInfo(path).isDir())
             QDir(path).removeRecursively();
         else
@@ -179,19 +179,17 @@ void StoreMover::removeSource()
     }
 }
 
+void StoreMover::removeSource()
+{
+    removeEntries(m_from);
+}
+
 bool StoreMover::rollBack()
 {
     const QDir source(m_from);
     const QDir target(m_to);
     if (m_copied) {
-        // The originals were never touched: only the copy goes.
-        for (const QString &entry : storeEntries()) {
-            const QString path = target.filePath(entry);
-            if (QFileInfo(path).isDir())
-                QDir(path).removeRecursively();
-            else
-                QFile::remove(path);
-        }
+        removeEntries(m_to); // the originals were never touched: only the copy goes
         return true;
     }
     QStringList stuck;

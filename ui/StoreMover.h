@@ -35,6 +35,7 @@ public:
 
 private:
     bool copyTree(const QString &from, const QString &to);
+    static void removeEntries(const QString &root); // the store's own entries under root, nothing else
 
     QString m_from;
     QString m_to;

@@ -1,7 +1,6 @@
 #include "Pop3Server.h"
 
 #include "util/ConnectionTask.h"
-#include "util/DescriptorListener.h"
 
 #include "MaildropRegistry.h"
 #include "Pop3Connection.h"
@@ -20,6 +19,9 @@ Pop3Server::Pop3Server(Store::MessageStore *store, Pop3ServerConfig config, QObj
     : QObject(parent)
     , m_store(store)
     , m_config(std::make_shared<const Pop3ServerConfig>(std::move(config)))
+    , m_listeners(
+          this, [this](qintptr fd, bool implicitTls) { handleIncoming(fd, implicitTls); },
+          [this](bool listening) { Q_EMIT listeningChanged(listening); })
     , m_registry(std::make_shared<MaildropRegistry>())
 {
     qRegisterMetaType<MailSink::Trace>();
@@ -48,13 +50,8 @@ void Pop3Server::setConfig(Pop3ServerConfig config)
         std::lock_guard lock(m_configMutex);
         m_config = std::make_shared<const Pop3ServerConfig>(std::move(config));
     }
-    if (!tls && m_pop3s) {
-        const bool was = isListening();
-        delete m_pop3s;
-        m_pop3s = nullptr;
-        if (was != isListening())
-            Q_EMIT listeningChanged(isListening());
-    }
+    if (!tls)
+        m_listeners.stop(true); // implicit TLS needs a certificate
 }
 
 std::shared_ptr<const Pop3ServerConfig> Pop3Server::configSnapshot() const
@@ -65,17 +62,7 @@ std::shared_ptr<const Pop3ServerConfig> Pop3Server::configSnapshot() const
 
 bool Pop3Server::listen(const HostPort &address)
 {
-    const bool was = isListening();
-    if (!DescriptorListener::rebind(
-            m_pop3, [this](qintptr fd) { handleIncoming(fd, false); }, address,
-            configSnapshot()->listenBacklog, this, &m_error)) {
-        if (was != isListening()) // the old one could not be bound again
-            Q_EMIT listeningChanged(isListening());
-        return false;
-    }
-    if (!was)
-        Q_EMIT listeningChanged(true);
-    return true;
+    return m_listeners.listen(false, address, configSnapshot()->listenBacklog, &m_error);
 }
 
 bool Pop3Server::listenPop3s(const HostPort &address)
@@ -84,46 +71,22 @@ bool Pop3Server::listenPop3s(const HostPort &address)
         m_error = QStringLiteral("cannot listen for POP3S on %1: no TLS certificate").arg(address.toString());
         return false;
     }
-    const bool was = isListening();
-    if (!DescriptorListener::rebind(
-            m_pop3s, [this](qintptr fd) { handleIncoming(fd, true); }, address,
-            configSnapshot()->listenBacklog, this, &m_error)) {
-        if (was != isListening()) // the old one could not be bound again
-            Q_EMIT listeningChanged(isListening());
-        return false;
-    }
-    if (!was)
-        Q_EMIT listeningChanged(true);
-    return true;
+    return m_listeners.listen(true, address, configSnapshot()->listenBacklog, &m_error);
 }
 
 void Pop3Server::stopPop3()
 {
-    const bool was = isListening();
-    delete m_pop3;
-    m_pop3 = nullptr;
-    if (was != isListening())
-        Q_EMIT listeningChanged(isListening());
+    m_listeners.stop(false);
 }
 
 void Pop3Server::stopPop3s()
 {
-    const bool was = isListening();
-    delete m_pop3s;
-    m_pop3s = nullptr;
-    if (was != isListening())
-        Q_EMIT listeningChanged(isListening());
+    m_listeners.stop(true);
 }
 
 void Pop3Server::stopListening()
 {
-    const bool was = isListening();
-    delete m_pop3;
-    m_pop3 = nullptr;
-    delete m_pop3s;
-    m_pop3s = nullptr;
-    if (was)
-        Q_EMIT listeningChanged(false);
+    m_listeners.stopAll();
 }
 
 void Pop3Server::shutdown(int waitMs)
@@ -145,21 +108,17 @@ void Pop3Server::shutdown(int waitMs)
 
 bool Pop3Server::isListening() const
 {
-    return (m_pop3 && m_pop3->isListening()) || (m_pop3s && m_pop3s->isListening());
+    return m_listeners.isListening();
 }
 
 HostPort Pop3Server::address() const
 {
-    if (!m_pop3)
-        return {};
-    return {m_pop3->serverAddress(), m_pop3->serverPort()};
+    return m_listeners.address(false);
 }
 
 HostPort Pop3Server::pop3sAddress() const
 {
-    if (!m_pop3s)
-        return {};
-    return {m_pop3s->serverAddress(), m_pop3s->serverPort()};
+    return m_listeners.address(true);
 }
 
 void Pop3Server::handleIncoming(qintptr descriptor, bool implicitTls)

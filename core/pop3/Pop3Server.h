@@ -2,6 +2,7 @@
 
 #include "Pop3ServerConfig.h"
 #include "util/HostPort.h"
+#include "util/ListenerPair.h"
 #include "util/TraceEntry.h"
 
 #include <QHash>
@@ -11,10 +12,6 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
-
-namespace MailSink {
-class DescriptorListener;
-}
 
 namespace MailSink::Store {
 class MessageStore;
@@ -78,9 +75,8 @@ private:
     Store::MessageStore *m_store;
     mutable std::mutex m_configMutex;
     std::shared_ptr<const Pop3ServerConfig> m_config; // guarded by m_configMutex
+    ListenerPair m_listeners;
     std::shared_ptr<MaildropRegistry> m_registry;
-    DescriptorListener *m_pop3 = nullptr;
-    DescriptorListener *m_pop3s = nullptr;
     QThreadPool m_pool;
     QString m_error;
     std::atomic<int> m_active {0};

@@ -1,7 +1,6 @@
 #include "SmtpServer.h"
 
 #include "util/ConnectionTask.h"
-#include "util/DescriptorListener.h"
 
 #include "SmtpConnection.h"
 #include "store/MessageStore.h"
@@ -21,6 +20,9 @@ SmtpServer::SmtpServer(Store::MessageStore *store, ServerConfig config, QObject 
     : QObject(parent)
     , m_store(store)
     , m_config(std::make_shared<const ServerConfig>(std::move(config)))
+    , m_listeners(
+          this, [this](qintptr fd, bool implicitTls) { handleIncoming(fd, implicitTls); },
+          [this](bool listening) { Q_EMIT listeningChanged(listening); })
 {
     qRegisterMetaType<MailSink::Trace>();
     qRegisterMetaType<MailSink::Smtp::SessionInfo>();
@@ -48,13 +50,8 @@ void SmtpServer::setConfig(ServerConfig config)
         std::lock_guard lock(m_configMutex);
         m_config = std::make_shared<const ServerConfig>(std::move(config));
     }
-    if (!tls && m_smtps) {
-        const bool was = isListening();
-        delete m_smtps;
-        m_smtps = nullptr;
-        if (was != isListening())
-            Q_EMIT listeningChanged(isListening());
-    }
+    if (!tls)
+        m_listeners.stop(true); // implicit TLS needs a certificate
 }
 
 std::shared_ptr<const ServerConfig> SmtpServer::configSnapshot() const
@@ -66,17 +63,7 @@ std::shared_ptr<const ServerConfig> SmtpServer::configSnapshot() const
 bool SmtpServer::listen(const HostPort &address)
 {
     m_stopping = false;
-    const bool was = isListening();
-    if (!DescriptorListener::rebind(
-            m_smtp, [this](qintptr fd) { handleIncoming(fd, false); }, address,
-            configSnapshot()->listenBacklog, this, &m_error)) {
-        if (was != isListening()) // the old one could not be bound again
-            Q_EMIT listeningChanged(isListening());
-        return false;
-    }
-    if (!was)
-        Q_EMIT listeningChanged(true);
-    return true;
+    return m_listeners.listen(false, address, configSnapshot()->listenBacklog, &m_error);
 }
 
 bool SmtpServer::listenSmtps(const HostPort &address)
@@ -85,46 +72,22 @@ bool SmtpServer::listenSmtps(const HostPort &address)
         m_error = QStringLiteral("cannot listen for SMTPS on %1: no TLS certificate").arg(address.toString());
         return false;
     }
-    const bool was = isListening();
-    if (!DescriptorListener::rebind(
-            m_smtps, [this](qintptr fd) { handleIncoming(fd, true); }, address,
-            configSnapshot()->listenBacklog, this, &m_error)) {
-        if (was != isListening()) // the old one could not be bound again
-            Q_EMIT listeningChanged(isListening());
-        return false;
-    }
-    if (!was)
-        Q_EMIT listeningChanged(true);
-    return true;
+    return m_listeners.listen(true, address, configSnapshot()->listenBacklog, &m_error);
 }
 
 void SmtpServer::stopSmtp()
 {
-    const bool was = isListening();
-    delete m_smtp;
-    m_smtp = nullptr;
-    if (was != isListening())
-        Q_EMIT listeningChanged(isListening());
+    m_listeners.stop(false);
 }
 
 void SmtpServer::stopSmtps()
 {
-    const bool was = isListening();
-    delete m_smtps;
-    m_smtps = nullptr;
-    if (was != isListening())
-        Q_EMIT listeningChanged(isListening());
+    m_listeners.stop(true);
 }
 
 void SmtpServer::stopListening()
 {
-    const bool was = isListening();
-    delete m_smtp;
-    m_smtp = nullptr;
-    delete m_smtps;
-    m_smtps = nullptr;
-    if (was)
-        Q_EMIT listeningChanged(false);
+    m_listeners.stopAll();
 }
 
 void SmtpServer::shutdown(int graceMs)
@@ -149,21 +112,17 @@ void SmtpServer::shutdown(int graceMs)
 
 bool SmtpServer::isListening() const
 {
-    return (m_smtp && m_smtp->isListening()) || (m_smtps && m_smtps->isListening());
+    return m_listeners.isListening();
 }
 
 HostPort SmtpServer::address() const
 {
-    if (!m_smtp)
-        return {};
-    return {m_smtp->serverAddress(), m_smtp->serverPort()};
+    return m_listeners.address(false);
 }
 
 HostPort SmtpServer::smtpsAddress() const
 {
-    if (!m_smtps)
-        return {};
-    return {m_smtps->serverAddress(), m_smtps->serverPort()};
+    return m_listeners.address(true);
 }
 
 void SmtpServer::handleIncoming(qintptr descriptor, bool implicitTls)

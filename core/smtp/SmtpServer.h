@@ -2,6 +2,7 @@
 
 #include "ServerConfig.h"
 #include "util/HostPort.h"
+#include "util/ListenerPair.h"
 #include "util/TraceEntry.h"
 
 #include <QHash>
@@ -11,10 +12,6 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
-
-namespace MailSink {
-class DescriptorListener;
-}
 
 namespace MailSink::Store {
 class MessageStore;
@@ -77,8 +74,7 @@ private:
     Store::MessageStore *m_store;
     mutable std::mutex m_configMutex;
     std::shared_ptr<const ServerConfig> m_config; // guarded by m_configMutex
-    DescriptorListener *m_smtp = nullptr;
-    DescriptorListener *m_smtps = nullptr;
+    ListenerPair m_listeners;
     QThreadPool m_pool;
     QString m_error;
     std::atomic<int> m_active {0};

@@ -115,15 +115,10 @@ TEST_CASE("without a tray, new mail goes to the notification service; a click op
     QSignalSpy showWindow(&tray, &Ui::TrayIcon::showRequested);
 
     auto commit = [&](const QByteArray &subject) {
-        auto writer = store.beginMessage();
         const QByteArray raw = "From: Dev <dev@example.com>\r\nSubject: " + subject + "\r\n\r\nhi\r\n";
-        REQUIRE(writer->write(raw));
-        Store::Envelope envelope;
-        envelope.mailFrom = "dev@example.com";
-        envelope.recipients = {"qa@example.com"};
-        const auto result = store.commit(std::move(writer), envelope, {});
-        REQUIRE(result.ok);
-        return result.id;
+        const qint64 id = commitMessage(store, raw, "dev@example.com", {"qa@example.com"});
+        REQUIRE(id != 0);
+        return id;
     };
 
     const qint64 id = commit("Order <1> & more");

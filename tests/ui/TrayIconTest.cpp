@@ -48,14 +48,9 @@ struct TrayFixture
         if (!subject.isEmpty())
             raw += "Subject: " + subject + "\r\n";
         raw += "\r\nhello\r\n";
-        auto writer = store.beginMessage();
-        REQUIRE(writer->write(raw));
-        Store::Envelope envelope;
-        envelope.mailFrom = "bounce@example.com";
-        envelope.recipients = {"rcpt@example.com"};
-        const auto result = store.commit(std::move(writer), envelope, {});
-        REQUIRE(result.ok);
-        return result.id;
+        const qint64 id = commitMessage(store, raw);
+        REQUIRE(id != 0);
+        return id;
     }
 
     QTemporaryDir dir;

@@ -61,6 +61,19 @@ bool waitFor(const std::function<bool()> &condition, int timeoutMs)
     return QTest::qWaitFor(condition, timeoutMs);
 }
 
+qint64 commitMessage(Store::MessageStore &store, const QByteArray &raw, const QByteArray &mailFrom,
+    const QList<QByteArray> &recipients)
+{
+    auto writer = store.beginMessage();
+    if (!writer || !writer->write(raw))
+        return 0;
+    Store::Envelope envelope;
+    envelope.mailFrom = mailFrom;
+    envelope.recipients = recipients;
+    const auto result = store.commit(std::move(writer), envelope, {});
+    return result.ok ? result.id : 0;
+}
+
 std::future<bool> sendAsync(quint16 port, SmtpScript script)
 {
     return std::async(std::launch::async, [port, script] {

@@ -20,6 +20,12 @@ namespace MailSink::Test {
 QString uiTestData(const QString &name);
 QByteArray readUiTestData(const QString &name);
 
+// Commits `raw` straight to the store, as an SMTP session does (messageStored comes from the committing
+// thread); returns the new id, or 0 if the store refused it.
+qint64 commitMessage(Store::MessageStore &store, const QByteArray &raw,
+    const QByteArray &mailFrom = "bounce@example.com",
+    const QList<QByteArray> &recipients = {"rcpt@example.com"});
+
 // Waits, processing events, until `condition` holds or `timeoutMs` passes.
 bool waitFor(const std::function<bool()> &condition, int timeoutMs = 10000);
 
