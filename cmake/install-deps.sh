@@ -12,3 +12,5 @@ $SUDO apt-get install -y -qq \
     librsvg2-bin desktop-file-utils appstream dpkg-dev file \
     xvfb xauth xdotool imagemagick fonts-noto-cjk fonts-dejavu-core \
     swaks libnet-ssleay-perl curl fetchmail python3 python3-aiosmtpd openssl ca-certificates git dbus >/dev/null
+# CPython's MIME test corpus, for the differential test in tests/mime (issue 15).
+$SUDO apt-get install -y -qq libpython3.11-testsuite >/dev/null

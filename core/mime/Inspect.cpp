@@ -121,6 +121,8 @@ QJsonObject inspectJson(const ParsedMessage &message)
         {QStringLiteral("headers"), headers},
         {QStringLiteral("text"), text ? QJsonValue(*text) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("html"), html ? QJsonValue(*html) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("text_parts"), QJsonArray::fromStringList(message.textParts())},
+        {QStringLiteral("html_parts"), QJsonArray::fromStringList(message.htmlParts())},
         {QStringLiteral("parts"), parts},
         {QStringLiteral("attachments"), attachments},
         {QStringLiteral("size"), double(message.size())},
@@ -199,7 +201,9 @@ QString inspectText(const ParsedMessage &message)
                 entry += QStringLiteral("  \"") + part.filename + u'"';
             if (!part.contentId.isEmpty())
                 entry += QStringLiteral("  cid:") + part.contentId;
-            if (part.isBody)
+            if (part.isBody && part.isAttachment)
+                entry += QStringLiteral("  [body, attachment]");
+            else if (part.isBody)
                 entry += QStringLiteral("  [body]");
             else if (part.isAttachment)
                 entry += QStringLiteral("  [attachment]");

@@ -179,6 +179,18 @@ private:
         }
         if (node.container && !facts.type.hasParameter("boundary"))
             warn(i, QStringLiteral("%1 without a boundary parameter").arg(type));
+        if (node.container) {
+            const QByteArray boundary = facts.type.rawParameter("boundary");
+            for (int up = node.parent; up >= 0 && !boundary.isEmpty(); up = m_tree.nodes[up].parent) {
+                if (m_tree.nodes[up].container && m_facts[up].type.rawParameter("boundary") == boundary) {
+                    warn(i,
+                        QStringLiteral("%1 reuses the boundary of an enclosing multipart (RFC 2046 section "
+                                       "5.1.1 forbids it); its parts were recovered as nested parts")
+                            .arg(type));
+                    break;
+                }
+            }
+        }
         if (node.container && !node.closed && !node.closedImplicitly)
             warn(i, QStringLiteral("the closing boundary is missing"));
         if (node.container && node.closedImplicitly)
@@ -217,7 +229,8 @@ private:
                     .arg(part.transferEncoding));
         if (type.startsWith(u"multipart/") || type == u"message/rfc822") {
             if (location.encoding == TransferEncoding::Base64
-                || location.encoding == TransferEncoding::QuotedPrintable)
+                || location.encoding == TransferEncoding::QuotedPrintable
+                || location.encoding == TransferEncoding::Uuencode)
                 warn(i,
                     QStringLiteral("%1 must not be %2-encoded (RFC 2045 section 6.4); decoded anyway")
                         .arg(type, part.transferEncoding));
@@ -227,9 +240,11 @@ private:
             m_raw.sliced(location.begin, location.end - location.begin), location.encoding, &clean);
         if (!clean) {
             warn(i,
-                location.encoding == TransferEncoding::Base64
+                location.encoding == TransferEncoding::Base64 ? QStringLiteral(
+                    "invalid base64 (stray characters or bad padding); decoded what was readable")
+                    : location.encoding == TransferEncoding::Uuencode
                     ? QStringLiteral(
-                        "invalid base64 (stray characters or bad padding); decoded what was readable")
+                        "invalid uuencode (no begin line or short lines); decoded what was readable")
                     : QStringLiteral("invalid quoted-printable escapes; kept them as they are"));
         }
         part.size = content.size();
@@ -282,7 +297,10 @@ private:
         const Part &part = m_data->tree[i];
         if (part.contentType != u"text/plain" && part.contentType != u"text/html")
             return false;
-        return part.disposition != u"attachment" && part.filename.isEmpty();
+        // RFC 2183 section 2.1: "inline" means display it; the file name it may carry is only a suggestion
+        // for saving it (section 2.3), and a Content-Type name= parameter alone is no disposition at all.
+        // Unknown dispositions are treated as "attachment" (section 2.8).
+        return part.disposition.isEmpty() || part.disposition == u"inline";
     }
 
     Bodies select(int i) const
@@ -295,8 +313,9 @@ private:
                 (part.contentType == u"text/html" ? bodies.html : bodies.text).append(i);
             return bodies;
         }
-        if (part.contentType == u"multipart/digest")
-            return bodies; // its parts are messages of their own
+        // multipart/digest only changes the default type of its parts to message/rfc822 (RFC 2046 section
+        // 5.1.5, applied in describe()): an explicitly typed text/plain part of a digest is text like any
+        // other.
         if (part.contentType == u"multipart/alternative") {
             // RFC 2046 section 5.1.4: the last alternative is the preferred one.
             for (const int child : node.children) {
@@ -355,13 +374,14 @@ private:
         return text;
     }
 
-    std::optional<QString> join(const QList<int> &nodes)
+    std::optional<QString> join(const QList<int> &nodes, QStringList *paths)
     {
         if (nodes.isEmpty())
             return std::nullopt;
         QString out;
         for (const int i : nodes) {
             m_data->tree[i].isBody = true;
+            paths->append(m_data->tree[i].path);
             const QString text = bodyText(i);
             if (!out.isEmpty() && !out.endsWith(u'\n'))
                 out += u'\n';
@@ -373,14 +393,16 @@ private:
     void chooseBodies()
     {
         const Bodies bodies = select(0);
-        m_data->text = join(bodies.text);
-        m_data->html = join(bodies.html);
+        m_data->text = join(bodies.text, &m_data->textParts);
+        m_data->html = join(bodies.html, &m_data->htmlParts);
     }
 
     void classify(int i)
     {
         Part &part = m_data->tree[i];
-        if (part.isContainer || part.isBody)
+        // A body part that carries a file name is shown as text and offered as that file too (as Thunderbird
+        // lists an inline text part with a name among the attachments).
+        if (part.isContainer || (part.isBody && part.filename.isEmpty()))
             return;
         const MimeNode &node = m_tree.nodes[i];
         const bool inRelated

@@ -49,6 +49,7 @@ public:
         qsizetype contentEnd = -1;
         std::vector<qsizetype> childStarts;
         bool tooDeep = false;
+        bool noBoundary = false; // a multipart without a boundary parameter: left unsplit
         bool closed = false;
         bool closedImplicitly = false;
     };
@@ -94,8 +95,12 @@ protected:
             if (m_owners.size() <= level)
                 m_owners.resize(level + 1, nullptr);
             m_owners[level] = top;
-            correctBoundary(entry.bodyBegin);
-            if (int(m_entityStack.size()) > m_limits.maxDepth) {
+            if (!correctBoundary(entry.bodyBegin)) {
+                // No boundary parameter: nothing can delimit its parts (RFC 2046 section 5.1.1 makes the
+                // parameter mandatory); mimetic would split at every line starting with "--".
+                skipOwn = true;
+                entry.noBoundary = true;
+            } else if (int(m_entityStack.size()) > m_limits.maxDepth) {
                 skipOwn = true; // too deep: do not look for this multipart's parts
                 entry.tooDeep = true;
             }
@@ -103,52 +108,84 @@ protected:
 
         const char *line = start;
         while (line < m_eit) {
-            const void *found = std::memchr(line, '\n', std::size_t(m_eit - line));
-            const char *lineEnd = found ? static_cast<const char *>(found) : m_eit;
-            const char *next = found ? lineEnd + 1 : m_eit;
-            if (lineEnd - line >= 2 && line[0] == '-' && line[1] == '-') {
-                const char *contentEnd = lineEnd;
-                if (contentEnd > line && contentEnd[-1] == '\r')
-                    --contentEnd;
-                int level = 0;
-                for (const std::string &boundary : m_boundaryList) {
-                    if (level == 0 && skipOwn) {
-                        ++level;
-                        continue;
-                    }
-                    const qsizetype length = qsizetype(boundary.size());
-                    if (contentEnd - line >= length
-                        && std::memcmp(line, boundary.data(), std::size_t(length)) == 0) {
-                        const char *rest = line + length;
-                        const bool closing = contentEnd - rest >= 2 && rest[0] == '-' && rest[1] == '-';
-                        bool blank = true;
-                        for (const char *p = rest; p < contentEnd && blank; ++p)
-                            blank = *p == ' ' || *p == '\t';
-                        if (closing || blank) {
-                            onBoundary(entry, start, line, next, level, closing);
-                            return;
-                        }
-                    }
-                    ++level;
-                }
+            const char *next = nextLine(line);
+            const Delimiter delimiter = matchDelimiter(line, next, skipOwn);
+            if (delimiter.level >= 0) {
+                onBoundary(entry, start, line, next, delimiter.level, delimiter.closing);
+                return;
             }
             line = next;
         }
-        entry.contentEnd = qMax(entry.contentEnd, m_eit - m_begin);
+        qsizetype end = m_eit - m_begin;
+        if (pe == peBody && !m_boundaryList.empty()) {
+            // A part that runs to the end of the data: the end closes every open multipart as a delimiter
+            // would, so the line break before it belongs to that missing delimiter (RFC 2046 section 5.1.1),
+            // as it would have if the delimiter were there.
+            if (end > entry.bodyBegin && m_begin[end - 1] == '\n')
+                --end;
+            if (end > entry.bodyBegin && m_begin[end - 1] == '\r')
+                --end;
+        }
+        entry.contentEnd = qMax(entry.contentEnd, end);
         m_bit = m_eit;
         m_lastBoundary = NoBoundary;
     }
 
 private:
+    struct Delimiter
+    {
+        int level = -1; // index into m_boundaryList (0 = innermost); -1 when the line is no delimiter
+        bool closing = false;
+    };
+
+    const char *nextLine(const char *line) const
+    {
+        const void *found = std::memchr(line, '\n', std::size_t(m_eit - line));
+        return found ? static_cast<const char *>(found) + 1 : m_eit;
+    }
+
+    // Whether [line, next) is a delimiter line ("--b", optional white space) or a closing one ("--b--") of an
+    // open multipart, matched exactly, never as a substring.
+    Delimiter matchDelimiter(const char *line, const char *next, bool skipOwn) const
+    {
+        const char *contentEnd = next;
+        if (contentEnd > line && contentEnd[-1] == '\n')
+            --contentEnd;
+        if (contentEnd > line && contentEnd[-1] == '\r')
+            --contentEnd;
+        if (contentEnd - line < 2 || line[0] != '-' || line[1] != '-')
+            return {};
+        int level = 0;
+        for (const std::string &boundary : m_boundaryList) {
+            if (level == 0 && skipOwn) {
+                ++level;
+                continue;
+            }
+            const qsizetype length = qsizetype(boundary.size());
+            if (contentEnd - line >= length && std::memcmp(line, boundary.data(), std::size_t(length)) == 0) {
+                const char *rest = line + length;
+                const bool closing = contentEnd - rest >= 2 && rest[0] == '-' && rest[1] == '-';
+                bool blank = true;
+                for (const char *p = rest; p < contentEnd && blank; ++p)
+                    blank = *p == ' ' || *p == '\t';
+                if (closing || blank)
+                    return {level, closing};
+            }
+            ++level;
+        }
+        return {};
+    }
+
     // mimetic's own parameter parser keeps quotes around values with ';' and backslash escapes
     // (boundary="a;b" becomes "a), and it rewrites the field value once it has parsed it. Read the
     // boundary from the raw header with our parser, so it matches what the message model reports.
     // The entity's header is the last header block between where the last part began (a chain of
     // message/rfc822 headers may come first) and the start of its body.
-    void correctBoundary(qsizetype bodyBegin)
+    // Returns false when the header has no usable boundary parameter.
+    bool correctBoundary(qsizetype bodyBegin)
     {
         if (m_boundaryList.empty() || bodyBegin < m_headerStart)
-            return;
+            return true;
         qsizetype pos = m_headerStart;
         HeaderBlock block;
         for (int guard = 0; guard <= m_limits.maxChainDepth + 1; ++guard) {
@@ -159,8 +196,10 @@ private:
         }
         const QByteArray boundary
             = HeaderParameters::parse(block.value("content-type")).rawParameter("boundary");
-        if (!boundary.isEmpty())
-            m_boundaryList.front() = "--" + boundary.toStdString();
+        if (boundary.isEmpty())
+            return false;
+        m_boundaryList.front() = "--" + boundary.toStdString();
+        return true;
     }
 
     void onBoundary(
@@ -190,6 +229,19 @@ private:
             m_bit = next;
             m_lastBoundary = ClosingBoundary;
             return;
+        }
+        // Delimiter lines straight after this one enclose nothing: RFC 2046's grammar (section 5.1.1) has
+        // no part between them, so none is made (Python's email package reads them the same way).
+        for (Delimiter again = matchDelimiter(next, nextLine(next), false); next < m_eit && again.level == 0;
+             again = matchDelimiter(next, nextLine(next), false)) {
+            if (again.closing) {
+                if (owner)
+                    m_info[owner].closed = true;
+                m_bit = nextLine(next);
+                m_lastBoundary = ClosingBoundary;
+                return;
+            }
+            next = nextLine(next);
         }
         QString why;
         if (++m_entities > m_limits.maxParts) {
@@ -254,7 +306,7 @@ public:
             node.tooDeep = info->tooDeep;
             node.closed = info->closed;
             node.closedImplicitly = info->closedImplicitly;
-            if (!children.empty() && !info->tooDeep) {
+            if (!children.empty() && !info->tooDeep && !info->noBoundary) {
                 node.container = true;
                 std::size_t k = 0;
                 QList<std::pair<const mimetic::MimeEntity *, qsizetype>> pending;

@@ -76,6 +76,14 @@ std::optional<QString> ParsedMessage::html() const
 {
     return d->html;
 }
+QStringList ParsedMessage::textParts() const
+{
+    return d->textParts;
+}
+QStringList ParsedMessage::htmlParts() const
+{
+    return d->htmlParts;
+}
 QList<Part> ParsedMessage::tree() const
 {
     return d->tree;

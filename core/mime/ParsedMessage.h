@@ -37,7 +37,7 @@ struct Part
     QList<std::pair<QString, QString>> headers; // the part's own header fields, decoded, in order
     int depth = 0; // 0 for the top-level entity
     bool isContainer = false; // a multipart whose parts were parsed (only in tree())
-    bool isBody = false; // chosen as (part of) text() or html()
+    bool isBody = false; // chosen as (part of) text() or html(); also an attachment if it has a file name
 };
 
 class ParsedMessageData;
@@ -66,6 +66,8 @@ public:
 
     std::optional<QString> text() const; // the plain text a reader would show, '\n' line ends
     std::optional<QString> html() const;
+    QStringList textParts() const; // paths of the leaves joined into text(), in document order
+    QStringList htmlParts() const; // ... and into html()
 
     QList<Part> parts() const; // every leaf in document order
     QList<Part> attachments() const; // the leaves a reader lists as attachments

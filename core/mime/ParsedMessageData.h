@@ -26,6 +26,8 @@ public:
     QString messageId;
     std::optional<QString> text;
     std::optional<QString> html;
+    QStringList textParts; // paths of the leaves joined into text, in order
+    QStringList htmlParts;
     QList<Part> tree; // document order
     QList<Location> locations; // parallel to tree
     QStringList warnings;

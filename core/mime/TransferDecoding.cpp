@@ -51,6 +51,8 @@ TransferEncoding transferEncodingFromName(QByteArrayView name)
         return TransferEncoding::Base64;
     if (lower == "quoted-printable")
         return TransferEncoding::QuotedPrintable;
+    if (lower == "x-uuencode" || lower == "x-uue" || lower == "uuencode" || lower == "uue")
+        return TransferEncoding::Uuencode;
     return TransferEncoding::Unknown;
 }
 
@@ -168,6 +170,53 @@ QByteArray decodeQuotedPrintable(QByteArrayView in, bool *clean)
     return out;
 }
 
+QByteArray decodeUuencode(QByteArrayView in, bool *clean)
+{
+    QByteArray out;
+    out.reserve(in.size() * 3 / 4);
+    bool ok = true;
+    bool begun = false;
+    bool ended = false;
+    qsizetype pos = 0;
+    while (pos < in.size() && !ended) {
+        qsizetype eol = in.indexOf('\n', pos);
+        if (eol < 0)
+            eol = in.size();
+        QByteArrayView line = in.sliced(pos, eol - pos);
+        pos = eol + 1;
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (!begun) {
+            begun = line.startsWith("begin ");
+            continue;
+        }
+        if (line == "end") {
+            ended = true;
+            continue;
+        }
+        if (line.isEmpty())
+            continue;
+        const auto value = [](char c) { return (uchar(c) - 32) & 63; };
+        const QByteArrayView data = line.sliced(1);
+        int length = value(line[0]);
+        if ((length + 2) / 3 * 4 > data.size()) {
+            ok = false; // a short line: only the bytes its characters fully encode
+            length = qMin<qsizetype>(length, data.size() * 6 / 8);
+        }
+        int written = 0;
+        const auto at = [&](qsizetype k) { return k < data.size() ? value(data[k]) : 0; };
+        for (qsizetype i = 0; i < data.size() && written < length; i += 4) {
+            const uchar bytes[3] = {uchar(at(i) << 2 | at(i + 1) >> 4),
+                uchar(at(i + 1) << 4 | at(i + 2) >> 2), uchar(at(i + 2) << 6 | at(i + 3))};
+            for (int b = 0; b < 3 && written < length; ++b, ++written)
+                out.append(char(bytes[b]));
+        }
+    }
+    if (clean)
+        *clean = ok && begun;
+    return begun ? out : in.toByteArray();
+}
+
 QByteArray decodeTransfer(QByteArrayView in, TransferEncoding encoding, bool *clean)
 {
     switch (encoding) {
@@ -175,6 +224,8 @@ QByteArray decodeTransfer(QByteArrayView in, TransferEncoding encoding, bool *cl
         return decodeBase64(in, clean);
     case TransferEncoding::QuotedPrintable:
         return decodeQuotedPrintable(in, clean);
+    case TransferEncoding::Uuencode:
+        return decodeUuencode(in, clean);
     case TransferEncoding::Identity:
     case TransferEncoding::Unknown:
         break;
@@ -231,6 +282,8 @@ QString unwrapFlowed(const QString &text, bool delSp)
     }
     if (paragraphDepth >= 0)
         flush();
+    if (!text.endsWith(u'\n') && out.endsWith(u'\n'))
+        out.chop(1); // no line break is added where the text had none
     return out;
 }
 

@@ -7,7 +7,7 @@
 namespace MailSink::Mime {
 
 // RFC 2045 section 6: Content-Transfer-Encoding.
-enum class TransferEncoding { Identity, Base64, QuotedPrintable, Unknown };
+enum class TransferEncoding { Identity, Base64, QuotedPrintable, Uuencode, Unknown };
 
 TransferEncoding transferEncodingFromName(QByteArrayView name);
 
@@ -18,6 +18,11 @@ QByteArray decodeBase64(QByteArrayView in, bool *clean = nullptr);
 // Quoted-printable (RFC 2045 section 6.7). Malformed escapes are kept literally; lower-case hex is
 // accepted. `clean` is set to false when an escape was malformed.
 QByteArray decodeQuotedPrintable(QByteArrayView in, bool *clean = nullptr);
+
+// uuencode ("x-uuencode", not in any RFC but decoded by mail clients since the 1990s): the lines between
+// "begin MODE NAME" and "end", each prefixed with its length. `clean` is false without a begin line or with
+// malformed lines (then what was readable is returned).
+QByteArray decodeUuencode(QByteArrayView in, bool *clean = nullptr);
 
 // Decodes with the given encoding; `clean` as above (always true for identity).
 QByteArray decodeTransfer(QByteArrayView in, TransferEncoding encoding, bool *clean = nullptr);

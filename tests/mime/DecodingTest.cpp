@@ -239,4 +239,27 @@ TEST_CASE("format=flowed is unwrapped (RFC 3676)", "[mime][flowed]")
     CHECK(unwrapFlowed(u8(" From stuffed\n"), false) == u8("From stuffed\n"));
     // The empty line is the fixed line that ends the flowed paragraph.
     CHECK(unwrapFlowed(u8("soft \n\nnext\n"), false) == u8("soft \nnext\n"));
+    // No line break is added at the end where the text had none (CPython corpus msg_22).
+    CHECK(unwrapFlowed(u8("Text text text."), false) == u8("Text text text."));
+    CHECK(unwrapFlowed(u8("one \ntwo"), false) == u8("one two"));
+}
+
+TEST_CASE("x-uuencode: begin/end lines, length-prefixed lines, short lines said so", "[mime][transfer]")
+{
+    bool clean = false;
+    CHECK(decodeUuencode("begin 644 a.bin\r\n#86)C\r\n`\r\nend\r\n", &clean) == "abc");
+    CHECK(clean);
+    // 45 bytes per full line, then a partial one.
+    const QByteArray text = QByteArray(50, 'x');
+    CHECK(
+        decodeUuencode(
+            "begin 600 x\nM>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX\n%>'AX>'@`\n`\nend\n",
+            &clean)
+        == text);
+    CHECK(clean);
+    CHECK(decodeUuencode("no begin line at all", &clean) == "no begin line at all");
+    CHECK_FALSE(clean);
+    CHECK(decodeUuencode("begin 644 a\n#86\nend\n", &clean) == "a"); // a line shorter than it says
+    CHECK_FALSE(clean);
+    CHECK(decodeUuencode("begin 644 a\n", &clean).isEmpty());
 }
