@@ -105,18 +105,15 @@ bool StoreMover::move()
         }
     }
     // The originals go once the copy opened: it has to be on disk by then.
-    Store::DurableSync durable(m_to);
     QString error;
     bool synced = true;
-    if (!durable.isFileSystemWide()) {
-        for (const QString &file : std::as_const(m_copiedFiles))
-            synced = durable.syncFile(file, &error) && synced;
-    }
+    for (const QString &file : std::as_const(m_copiedFiles))
+        synced = Store::DurableSync::syncFile(file, &error) && synced;
     for (const QString &name : {QStringLiteral("new"), QStringLiteral("cur"), QStringLiteral("tmp")}) {
         if (QFileInfo(target.filePath(name)).isDir())
-            synced = durable.syncDirectory(target.filePath(name), &error) && synced;
+            synced = Store::DurableSync::syncDirectory(target.filePath(name), &error) && synced;
     }
-    synced = durable.syncDirectory(m_to, &error) && durable.sync(&error) && synced;
+    synced = Store::DurableSync::syncDirectory(m_to, &error) && synced;
     m_copied = true;
     if (!synced) {
         rollBack();

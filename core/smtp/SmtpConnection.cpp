@@ -99,10 +99,29 @@ void SmtpConnection::start()
     publishTrace();
 }
 
+void SmtpConnection::handleCommitted(const Store::CommitResult &result)
+{
+    m_committing = false;
+    if (!result.ok)
+        qCWarning(lcSmtp).noquote() << "message not stored:" << result.error;
+    QByteArray out = m_session->commitFinished(result.ok, QByteArray::number(result.id), result.error);
+    if (m_closeAfterMessage && !m_session->isBusy())
+        out += m_session->shutdown();
+    process(std::move(out));
+    if (m_finishAfterCommit) {
+        finish();
+        return;
+    }
+    if (m_socket && m_socket->bytesAvailable() > 0)
+        handleReadyRead(); // what the client pipelined after the message
+}
+
 void SmtpConnection::handleReadyRead()
 {
+    if (m_committing)
+        return; // read on once the reply is out: the kernel's buffer holds the client back meanwhile
     m_idle.start();
-    while (m_socket && m_socket->bytesAvailable() > 0 && !m_session->isClosed()) {
+    while (m_socket && m_socket->bytesAvailable() > 0 && !m_session->isClosed() && !m_committing) {
         // read(n) allocates n bytes up front; ask only for what is there.
         const QByteArray data = m_socket->read(std::min(m_socket->bytesAvailable(), ReadChunk));
         if (data.isEmpty())
@@ -155,19 +174,23 @@ void SmtpConnection::process(QByteArray out)
             case Event::Type::MessageComplete: {
                 Store::Envelope envelope = m_session->envelope();
                 envelope.received = QDateTime::currentDateTimeUtc();
-                Store::CommitResult result;
-                if (!m_writer)
-                    result.error = QStringLiteral("no message file");
-                else if (m_writer->hasFailed())
-                    result.error = m_writer->errorString();
-                else
-                    result = m_store->commit(std::move(m_writer), envelope, m_session->messageTrace());
-                m_writer.reset();
-                if (!result.ok)
-                    qCWarning(lcSmtp).noquote() << "message not stored:" << result.error;
-                out += m_session->commitFinished(result.ok, QByteArray::number(result.id), result.error);
-                if (m_closeAfterMessage && !m_session->isBusy())
-                    out += m_session->shutdown();
+                if (!m_writer || m_writer->hasFailed()) {
+                    const QString why
+                        = m_writer ? m_writer->errorString() : QStringLiteral("no message file");
+                    m_writer.reset();
+                    qCWarning(lcSmtp).noquote() << "message not stored:" << why;
+                    out += m_session->commitFinished(false, {}, why);
+                    if (m_closeAfterMessage && !m_session->isBusy())
+                        out += m_session->shutdown();
+                    break;
+                }
+                // The reply waits for the store's batch; this worker serves its other sessions meanwhile.
+                m_committing = true;
+                m_store->commitAsync(std::move(m_writer), envelope, m_session->messageTrace(),
+                    [this](const Store::CommitResult &result) {
+                        QMetaObject::invokeMethod(
+                            this, [this, result] { handleCommitted(result); }, Qt::QueuedConnection);
+                    });
                 break;
             }
             case Event::Type::StartTls:
@@ -244,6 +267,10 @@ void SmtpConnection::requestShutdown()
 
 void SmtpConnection::finish()
 {
+    if (m_committing) {
+        m_finishAfterCommit = true; // the store calls back into this object
+        return;
+    }
     if (m_finished)
         return;
     m_finished = true;

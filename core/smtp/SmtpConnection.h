@@ -2,6 +2,7 @@
 
 #include "ServerConfig.h"
 #include "SmtpSession.h"
+#include "store/MessageStore.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -40,6 +41,7 @@ private:
     void handleEncrypted();
     void handleDisconnected();
     void handleIdle();
+    void handleCommitted(const MailSink::Store::CommitResult &result);
     void process(QByteArray out);
     void send(const QByteArray &bytes);
     void publishTrace();
@@ -62,6 +64,8 @@ private:
     QTimer m_progressTimer;
     qint64 m_progressReported = -1;
     bool m_closeAfterMessage = false;
+    bool m_committing = false; // a commit is queued in the store; this object must outlive it
+    bool m_finishAfterCommit = false;
     bool m_finished = false;
 };
 

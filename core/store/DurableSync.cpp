@@ -2,9 +2,10 @@
 
 #include <QFile>
 
-#ifdef Q_OS_UNIX
 #include <cerrno>
 #include <cstring>
+
+#ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <unistd.h>
 #endif
@@ -12,80 +13,53 @@
 #include <io.h>
 #endif
 
-namespace MailSink::Store {
+namespace MailSink::Store::DurableSync {
 
-DurableSync::DurableSync(const QString &root)
+namespace {
+
+QString lastError()
 {
-#ifdef Q_OS_LINUX
-    m_rootFd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+} // namespace
+
+bool syncFileData(int fd, QString *error)
+{
+#if defined(Q_OS_LINUX)
+    const int rc = ::fdatasync(fd);
+#elif defined(Q_OS_UNIX)
+    const int rc = ::fsync(fd);
+#elif defined(Q_OS_WIN)
+    const int rc = ::_commit(fd);
 #else
-    Q_UNUSED(root);
+    const int rc = 0;
 #endif
-}
-
-DurableSync::~DurableSync()
-{
-#ifdef Q_OS_UNIX
-    if (m_rootFd >= 0)
-        ::close(m_rootFd);
-#endif
-}
-
-bool DurableSync::isFileSystemWide() const
-{
-    return m_rootFd >= 0;
-}
-
-bool DurableSync::sync(QString *error)
-{
-#ifdef Q_OS_LINUX
-    if (m_rootFd >= 0) {
-        if (::syncfs(m_rootFd) == 0)
-            return true;
-        if (error)
-            *error = QString::fromLocal8Bit(std::strerror(errno));
-        return false;
-    }
-#endif
-    Q_UNUSED(error);
-    return true;
-}
-
-bool DurableSync::syncFile(const QString &path, QString *error)
-{
-    if (isFileSystemWide())
+    if (rc == 0)
         return true;
+    if (error)
+        *error = lastError();
+    return false;
+}
+
+bool syncFile(const QString &path, QString *error)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadWrite)) {
         if (error)
             *error = file.errorString();
         return false;
     }
-#if defined(Q_OS_UNIX)
-    if (::fsync(file.handle()) != 0) {
-        if (error)
-            *error = QString::fromLocal8Bit(std::strerror(errno));
-        return false;
-    }
-#elif defined(Q_OS_WIN)
-    if (::_commit(file.handle()) != 0) {
-        if (error)
-            *error = QStringLiteral("cannot flush %1").arg(path);
-        return false;
-    }
-#endif
-    return true;
+    return syncFileData(file.handle(), error);
 }
 
-bool DurableSync::syncDirectory(const QString &path, QString *error)
+bool syncDirectory(const QString &path, QString *error)
 {
-    if (isFileSystemWide())
-        return true;
 #ifdef Q_OS_UNIX
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0 || ::fsync(fd) != 0) {
         if (error)
-            *error = QString::fromLocal8Bit(std::strerror(errno));
+            *error = lastError();
         if (fd >= 0)
             ::close(fd);
         return false;
@@ -98,4 +72,4 @@ bool DurableSync::syncDirectory(const QString &path, QString *error)
     return true;
 }
 
-} // namespace MailSink::Store
+} // namespace MailSink::Store::DurableSync

@@ -1,28 +1,19 @@
 #pragma once
 
 #include <QString>
-#include <QStringList>
 
 namespace MailSink::Store {
 
-// Makes written files and directory entries durable. On Linux one syncfs() flushes a whole
-// batch of messages at once (group commit); elsewhere each file and directory is synced.
-class DurableSync
-{
-public:
-    explicit DurableSync(const QString &root);
-    ~DurableSync();
-    DurableSync(const DurableSync &) = delete;
-    DurableSync &operator=(const DurableSync &) = delete;
+// Makes written files and directory entries durable, bounded by our own data: a file's data is flushed
+// with fdatasync() (its size and blocks with it, not its timestamps), a directory's entries with fsync()
+// of the directory. Never syncfs(): that would make every commit wait for whatever else the file system
+// has dirty (a parallel build, a VM image). All functions are thread-safe.
+namespace DurableSync {
 
-    // True when sync() covers every file of the file system, so syncFile() is a no-op.
-    bool isFileSystemWide() const;
-    bool syncFile(const QString &path, QString *error);
-    bool syncDirectory(const QString &path, QString *error);
-    bool sync(QString *error); // file system wide flush where available
+bool syncFileData(int fd, QString *error); // an open file descriptor (POSIX); _commit() on Windows
+bool syncFile(const QString &path, QString *error); // opens the file and flushes it
+bool syncDirectory(const QString &path, QString *error); // no-op where renames are journaled (NTFS)
 
-private:
-    int m_rootFd = -1;
-};
+} // namespace DurableSync
 
 } // namespace MailSink::Store

@@ -4,6 +4,7 @@
 #include "mime/HeaderSummary.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 #include <QDir>
 #include <QDirIterator>
@@ -85,7 +86,7 @@ struct MessageStore::Pending
     MessageInfo info;
     QByteArray envelopeJson;
     QByteArray traceJson;
-    std::promise<CommitResult> promise;
+    std::function<void(const CommitResult &)> done; // called once, on the committer thread
 };
 
 MessageStore::MessageStore(QObject *parent)
@@ -204,7 +205,8 @@ static QSqlDatabase indexConnection(const QString &name, const QString &path, bo
         return db;
     QSqlQuery query(db);
     query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    // With syncfs() after every batch, NORMAL is enough: the WAL is flushed with the messages.
+    // The committer's connection flushes the WAL at every commit (one per batch): the index is on disk
+    // before any message of the batch is acknowledged. Readers only write flags, which may trail.
     query.exec(
         fullSync ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"));
     query.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
@@ -214,8 +216,7 @@ static QSqlDatabase indexConnection(const QString &name, const QString &path, bo
 bool MessageStore::openIndex()
 {
     const QString path = m_root + u'/' + QLatin1String(IndexFile);
-    DurableSync probe(m_root);
-    QSqlDatabase db = indexConnection(connectionName(), path, !probe.isFileSystemWide());
+    QSqlDatabase db = indexConnection(connectionName(), path, true);
     if (!db.isOpen())
         return setError(
             QStringLiteral("cannot open the store index %1: %2").arg(path, db.lastError().text()));
@@ -367,12 +368,22 @@ std::unique_ptr<MessageWriter> MessageStore::beginMessage()
 CommitResult MessageStore::commit(
     std::unique_ptr<MessageWriter> writer, const Envelope &envelope, const Trace &trace)
 {
+    std::promise<CommitResult> promise;
+    std::future<CommitResult> result = promise.get_future();
+    commitAsync(
+        std::move(writer), envelope, trace, [&promise](const CommitResult &r) { promise.set_value(r); });
+    return result.get();
+}
+
+void MessageStore::commitAsync(std::unique_ptr<MessageWriter> writer, const Envelope &envelope,
+    const Trace &trace, std::function<void(const CommitResult &)> done)
+{
     if (!writer)
-        return {false, 0, QStringLiteral("no message")};
+        return done({false, 0, QStringLiteral("no message")});
     if (!m_committer.joinable())
-        return {false, 0, QStringLiteral("the store is not open for writing")};
-    if (!writer->closeFile())
-        return {false, 0, writer->errorString()};
+        return done({false, 0, QStringLiteral("the store is not open for writing")});
+    if (writer->hasFailed())
+        return done({false, 0, writer->errorString()});
 
     // Everything that needs no shared state is prepared here, on the session's thread.
     auto pending = std::make_shared<Pending>();
@@ -392,19 +403,16 @@ CommitResult MessageStore::commit(
     pending->envelopeJson = info.envelope.toJsonBytes();
     pending->traceJson = traceToJsonBytes(trace);
     pending->writer = std::move(writer);
-
-    std::future<CommitResult> result = pending->promise.get_future();
+    pending->done = std::move(done);
     {
         std::lock_guard lock(m_mutex);
         m_queue.push_back(std::move(pending));
     }
     m_wake.notify_one();
-    return result.get();
 }
 
 void MessageStore::commitLoop()
 {
-    DurableSync durable(m_root);
     std::vector<std::shared_ptr<Pending>> batch;
     for (;;) {
         {
@@ -417,7 +425,7 @@ void MessageStore::commitLoop()
                 m_queue.pop_front();
             }
         }
-        commitBatch(batch, durable);
+        commitBatch(batch);
         batch.clear();
     }
     QSqlDatabase::removeDatabase(connectionName());
@@ -433,31 +441,33 @@ bool MessageStore::renameFile(const QString &from, const QString &to)
 #endif
 }
 
-void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch, DurableSync &durable)
+void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
 {
     auto failAll = [&](const QString &why) {
         qCWarning(lcStore).noquote() << "storage failure:" << why;
         for (auto &pending : batch) {
             if (pending) {
                 pending->writer->discard();
-                pending->promise.set_value({false, 0, why});
+                pending->done({false, 0, why});
                 pending.reset();
             }
         }
     };
 
-    // 1. Message bytes reach the disk before any of them becomes visible in new/.
+    // 1. Message bytes reach the disk before any of them becomes visible in new/: each file's own data,
+    // nothing else of the file system.
     QString error;
-    bool synced = !injectFault(Fault::Sync);
-    if (synced && durable.isFileSystemWide()) {
-        synced = durable.sync(&error);
-    } else if (synced) {
-        for (const auto &pending : batch)
-            synced = synced && durable.syncFile(pending->writer->m_tmpPath, &error);
+    if (injectFault(Fault::Sync))
+        return failAll(QStringLiteral("cannot flush messages to disk: injected failure"));
+    for (auto &pending : batch) {
+        if (!pending->writer->syncAndClose(&error)) {
+            const QString why = QStringLiteral("cannot flush the message to disk: %1").arg(error);
+            qCWarning(lcStore).noquote() << why;
+            pending->writer->discard();
+            pending->done({false, 0, why});
+            pending.reset();
+        }
     }
-    if (!synced)
-        return failAll(QStringLiteral("cannot flush messages to disk: %1")
-                           .arg(error.isEmpty() ? QStringLiteral("injected failure") : error));
 
     // 2. Maildir delivery: rename tmp/ -> new/ (atomic).
     const QString newDir = m_root + QStringLiteral("/new/");
@@ -467,20 +477,30 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch, Dur
             const QString why = QStringLiteral("cannot move the message into %1").arg(newDir);
             qCWarning(lcStore).noquote() << why;
             pending->writer->discard();
-            pending->promise.set_value({false, 0, why});
+            pending->done({false, 0, why});
             pending.reset();
         }
     }
 
-    // 3. The index, one transaction for the batch.
-    QSqlDatabase db = indexConnection(
-        connectionName(), m_root + u'/' + QLatin1String(IndexFile), !durable.isFileSystemWide());
     auto unlinkDelivered = [&] {
         for (const auto &pending : batch) {
             if (pending)
                 QFile::remove(newDir + QString::fromUtf8(pending->info.uniq));
         }
     };
+    const bool delivered
+        = std::any_of(batch.begin(), batch.end(), [](const auto &pending) { return bool(pending); });
+    if (!delivered)
+        return;
+
+    // 3. The renames reach the disk: one fsync of new/ for the batch.
+    if (!DurableSync::syncDirectory(newDir, &error)) {
+        unlinkDelivered();
+        return failAll(QStringLiteral("cannot flush %1 to disk: %2").arg(newDir, error));
+    }
+
+    // 4. The index, one transaction for the batch, flushed at its commit (synchronous=FULL).
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), true);
     bool indexed = !injectFault(Fault::Index) && db.transaction();
     if (indexed) {
         // Prepared once per commit thread; SQLite keeps the compiled statement.
@@ -530,21 +550,7 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch, Dur
                            .arg(error.isEmpty() ? QStringLiteral("injected failure") : error));
     }
 
-    // 4. The renames and the index reach the disk; only then is anything acknowledged.
-    synced = durable.isFileSystemWide() ? durable.sync(&error) : durable.syncDirectory(newDir, &error);
-    if (!synced) {
-        QSqlQuery drop(db);
-        drop.prepare(QStringLiteral("DELETE FROM messages WHERE id = ?"));
-        for (const auto &pending : batch) {
-            if (pending) {
-                drop.addBindValue(pending->info.id);
-                drop.exec();
-            }
-        }
-        unlinkDelivered();
-        return failAll(QStringLiteral("cannot flush the store to disk: %1").arg(error));
-    }
-
+    // Only now, with file, rename and index on disk, is anything acknowledged.
     for (auto &pending : batch) {
         if (!pending)
             continue;
@@ -553,7 +559,7 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch, Dur
         // Listeners hear of it before the committer returns, so whoever waits for the commit can
         // rely on the signal having been sent.
         Q_EMIT messageStored(info);
-        pending->promise.set_value({true, info.id, {}});
+        pending->done({true, info.id, {}});
     }
 }
 

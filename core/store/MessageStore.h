@@ -19,8 +19,6 @@
 
 namespace MailSink::Store {
 
-class DurableSync;
-
 struct CommitResult
 {
     bool ok = false;
@@ -36,8 +34,9 @@ struct ReconcileReport
 };
 
 // A Maildir (https://cr.yp.to/proto/maildir.html) plus an SQLite index of envelopes and traces.
-// commit() is thread-safe and blocks until the message is durable: concurrent sessions share one
-// flush (group commit). Queries are thread-safe; each thread gets its own index connection.
+// commit() is thread-safe and blocks until the message is durable; commitAsync() calls back instead.
+// Concurrent sessions share one batch (group commit): each file's data flushed, one fsync of new/, one
+// index transaction. Queries are thread-safe; each thread gets its own index connection.
 class MessageStore : public QObject
 {
     Q_OBJECT
@@ -64,6 +63,10 @@ public:
     // Writing.
     std::unique_ptr<MessageWriter> beginMessage();
     CommitResult commit(std::unique_ptr<MessageWriter> writer, const Envelope &envelope, const Trace &trace);
+    // The same without waiting: `done` is called exactly once, on the committer thread (or at once on the
+    // calling thread when the message cannot even be queued), after the batch is durable or has failed.
+    void commitAsync(std::unique_ptr<MessageWriter> writer, const Envelope &envelope, const Trace &trace,
+        std::function<void(const CommitResult &)> done);
 
     // Reading. Newest first.
     QList<MessageInfo> list(int limit = -1, int offset = 0) const;
@@ -97,7 +100,7 @@ private:
     bool openIndex();
     bool reconcile();
     void commitLoop();
-    void commitBatch(std::vector<std::shared_ptr<Pending>> &batch, DurableSync &durable);
+    void commitBatch(std::vector<std::shared_ptr<Pending>> &batch);
     static bool renameFile(const QString &from, const QString &to);
     QString connectionName() const;
     QByteArray newUniq();

@@ -1,5 +1,7 @@
 #include "MessageWriter.h"
 
+#include "DurableSync.h"
+
 #include "MessageStore.h"
 
 #ifdef Q_OS_UNIX
@@ -29,7 +31,8 @@ MessageWriter::MessageWriter(MessageStore *store, QByteArray uniq, QString tmpPa
 #ifdef Q_OS_UNIX
     m_fd = ::open(QFile::encodeName(m_tmpPath).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (m_fd < 0)
-        m_error = QStringLiteral("cannot create %1: %2").arg(m_tmpPath, QString::fromLocal8Bit(std::strerror(errno)));
+        m_error = QStringLiteral("cannot create %1: %2")
+                      .arg(m_tmpPath, QString::fromLocal8Bit(std::strerror(errno)));
 #else
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered))
         m_error = QStringLiteral("cannot create %1: %2").arg(m_tmpPath, m_file.errorString());
@@ -48,7 +51,8 @@ bool MessageWriter::write(QByteArrayView bytes)
     if (m_head.size() < HeadLimit)
         m_head.append(bytes.first(std::min<qsizetype>(bytes.size(), HeadLimit - m_head.size())));
     if (m_store->injectFault(MessageStore::Fault::Write)) {
-        m_error = QStringLiteral("cannot write %1: injected failure (no space left on device)").arg(m_tmpPath);
+        m_error
+            = QStringLiteral("cannot write %1: injected failure (no space left on device)").arg(m_tmpPath);
         return false;
     }
     qsizetype done = 0;
@@ -58,7 +62,8 @@ bool MessageWriter::write(QByteArrayView bytes)
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            m_error = QStringLiteral("cannot write %1: %2").arg(m_tmpPath, QString::fromLocal8Bit(std::strerror(errno)));
+            m_error = QStringLiteral("cannot write %1: %2")
+                          .arg(m_tmpPath, QString::fromLocal8Bit(std::strerror(errno)));
             return false;
         }
 #else
@@ -74,21 +79,35 @@ bool MessageWriter::write(QByteArrayView bytes)
     return true;
 }
 
-bool MessageWriter::closeFile()
+bool MessageWriter::syncAndClose(QString *error)
 {
-#ifdef Q_OS_UNIX
-    if (m_fd >= 0) {
-        if (::close(m_fd) != 0 && m_error.isEmpty())
-            m_error = QStringLiteral("cannot write %1: %2").arg(m_tmpPath, QString::fromLocal8Bit(std::strerror(errno)));
-        m_fd = -1;
+    if (hasFailed()) {
+        *error = m_error;
+        return false;
     }
+#ifdef Q_OS_UNIX
+    const int fd = m_fd;
 #else
-    if (m_file.isOpen())
-        m_file.close();
-    if (m_file.error() != QFileDevice::NoError && m_error.isEmpty())
-        m_error = QStringLiteral("cannot write %1: %2").arg(m_tmpPath, m_file.errorString());
+    const int fd = m_file.handle();
 #endif
-    return !hasFailed();
+    QString why;
+    const bool synced = fd >= 0 && DurableSync::syncFileData(fd, &why);
+#ifdef Q_OS_UNIX
+    const bool closed = m_fd >= 0 && ::close(m_fd) == 0;
+    if (!closed && why.isEmpty())
+        why = QString::fromLocal8Bit(std::strerror(errno));
+    m_fd = -1;
+#else
+    m_file.close();
+    const bool closed = m_file.error() == QFileDevice::NoError;
+    if (!closed && why.isEmpty())
+        why = m_file.errorString();
+#endif
+    if (synced && closed)
+        return true;
+    m_error = QStringLiteral("cannot write %1: %2").arg(m_tmpPath, why);
+    *error = m_error;
+    return false;
 }
 
 void MessageWriter::discard()

@@ -29,7 +29,7 @@ public:
 private:
     friend class MessageStore;
     MessageWriter(MessageStore *store, QByteArray uniq, QString tmpPath);
-    bool closeFile();
+    bool syncAndClose(QString *error); // on the committer: flush the data (fdatasync), then close
     void discard();
 
     MessageStore *m_store;
