@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QTextStream>
+#include <QThread>
 
 #include <cstdio>
 
@@ -78,6 +79,9 @@ const QCommandLineOption MaxSizeOption(QStringLiteral("max-size"),
     QStringLiteral("Largest message accepted, in bytes (default 52428800)."), QStringLiteral("BYTES"));
 const QCommandLineOption MaxConnectionsOption(QStringLiteral("max-connections"),
     QStringLiteral("Concurrent SMTP connections (default 256)."), QStringLiteral("N"));
+const QCommandLineOption WorkersOption(QStringLiteral("workers"),
+    QStringLiteral("Event-loop worker threads serving the SMTP and POP3 connections (default: one per core)."),
+    QStringLiteral("N"));
 const QCommandLineOption MaxRecipientsOption(QStringLiteral("max-recipients"),
     QStringLiteral("Recipients per message (default 1000)."), QStringLiteral("N"));
 const QCommandLineOption IdleTimeoutOption(QStringLiteral("idle-timeout"),
@@ -159,7 +163,7 @@ int runServe(const QStringList &arguments)
     addCommonOptions(parser);
     parser.addOptions({SmtpsOption, Pop3sOption, NoPop3Option, TlsCertOption, TlsKeyOption, NoTlsOption, AuthRequiredOption,
         AuthUserOption, AuthPasswordOption, AuthPasswordFileOption, MaxSizeOption, MaxConnectionsOption,
-        MaxRecipientsOption, IdleTimeoutOption, HostnameOption, QuietOption});
+        WorkersOption, MaxRecipientsOption, IdleTimeoutOption, HostnameOption, QuietOption});
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."));
     if (auto done = parse(parser, arguments))
         return *done;
@@ -192,11 +196,13 @@ int runServe(const QStringList &arguments)
     const auto maxConnections = positiveNumber(parser, MaxConnectionsOption, 256, &error);
     const auto maxRecipients = positiveNumber(parser, MaxRecipientsOption, 1000, &error);
     const auto idleTimeout = positiveNumber(parser, IdleTimeoutOption, 300, &error);
-    if (!maxSize || !maxConnections || !maxRecipients || !idleTimeout)
+    const auto workers = positiveNumber(parser, WorkersOption, QThread::idealThreadCount(), &error);
+    if (!maxSize || !maxConnections || !maxRecipients || !idleTimeout || !workers)
         return fail(error);
 
     Smtp::ServerConfig config;
     config.maxConnections = int(std::min<qint64>(*maxConnections, 10000));
+    config.workers = int(std::min<qint64>(*workers, 256));
     config.idleTimeoutMs = int(std::min<qint64>(*idleTimeout, 86400) * 1000);
     config.session.maxMessageSize = *maxSize;
     config.session.maxRecipients = int(std::min<qint64>(*maxRecipients, 100000));
@@ -257,6 +263,7 @@ int runServe(const QStringList &arguments)
         pop3Config.session.authUser = config.session.authUser;
         pop3Config.session.authPassword = config.session.authPassword;
         pop3Config.tls = config.tls;
+        pop3Config.workers = config.workers;
         pop3Server = std::make_unique<Pop3::Pop3Server>(&store, pop3Config);
         if (!pop3Server->listen(*pop3))
             return fail(pop3Server->errorString());

@@ -5,7 +5,6 @@
 #include "Pop3Server.h"
 #include "StoreMaildrop.h"
 
-#include <QEventLoop>
 #include <QLoggingCategory>
 #include <QSslCipher>
 #include <QSslSocket>
@@ -21,15 +20,13 @@ constexpr qint64 ReadChunk = 64 * 1024;
 } // namespace
 
 Pop3Connection::Pop3Connection(Pop3Server *server, Store::MessageStore *store,
-    std::shared_ptr<const Pop3ServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id,
-    QEventLoop *loop)
+    std::shared_ptr<const Pop3ServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id)
     : m_server(server)
     , m_config(std::move(config))
     , m_store(store)
     , m_descriptor(descriptor)
     , m_implicitTls(implicitTls)
     , m_id(id)
-    , m_loop(loop)
 {
     m_idle.setSingleShot(true);
     m_idle.setInterval(m_config->idleTimeoutMs);
@@ -39,6 +36,8 @@ Pop3Connection::Pop3Connection(Pop3Server *server, Store::MessageStore *store,
 Pop3Connection::~Pop3Connection()
 {
     m_server->unregisterConnection(m_id);
+    --m_server->m_active;
+    Q_EMIT m_server->sessionEnded(m_id);
 }
 
 void Pop3Connection::start()
@@ -174,7 +173,7 @@ void Pop3Connection::finish()
     if (m_session)
         m_session->connectionLost();
     publishTrace();
-    m_loop->quit();
+    deleteLater(); // the worker counts the connection live until then
 }
 
 } // namespace MailSink::Pop3

@@ -9,7 +9,6 @@
 #include <memory>
 
 class QSslSocket;
-class QEventLoop;
 
 namespace MailSink::Store {
 class MessageStore;
@@ -26,8 +25,7 @@ class Pop3Connection : public QObject
 
 public:
     Pop3Connection(Pop3Server *server, Store::MessageStore *store,
-        std::shared_ptr<const Pop3ServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id,
-        QEventLoop *loop);
+        std::shared_ptr<const Pop3ServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id);
     ~Pop3Connection() override;
 
     void start();
@@ -48,7 +46,6 @@ private:
     qintptr m_descriptor;
     bool m_implicitTls;
     quint64 m_id;
-    QEventLoop *m_loop;
     QSslSocket *m_socket = nullptr;
     std::unique_ptr<Pop3Session> m_session;
     QTimer m_idle;

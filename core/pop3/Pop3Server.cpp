@@ -1,7 +1,5 @@
 #include "Pop3Server.h"
 
-#include "util/ConnectionTask.h"
-
 #include "MaildropRegistry.h"
 #include "Pop3Connection.h"
 
@@ -12,8 +10,6 @@
 Q_LOGGING_CATEGORY(lcPop3, "mailsink.pop3")
 
 namespace MailSink::Pop3 {
-
-using Task = ConnectionTask<Pop3Server, Pop3Connection, Pop3ServerConfig>;
 
 Pop3Server::Pop3Server(Store::MessageStore *store, Pop3ServerConfig config, QObject *parent)
     : QObject(parent)
@@ -26,9 +22,7 @@ Pop3Server::Pop3Server(Store::MessageStore *store, Pop3ServerConfig config, QObj
 {
     qRegisterMetaType<MailSink::Trace>();
     qRegisterMetaType<MailSink::Pop3::SessionInfo>();
-    // One thread per live connection; the default (the core count) would serve two clients at once.
-    m_pool.setMaxThreadCount(std::max(1, m_config->maxConnections));
-    m_pool.setExpiryTimeout(60000);
+    m_workers = std::make_unique<WorkerPool>(m_config->workers);
 }
 
 Pop3Server::~Pop3Server()
@@ -45,7 +39,6 @@ Pop3ServerConfig Pop3Server::config() const
 void Pop3Server::setConfig(Pop3ServerConfig config)
 {
     const bool tls = config.tls.has_value();
-    m_pool.setMaxThreadCount(std::max(1, config.maxConnections));
     {
         std::lock_guard lock(m_configMutex);
         m_config = std::make_shared<const Pop3ServerConfig>(std::move(config));
@@ -99,9 +92,9 @@ void Pop3Server::shutdown(int waitMs)
             QMetaObject::invokeMethod(connection, &Pop3Connection::requestClose, Qt::QueuedConnection);
     }
     // A POP3 session has nothing in flight worth waiting for: the -ERR is written at once.
-    if (!m_pool.waitForDone(waitMs))
+    if (!m_workers->waitForDone(waitMs))
         qCWarning(lcPop3) << "POP3 sessions still running after" << waitMs << "ms; waiting";
-    m_pool.waitForDone();
+    m_workers->waitForDone();
     std::lock_guard lock(m_connectionsMutex);
     m_stopping = false;
 }
@@ -135,7 +128,12 @@ void Pop3Server::handleIncoming(qintptr descriptor, bool implicitTls)
         return;
     }
     ++m_active;
-    m_pool.start(new Task(this, m_store, std::move(config), descriptor, implicitTls, ++m_nextId, &m_active));
+    const quint64 id = ++m_nextId;
+    m_workers->start([this, config = std::move(config), descriptor, implicitTls, id]() -> QObject * {
+        auto *connection = new Pop3Connection(this, m_store, config, descriptor, implicitTls, id);
+        connection->start();
+        return connection;
+    });
 }
 
 void Pop3Server::closeSession(quint64 sessionId)

@@ -4,10 +4,10 @@
 #include "util/HostPort.h"
 #include "util/ListenerPair.h"
 #include "util/TraceEntry.h"
+#include "util/WorkerPool.h"
 
 #include <QHash>
 #include <QObject>
-#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
@@ -77,13 +77,14 @@ private:
     std::shared_ptr<const Pop3ServerConfig> m_config; // guarded by m_configMutex
     ListenerPair m_listeners;
     std::shared_ptr<MaildropRegistry> m_registry;
-    QThreadPool m_pool;
     QString m_error;
     std::atomic<int> m_active {0};
     std::atomic<quint64> m_nextId {0};
     std::mutex m_connectionsMutex;
     bool m_stopping = false; // guarded by m_connectionsMutex
     QHash<quint64, Pop3Connection *> m_connections;
+    std::unique_ptr<WorkerPool>
+        m_workers; // last: destroyed first, while the members its connections use live
 };
 
 } // namespace MailSink::Pop3

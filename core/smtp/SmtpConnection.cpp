@@ -5,7 +5,6 @@
 #include "SmtpServer.h"
 #include "store/MessageStore.h"
 
-#include <QEventLoop>
 #include <QLoggingCategory>
 #include <QSslCipher>
 #include <QSslSocket>
@@ -21,15 +20,13 @@ constexpr qint64 ReadChunk = 256 * 1024;
 } // namespace
 
 SmtpConnection::SmtpConnection(SmtpServer *server, Store::MessageStore *store,
-    std::shared_ptr<const ServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id,
-    QEventLoop *loop)
+    std::shared_ptr<const ServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id)
     : m_server(server)
     , m_config(std::move(config))
     , m_store(store)
     , m_descriptor(descriptor)
     , m_implicitTls(implicitTls)
     , m_id(id)
-    , m_loop(loop)
 {
     m_idle.setSingleShot(true);
     m_idle.setInterval(m_config->idleTimeoutMs);
@@ -41,6 +38,8 @@ SmtpConnection::SmtpConnection(SmtpServer *server, Store::MessageStore *store,
 SmtpConnection::~SmtpConnection()
 {
     m_server->unregisterConnection(m_id);
+    --m_server->m_active;
+    Q_EMIT m_server->sessionEnded(m_id);
 }
 
 void SmtpConnection::start()
@@ -277,7 +276,7 @@ void SmtpConnection::finish()
     m_idle.stop();
     m_writer.reset();
     publishTrace();
-    m_loop->quit();
+    deleteLater(); // the worker counts the connection live until then
 }
 
 } // namespace MailSink::Smtp

@@ -11,7 +11,6 @@
 #include <memory>
 
 class QSslSocket;
-class QEventLoop;
 
 namespace MailSink::Store {
 class MessageStore;
@@ -29,7 +28,7 @@ class SmtpConnection : public QObject
 
 public:
     SmtpConnection(SmtpServer *server, Store::MessageStore *store, std::shared_ptr<const ServerConfig> config,
-        qintptr descriptor, bool implicitTls, quint64 id, QEventLoop *loop);
+        qintptr descriptor, bool implicitTls, quint64 id);
     ~SmtpConnection() override;
 
     void start();
@@ -54,7 +53,6 @@ private:
     qintptr m_descriptor;
     bool m_implicitTls;
     quint64 m_id;
-    QEventLoop *m_loop;
     QSslSocket *m_socket = nullptr;
     std::unique_ptr<SmtpSession> m_session;
     std::unique_ptr<Store::MessageWriter> m_writer;

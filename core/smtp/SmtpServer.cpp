@@ -1,7 +1,5 @@
 #include "SmtpServer.h"
 
-#include "util/ConnectionTask.h"
-
 #include "SmtpConnection.h"
 #include "store/MessageStore.h"
 
@@ -14,8 +12,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcSmtp)
 
 namespace MailSink::Smtp {
 
-using Task = ConnectionTask<SmtpServer, SmtpConnection, ServerConfig>;
-
 SmtpServer::SmtpServer(Store::MessageStore *store, ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_store(store)
@@ -26,9 +22,7 @@ SmtpServer::SmtpServer(Store::MessageStore *store, ServerConfig config, QObject 
 {
     qRegisterMetaType<MailSink::Trace>();
     qRegisterMetaType<MailSink::Smtp::SessionInfo>();
-    // One thread per live connection; the default (the core count) would serve two clients at once.
-    m_pool.setMaxThreadCount(std::max(1, m_config->maxConnections));
-    m_pool.setExpiryTimeout(60000);
+    m_workers = std::make_unique<WorkerPool>(m_config->workers);
 }
 
 SmtpServer::~SmtpServer()
@@ -45,7 +39,6 @@ ServerConfig SmtpServer::config() const
 void SmtpServer::setConfig(ServerConfig config)
 {
     const bool tls = config.tls.has_value();
-    m_pool.setMaxThreadCount(std::max(1, config.maxConnections));
     {
         std::lock_guard lock(m_configMutex);
         m_config = std::make_shared<const ServerConfig>(std::move(config));
@@ -99,14 +92,14 @@ void SmtpServer::shutdown(int graceMs)
         for (SmtpConnection *connection : std::as_const(m_connections))
             QMetaObject::invokeMethod(connection, &SmtpConnection::requestShutdown, Qt::QueuedConnection);
     }
-    if (!m_pool.waitForDone(graceMs)) {
+    if (!m_workers->waitForDone(graceMs)) {
         // Whatever is still transferring after the grace period is cut off; nothing partial is kept.
         {
             std::lock_guard lock(m_connectionsMutex);
             for (SmtpConnection *connection : std::as_const(m_connections))
                 QMetaObject::invokeMethod(connection, &SmtpConnection::requestClose, Qt::QueuedConnection);
         }
-        m_pool.waitForDone();
+        m_workers->waitForDone();
     }
 }
 
@@ -141,7 +134,12 @@ void SmtpServer::handleIncoming(qintptr descriptor, bool implicitTls)
         return;
     }
     ++m_active;
-    m_pool.start(new Task(this, m_store, std::move(config), descriptor, implicitTls, ++m_nextId, &m_active));
+    const quint64 id = ++m_nextId;
+    m_workers->start([this, config = std::move(config), descriptor, implicitTls, id]() -> QObject * {
+        auto *connection = new SmtpConnection(this, m_store, config, descriptor, implicitTls, id);
+        connection->start();
+        return connection;
+    });
 }
 
 void SmtpServer::closeSession(quint64 sessionId)

@@ -4,10 +4,10 @@
 #include "util/HostPort.h"
 #include "util/ListenerPair.h"
 #include "util/TraceEntry.h"
+#include "util/WorkerPool.h"
 
 #include <QHash>
 #include <QObject>
-#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
@@ -75,13 +75,14 @@ private:
     mutable std::mutex m_configMutex;
     std::shared_ptr<const ServerConfig> m_config; // guarded by m_configMutex
     ListenerPair m_listeners;
-    QThreadPool m_pool;
     QString m_error;
     std::atomic<int> m_active {0};
     std::atomic<bool> m_stopping {false};
     std::atomic<quint64> m_nextId {0};
     std::mutex m_connectionsMutex;
     QHash<quint64, SmtpConnection *> m_connections;
+    std::unique_ptr<WorkerPool>
+        m_workers; // last: destroyed first, while the members its connections use live
 };
 
 } // namespace MailSink::Smtp
