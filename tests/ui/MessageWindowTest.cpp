@@ -1,8 +1,8 @@
-#include "MessageWindow.h"
-#include "AttachmentList.h"
-#include "MessageBrowser.h"
-#include "MessageListModel.h"
-#include "TemporaryFiles.h"
+#include "message/MessageWindow.h"
+#include "message/AttachmentList.h"
+#include "message/MessageBrowser.h"
+#include "list/MessageListModel.h"
+#include "common/TemporaryFiles.h"
 #include "UiFixture.h"
 
 #include <catch2/catch.hpp>
