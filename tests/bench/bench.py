@@ -200,7 +200,7 @@ def server_command(kind, binary, port, store):
         return [binary, "serve", "--quiet", "--store", store, "--smtp", f"127.0.0.1:{port}", "--no-pop3",
                 "--max-connections", "1000"], ["new/*", "cur/*"]
     os.chmod(store, 0o777)  # smtp-sink drops to nobody
-    return [SMTP_SINK, "-u", "nobody", "-c", "-d", os.path.join(store, "%H%M%S."), f"127.0.0.1:{port}", "1024"], ["*"]
+    return [SMTP_SINK, "-u", "nobody", "-d", os.path.join(store, "%H%M%S."), f"127.0.0.1:{port}", "1024"], ["*"]
 
 
 def run_once(kind, binary, scenario, workdir):
@@ -208,6 +208,7 @@ def run_once(kind, binary, scenario, workdir):
     subprocess.run(["sync"])
     fs_us = fs_create_us(workdir)
     store = tempfile.mkdtemp(prefix=f"{kind}-{scenario}-", dir=workdir)
+    os.sync()  # the previous run's unflushed files (smtp-sink -d) must not be paid for by this one's fsyncs
     port = free_port()
     command, globs = server_command(kind, binary, port, store)
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -256,7 +257,7 @@ def verify_dump(store, acked):
             data = f.read()
         at = data.find(b"X-Bench-Id: ")
         if at >= 0:
-            found.add(data[at + 12:data.find(b"\r\n", at)].decode())
+            found.add(data[at + 12:data.find(b"\n", at)].rstrip(b"\r").decode())  # smtp-sink writes LF
     return len(acked - found)
 
 
@@ -274,6 +275,7 @@ def main():
     args = parser.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="suite-", dir=args.workdir)
+    os.chmod(workdir, 0o755)  # smtp-sink -u nobody must reach its store below it
     print(f"file creation probe: {wait_for_healthy_fs(workdir):.0f} us", flush=True)
     kinds = ["mailsink"] + (["smtp-sink-d"] if args.peer else [])
     scenarios = [sc for sc in args.scenarios.split(",")
