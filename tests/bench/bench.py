@@ -200,7 +200,8 @@ def server_command(kind, binary, port, store):
         return [binary, "serve", "--quiet", "--store", store, "--smtp", f"127.0.0.1:{port}", "--no-pop3",
                 "--max-connections", "1000"], ["new/*", "cur/*"]
     os.chmod(store, 0o777)  # smtp-sink drops to nobody
-    return [SMTP_SINK, "-u", "nobody", "-d", os.path.join(store, "%H%M%S."), f"127.0.0.1:{port}", "1024"], ["*"]
+    return [SMTP_SINK, "-u", "nobody", "-m", "1000", "-d", os.path.join(store, "%H%M%S."), f"127.0.0.1:{port}",
+            "1024"], ["*"]  # -m: its default of 256 connections at once would queue the 500-concurrent load
 
 
 def run_once(kind, binary, scenario, workdir):
