@@ -95,7 +95,10 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     ApiRequest r;
     r.method = methodName(request.method());
     r.path = request.url().path(QUrl::FullyDecoded);
-    r.query = request.query();
+    // HTML forms and URLSearchParams (which mailpit-api uses) encode a space as '+'; QUrlQuery keeps it.
+    QString query = request.url().query(QUrl::FullyEncoded);
+    query.replace(u'+', QLatin1String("%20"));
+    r.query = QUrlQuery(query);
     for (const auto &[name, value] : request.headers())
         r.headers.append(std::pair<QByteArray, QByteArray>(name, value));
     r.peer = socket->peerAddress();
