@@ -92,6 +92,21 @@ HostPort ApiServer::address() const
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // A websocket upgrade (RFC 6455 4.2): Qt 6.4 hands the socket to its websocket server when this returns
+    // true without answering; false makes it call missingHandler(), which answers with m_refusal.
+    if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0) {
+        if (request.url().path() != u"/api/events") {
+            m_refusal = MailpitApi::error(404, QStringLiteral("websockets only on /api/events"));
+            return false;
+        }
+        if (m_auth && !m_auth->check(request.value("Authorization"))) {
+            m_refusal = MailpitApi::error(401, QStringLiteral("authentication required"));
+            m_refusal->headers.append(
+                std::pair<QByteArray, QByteArray>("WWW-Authenticate", "Basic realm=\"Mailsink\""));
+            return false;
+        }
+        return true;
+    }
     ApiRequest r;
     r.method = methodName(request.method());
     r.path = request.url().path(QUrl::FullyDecoded);
@@ -144,7 +159,9 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    write(makeResponder(request, socket), MailpitApi::error(404, QStringLiteral("not found")));
+    write(makeResponder(request, socket),
+        m_refusal.value_or(MailpitApi::error(404, QStringLiteral("not found"))));
+    m_refusal.reset();
 }
 
 void ApiServer::handleWebSocket()

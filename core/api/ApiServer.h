@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiConfig.h"
+#include "ApiExchange.h"
 #include "BasicAuth.h"
 
 #include <QAbstractHttpServer>
@@ -48,6 +49,7 @@ private:
     EventHub *m_hub = nullptr;
     QTcpServer *m_tcp = nullptr;
     QString m_error;
+    std::optional<ApiResponse> m_refusal; // for missingHandler(): why a websocket upgrade was refused
 };
 
 } // namespace MailSink::Api
