@@ -353,29 +353,40 @@ MailpitApi::Matches MailpitApi::matches(const QString &query, const QString &tz,
     }
     const SearchQuery parsed = SearchQuery::parse(query, zone);
     Matches result;
-    m_store->forEach([&](const Store::MessageInfo &info) {
-        if (filter && !filter(info))
+    // The envelope is JSON in the index: read it only when a term or the filter looks at it. Page rows
+    // without it are read again in full below (their summaries name Bcc recipients from the envelope).
+    const bool withEnvelope = bool(filter) || parsed.needsEnvelope() || parsed.needsDetails();
+    m_store->forEach(
+        [&](const Store::MessageInfo &info) {
+            if (filter && !filter(info))
+                return true;
+            SearchSubject subject;
+            subject.subject = info.subject;
+            subject.from = info.from;
+            subject.to = info.to;
+            subject.read = info.seen;
+            subject.hasAttachments = info.hasAttachments;
+            subject.received = info.received;
+            subject.size = info.size;
+            subject.envelope = envelopeText(info);
+            if (!parsed.matches(subject, [&] { return facts(info).details(); }))
+                return true;
+            if (result.total >= page.start && result.page.size() < page.limit)
+                result.page.append(info);
+            ++result.total;
+            if (!info.seen)
+                ++result.unread;
+            if (wantIds)
+                result.ids.append(info.id);
             return true;
-        SearchSubject subject;
-        subject.subject = info.subject;
-        subject.from = info.from;
-        subject.to = info.to;
-        subject.read = info.seen;
-        subject.hasAttachments = info.hasAttachments;
-        subject.received = info.received;
-        subject.size = info.size;
-        subject.envelope = envelopeText(info);
-        if (!parsed.matches(subject, [&] { return facts(info).details(); }))
-            return true;
-        if (result.total >= page.start && result.page.size() < page.limit)
-            result.page.append(info);
-        ++result.total;
-        if (!info.seen)
-            ++result.unread;
-        if (wantIds)
-            result.ids.append(info.id);
-        return true;
-    });
+        },
+        withEnvelope);
+    if (!withEnvelope) {
+        for (Store::MessageInfo &info : result.page) {
+            if (auto full = m_store->message(info.id))
+                info = *full;
+        }
+    }
     return result;
 }
 

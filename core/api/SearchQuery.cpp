@@ -185,6 +185,15 @@ bool SearchQuery::needsDetails() const
     return false;
 }
 
+bool SearchQuery::needsEnvelope() const
+{
+    for (const Term &term : m_terms) {
+        if (term.field == Field::Text || term.field == Field::Bcc || term.field == Field::Addressed)
+            return true;
+    }
+    return false;
+}
+
 bool SearchQuery::matchesTerm(const Term &term, const SearchSubject &s,
     const std::function<const SearchSubject::Details &()> &details) const
 {

@@ -48,6 +48,7 @@ public:
     // `details` is called at most once, only when a term needs what the index lacks.
     bool matches(const SearchSubject &subject, const std::function<SearchSubject::Details()> &details) const;
     bool needsDetails() const; // some term can only be decided from the message itself
+    bool needsEnvelope() const; // some term looks at the envelope (plain words, bcc:, addressed:)
     QStringList warnings() const { return m_warnings; } // terms ignored, e.g. an unreadable date
 
     static QStringList tokenize(const QString &query);
