@@ -138,6 +138,9 @@ ApiResponse MailpitApi::route(const ApiRequest &r, const Responder &respond, boo
             return notAllowed;
         return m_store->isOpen() ? text("ok") : error(503, QStringLiteral("the store is not open"));
     }
+    static const QRegularExpression viewPattern(QStringLiteral("^/view/([^/]+)\\.(html|txt)$"));
+    if (const auto view = viewPattern.match(p); view.hasMatch())
+        return m == "GET" ? render(view.captured(1), view.captured(2) == u"html") : notAllowed;
     if (!p.startsWith(u"/api/v1/"))
         return error(404, QStringLiteral("no such endpoint: %1").arg(p));
     const QStringList segments = p.mid(8).split(u'/');
@@ -536,6 +539,28 @@ ApiResponse MailpitApi::message(const ApiRequest &request, const QString &id, co
     Store::MessageInfo current = *info;
     current.seen = true;
     return json(MessageFacts::messageJson(current, parsed));
+}
+
+ApiResponse MailpitApi::render(const QString &id, bool html)
+{
+    const auto info = resolve(id);
+    const auto raw = info ? read(*info) : std::nullopt;
+    if (!raw)
+        return error(404, QStringLiteral("no message with ID %1").arg(id));
+    const Mime::ParsedMessage parsed = Mime::parseMessage(*raw);
+    const auto body = html ? parsed.html() : parsed.text();
+    if (!body)
+        return error(404,
+            QStringLiteral("message %1 has no %2 part")
+                .arg(id, html ? QStringLiteral("HTML") : QStringLiteral("text")));
+    ApiResponse response {
+        200, html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", body->toUtf8(), {}};
+    if (html) {
+        // The caught HTML is shown, never trusted: no scripts, no remote loads, no forms.
+        response.headers.append(std::pair<QByteArray, QByteArray>(
+            "Content-Security-Policy", "default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'"));
+    }
+    return response;
 }
 
 ApiResponse MailpitApi::release(

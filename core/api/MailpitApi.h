@@ -66,6 +66,7 @@ private:
     ApiResponse search(const ApiRequest &request);
     ApiResponse deleteSearch(const ApiRequest &request);
     ApiResponse message(const ApiRequest &request, const QString &id, const QString &rest);
+    ApiResponse render(const QString &id, bool html); // Mailpit's /view/{ID}.html and .txt
     ApiResponse release(const ApiRequest &request, qint64 id, const Responder &respond, bool *deferred);
     ApiResponse send(const ApiRequest &request, const Responder &respond, bool *deferred);
     ApiResponse info() const;

@@ -76,6 +76,8 @@ assert.ok(source.startsWith('From: Shop Billing <billing@shop.example>\r\n'));
 const blob = await mailpit.getMessageAttachment(invoice.ID, full.Attachments[0].PartID);
 assert.equal(await blob.text(), 'Total: 42.00 EUR\r\n');
 await assert.rejects(mailpit.getMessageSummary('999999'), /404/);
+assert.match(await mailpit.renderMessageText(invoice.ID), /^Please find your invoice attached\./);
+await assert.rejects(mailpit.renderMessageHTML(invoice.ID), /404/); // it has no HTML part
 
 step('read status');
 assert.equal((await mailpit.listMessages()).unread, 2); // fetching the summary marked it read, as Mailpit does
@@ -110,6 +112,7 @@ assert.equal(sentMessage.From.Name, 'API Sender');
 assert.deepEqual(sentMessage.Bcc.map((a) => a.Address), ['secret@example.com']);
 assert.equal(sentMessage.Attachments[0].FileName, 'a.txt');
 assert.equal(sentMessage.HTML, '<p>HTML body</p>');
+assert.equal(await mailpit.renderMessageHTML(sent.ID), '<p>HTML body</p>');
 const waited = await mailpit.waitForMessages({ count: 4 }, { timeout: 5000, interval: 100 });
 assert.equal(waited.messages_count, 4);
 
