@@ -459,6 +459,10 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
     QString error;
     if (injectFault(Fault::Sync))
         return failAll(QStringLiteral("cannot flush messages to disk: injected failure"));
+    for (const auto &pending : batch)
+        DurableSync::startWriteback(pending->writer->fileDescriptor());
+    for (const auto &pending : batch)
+        DurableSync::waitWriteback(pending->writer->fileDescriptor());
     for (auto &pending : batch) {
         if (!pending->writer->syncAndClose(&error)) {
             const QString why = QStringLiteral("cannot flush the message to disk: %1").arg(error);
@@ -511,25 +515,34 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
             cached->prepare(
                 QStringLiteral("INSERT INTO messages (uniq, file, received, size, seen, subject, sender,"
                                " recipients, has_attachments, envelope, trace)"
-                               " VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)"));
+                               " VALUES (:uniq, :file, :received, :size, 0, :subject, :sender, :recipients,"
+                               " :has_attachments, :envelope, :trace)"));
             cachedFor = db.connectionName();
         }
+        // Named, not positional: Qt 6's positional bindValue() formats a ":N" name per value
+        // (callgrind: 2,000 instructions a value, a tenth of a message's work).
+        static const QString uniq = QStringLiteral(":uniq"), file = QStringLiteral(":file"),
+                             received = QStringLiteral(":received"), size = QStringLiteral(":size"),
+                             subject = QStringLiteral(":subject"), sender = QStringLiteral(":sender"),
+                             recipients = QStringLiteral(":recipients"),
+                             hasAttachments = QStringLiteral(":has_attachments"),
+                             envelope = QStringLiteral(":envelope"), trace = QStringLiteral(":trace");
         QSqlQuery &insert = *cached;
         for (auto &pending : batch) {
             if (!pending)
                 continue;
             const MessageInfo &info = pending->info;
-            insert.addBindValue(QString::fromUtf8(info.uniq));
-            insert.addBindValue(info.file);
-            insert.addBindValue(info.received.toMSecsSinceEpoch());
-            insert.addBindValue(info.size);
-            insert.addBindValue(info.subject);
-            insert.addBindValue(info.from);
-            insert.addBindValue(info.to);
-            insert.addBindValue(info.hasAttachments);
+            insert.bindValue(uniq, QString::fromUtf8(info.uniq));
+            insert.bindValue(file, info.file);
+            insert.bindValue(received, info.received.toMSecsSinceEpoch());
+            insert.bindValue(size, info.size);
+            insert.bindValue(subject, info.subject);
+            insert.bindValue(sender, info.from);
+            insert.bindValue(recipients, info.to);
+            insert.bindValue(hasAttachments, info.hasAttachments);
             // As bytes: a QString would be converted to UTF-16 and back by Qt and SQLite.
-            insert.addBindValue(pending->envelopeJson);
-            insert.addBindValue(pending->traceJson);
+            insert.bindValue(envelope, pending->envelopeJson);
+            insert.bindValue(trace, pending->traceJson);
             if (!insert.exec()) {
                 error = sqlError(insert);
                 indexed = false;

@@ -2,6 +2,10 @@
 
 #include <QUtf8StringView>
 
+#include <algorithm>
+#include <array>
+#include <charconv>
+
 namespace MailSink {
 
 void JsonWriter::separate()
@@ -12,7 +16,7 @@ void JsonWriter::separate()
     }
     if (!m_first.empty()) {
         if (!m_first.back())
-            m_out.append(',');
+            m_out.push_back(',');
         m_first.back() = false;
     }
 }
@@ -20,14 +24,14 @@ void JsonWriter::separate()
 JsonWriter &JsonWriter::beginObject()
 {
     separate();
-    m_out.append('{');
+    m_out.push_back('{');
     m_first.push_back(true);
     return *this;
 }
 
 JsonWriter &JsonWriter::endObject()
 {
-    m_out.append('}');
+    m_out.push_back('}');
     m_first.pop_back();
     return *this;
 }
@@ -35,22 +39,44 @@ JsonWriter &JsonWriter::endObject()
 JsonWriter &JsonWriter::beginArray()
 {
     separate();
-    m_out.append('[');
+    m_out.push_back('[');
     m_first.push_back(true);
     return *this;
 }
 
 JsonWriter &JsonWriter::endArray()
 {
-    m_out.append(']');
+    m_out.push_back(']');
     m_first.pop_back();
     return *this;
 }
 
+namespace {
+
+// 0: copied as is; otherwise the character after the backslash ('u': \u00XX).
+constexpr auto escapes = [] {
+    std::array<char, 256> table {};
+    for (int c = 0; c < 0x20; ++c)
+        table[c] = 'u';
+    table['"'] = '"';
+    table['\\'] = '\\';
+    table['\n'] = 'n';
+    table['\r'] = 'r';
+    table['\t'] = 't';
+    return table;
+}();
+
+} // namespace
+
 JsonWriter &JsonWriter::key(QByteArrayView name)
 {
-    string(name);
-    m_out.append(':');
+    // Keys are the program's own ASCII identifiers: nothing to validate or escape.
+    Q_ASSERT(
+        std::none_of(name.begin(), name.end(), [](char c) { return escapes[uchar(c)] || uchar(c) >= 0x80; }));
+    separate();
+    m_out.push_back('"');
+    m_out.append(name.data(), size_t(name.size()));
+    m_out.append("\":", 2);
     m_afterKey = true;
     return *this;
 }
@@ -73,47 +99,37 @@ JsonWriter &JsonWriter::string(QByteArrayView utf8)
         utf8 = repaired;
     }
     static const char hex[] = "0123456789abcdef";
-    m_out.append('"'); // no reserve(): an exact reserve per string defeats geometric growth
+    m_out.push_back('"');
     const char *data = utf8.data();
+    const qsizetype size = utf8.size();
     qsizetype run = 0; // start of bytes that need no escaping, appended in one go
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const char c = data[i];
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x20 && c != '"' && c != '\\')
+    for (qsizetype i = 0; i < size; ++i) {
+        const auto u = static_cast<unsigned char>(data[i]);
+        const char escape = escapes[u];
+        if (!escape)
             continue;
-        m_out.append(data + run, i - run);
+        m_out.append(data + run, size_t(i - run));
         run = i + 1;
-        switch (c) {
-        case '"':
-            m_out.append("\\\"", 2);
-            break;
-        case '\\':
-            m_out.append("\\\\", 2);
-            break;
-        case '\n':
-            m_out.append("\\n", 2);
-            break;
-        case '\r':
-            m_out.append("\\r", 2);
-            break;
-        case '\t':
-            m_out.append("\\t", 2);
-            break;
-        default: {
+        if (escape == 'u') {
             const char escaped[6] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
             m_out.append(escaped, 6);
-        }
+        } else {
+            const char escaped[2] = {'\\', escape};
+            m_out.append(escaped, 2);
         }
     }
-    m_out.append(data + run, utf8.size() - run);
-    m_out.append('"');
+    m_out.append(data + run, size_t(size - run));
+    m_out.push_back('"');
     return *this;
 }
 
 JsonWriter &JsonWriter::number(qint64 value)
 {
     separate();
-    m_out.append(QByteArray::number(value));
+    char digits[24];
+    const auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
+    Q_UNUSED(error);
+    m_out.append(digits, size_t(end - digits));
     return *this;
 }
 
@@ -131,7 +147,7 @@ JsonWriter &JsonWriter::null()
     return *this;
 }
 
-QByteArray JsonWriter::isoUtc(qint64 ms)
+static void formatIsoUtc(qint64 ms, char *buffer) // writes 24 characters
 {
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
     qint64 days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
@@ -145,8 +161,7 @@ QByteArray JsonWriter::isoUtc(qint64 ms)
     const qint64 day = doy - (153 * mp + 2) / 5 + 1;
     const qint64 month = mp < 10 ? mp + 3 : mp - 9;
     const qint64 year = yoe + era * 400 + (month <= 2);
-    char buffer[24];
-    auto put = [&buffer](int at, qint64 value, int digits) {
+    auto put = [buffer](int at, qint64 value, int digits) {
         for (int i = digits - 1; i >= 0; --i) {
             buffer[at + i] = char('0' + value % 10);
             value /= 10;
@@ -166,8 +181,24 @@ QByteArray JsonWriter::isoUtc(qint64 ms)
     buffer[19] = '.';
     put(20, rest % 1000, 3);
     buffer[23] = 'Z';
-    const int n = 24;
-    return QByteArray(buffer, n);
+}
+
+QByteArray JsonWriter::isoUtc(qint64 ms)
+{
+    char buffer[24];
+    formatIsoUtc(ms, buffer);
+    return QByteArray(buffer, sizeof buffer);
+}
+
+JsonWriter &JsonWriter::timestamp(qint64 ms)
+{
+    separate();
+    char buffer[26];
+    buffer[0] = '"';
+    formatIsoUtc(ms, buffer + 1);
+    buffer[25] = '"';
+    m_out.append(buffer, sizeof buffer);
+    return *this;
 }
 
 } // namespace MailSink

@@ -49,7 +49,7 @@ QByteArray traceToJsonBytes(const Trace &trace)
     json.beginArray();
     for (const TraceEntry &entry : trace) {
         json.beginObject();
-        json.key("time").string(JsonWriter::isoUtc(entry.timeMs));
+        json.key("time").timestamp(entry.timeMs);
         json.key("dir").string(TraceEntry::kindName(entry.kind));
         json.key("text").string(entry.text);
         json.endObject();

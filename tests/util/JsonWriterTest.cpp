@@ -12,11 +12,11 @@ using MailSink::JsonWriter;
 
 TEST_CASE("isoUtc matches QDateTime for dates across centuries", "[util][json]")
 {
-    for (qint64 ms : {0LL, 1LL, 951782400000LL /* 2000-02-29 */, 1796156517906LL, 4102444799999LL, 253402300799999LL,
-                      -1LL, -86400001LL}) {
+    for (qint64 ms : {0LL, 1LL, 951782400000LL /* 2000-02-29 */, 1796156517906LL, 4102444799999LL,
+             253402300799999LL, -1LL, -86400001LL}) {
         INFO(ms);
         CHECK(QString::fromLatin1(JsonWriter::isoUtc(ms))
-              == QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+            == QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
     }
 }
 
@@ -33,7 +33,7 @@ TEST_CASE("JsonWriter output parses back, with escapes and repaired UTF-8", "[ut
     const QJsonObject object = QJsonDocument::fromJson(json.take(), &error).object();
     REQUIRE(error.error == QJsonParseError::NoError);
     CHECK(object.value(QStringLiteral("text")).toString()
-          == QStringLiteral("quote \" backslash \\ nl \n tab \t ctl \x01 café"));
+        == QStringLiteral("quote \" backslash \\ nl \n tab \t ctl \x01 café"));
     CHECK(object.value(QStringLiteral("bad")).toString().endsWith(QStringLiteral(" ok")));
     CHECK(object.value(QStringLiteral("list")).toArray().size() == 4);
     CHECK(object.value(QStringLiteral("empty")).isNull());
@@ -42,14 +42,32 @@ TEST_CASE("JsonWriter output parses back, with escapes and repaired UTF-8", "[ut
 TEST_CASE("a trace survives its compact JSON form", "[util][trace]")
 {
     const MailSink::Trace trace = {{1796156517906, MailSink::TraceEntry::Kind::Client, "EHLO a"},
-                                   {1796156517907, MailSink::TraceEntry::Kind::Server, "250 \"ok\""},
-                                   {1796156517908, MailSink::TraceEntry::Kind::Event, "TLS established"}};
-    const MailSink::Trace back =
-        MailSink::traceFromJson(QJsonDocument::fromJson(MailSink::traceToJsonBytes(trace)).array());
+        {1796156517907, MailSink::TraceEntry::Kind::Server, "250 \"ok\""},
+        {1796156517908, MailSink::TraceEntry::Kind::Event, "TLS established"}};
+    const MailSink::Trace back
+        = MailSink::traceFromJson(QJsonDocument::fromJson(MailSink::traceToJsonBytes(trace)).array());
     REQUIRE(back.size() == 3);
     for (int i = 0; i < 3; ++i) {
         CHECK(back.at(i).timeMs == trace.at(i).timeMs);
         CHECK(back.at(i).kind == trace.at(i).kind);
         CHECK(back.at(i).text == trace.at(i).text);
     }
+}
+
+TEST_CASE("every control character is escaped, and timestamp() writes isoUtc()", "[util][json]")
+{
+    QByteArray all;
+    for (int c = 0; c < 0x80; ++c)
+        all.append(char(c));
+    JsonWriter json;
+    json.beginArray().string(all).timestamp(1764620467123).number(9223372036854775807LL).endArray();
+    const QByteArray out = json.take();
+    QJsonParseError error;
+    const QJsonArray array = QJsonDocument::fromJson(out, &error).array();
+    REQUIRE(error.error == QJsonParseError::NoError);
+    CHECK(array.at(0).toString().toLatin1() == all);
+    CHECK(array.at(1).toString().toLatin1() == JsonWriter::isoUtc(1764620467123));
+    CHECK(out.contains("9223372036854775807"));
+    for (int c = 0; c < 0x20; ++c)
+        CHECK_FALSE(out.contains(char(c)));
 }
