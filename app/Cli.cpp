@@ -1,8 +1,10 @@
 #include "Cli.h"
 
 #include "SignalWatcher.h"
+#include "api/ApiService.h"
 #include "mime/ParsedMessage.h"
 #include "pop3/Pop3Server.h"
+#include "smtp/ChaosTriggers.h"
 #include "smtp/SmtpServer.h"
 #include "store/MessageStore.h"
 #include "tls/TlsIdentity.h"
@@ -57,8 +59,8 @@ const QCommandLineOption Pop3Option(QStringLiteral("pop3"),
     QStringLiteral("POP3 listen address (default 127.0.0.1:1110)."), QStringLiteral("HOST:PORT"),
     QStringLiteral("127.0.0.1:1110"));
 const QCommandLineOption Pop3sOption(QStringLiteral("pop3s"),
-                                     QStringLiteral("Also listen for implicit-TLS POP3 (RFC 8314) on this address."),
-                                     QStringLiteral("HOST:PORT"));
+    QStringLiteral("Also listen for implicit-TLS POP3 (RFC 8314) on this address."),
+    QStringLiteral("HOST:PORT"));
 const QCommandLineOption NoPop3Option(QStringLiteral("no-pop3"), QStringLiteral("Do not serve POP3."));
 const QCommandLineOption JsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
 const QCommandLineOption TlsCertOption(QStringLiteral("tls-cert"),
@@ -80,7 +82,8 @@ const QCommandLineOption MaxSizeOption(QStringLiteral("max-size"),
 const QCommandLineOption MaxConnectionsOption(QStringLiteral("max-connections"),
     QStringLiteral("Concurrent SMTP connections (default 256)."), QStringLiteral("N"));
 const QCommandLineOption WorkersOption(QStringLiteral("workers"),
-    QStringLiteral("Event-loop worker threads serving the SMTP and POP3 connections (default: one per core)."),
+    QStringLiteral(
+        "Event-loop worker threads serving the SMTP and POP3 connections (default: one per core)."),
     QStringLiteral("N"));
 const QCommandLineOption MaxRecipientsOption(QStringLiteral("max-recipients"),
     QStringLiteral("Recipients per message (default 1000)."), QStringLiteral("N"));
@@ -88,6 +91,17 @@ const QCommandLineOption IdleTimeoutOption(QStringLiteral("idle-timeout"),
     QStringLiteral("Seconds a client may stay silent (default 300)."), QStringLiteral("SECONDS"));
 const QCommandLineOption HostnameOption(QStringLiteral("hostname"),
     QStringLiteral("Name in the greeting (default mailsink.localhost)."), QStringLiteral("NAME"));
+const QCommandLineOption HttpOption(QStringLiteral("http"),
+    QStringLiteral("Mailpit-compatible HTTP API and live events (default 127.0.0.1:8025)."),
+    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8025"));
+const QCommandLineOption NoHttpOption(
+    QStringLiteral("no-http"), QStringLiteral("Do not serve the HTTP API."));
+const QCommandLineOption HttpAuthFileOption(QStringLiteral("http-auth-file"),
+    QStringLiteral("Require HTTP Basic auth with the \"user:password\" lines of FILE."),
+    QStringLiteral("FILE"));
+const QCommandLineOption RelayOption(QStringLiteral("relay"),
+    QStringLiteral("SMTP server that POST /api/v1/message/ID/release sends to (default: release refused)."),
+    QStringLiteral("HOST:PORT"));
 const QCommandLineOption QuietOption(QStringLiteral("quiet"), QStringLiteral("Print only errors."));
 
 void addCommonOptions(QCommandLineParser &parser)
@@ -161,9 +175,10 @@ int runServe(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Run the mail sink without a GUI until SIGINT or SIGTERM."));
     addCommonOptions(parser);
-    parser.addOptions({SmtpsOption, Pop3sOption, NoPop3Option, TlsCertOption, TlsKeyOption, NoTlsOption, AuthRequiredOption,
-        AuthUserOption, AuthPasswordOption, AuthPasswordFileOption, MaxSizeOption, MaxConnectionsOption,
-        WorkersOption, MaxRecipientsOption, IdleTimeoutOption, HostnameOption, QuietOption});
+    parser.addOptions({SmtpsOption, Pop3sOption, NoPop3Option, TlsCertOption, TlsKeyOption, NoTlsOption,
+        AuthRequiredOption, AuthUserOption, AuthPasswordOption, AuthPasswordFileOption, MaxSizeOption,
+        MaxConnectionsOption, WorkersOption, MaxRecipientsOption, IdleTimeoutOption, HostnameOption,
+        HttpOption, NoHttpOption, HttpAuthFileOption, RelayOption, QuietOption});
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."));
     if (auto done = parse(parser, arguments))
         return *done;
@@ -191,6 +206,20 @@ int runServe(const QStringList &arguments)
             if (!pop3s)
                 return fail(QStringLiteral("--pop3s: %1").arg(error));
         }
+    }
+    std::optional<HostPort> http;
+    if (!parser.isSet(NoHttpOption)) {
+        http = HostPort::parse(parser.value(HttpOption), &error);
+        if (!http)
+            return fail(QStringLiteral("--http: %1").arg(error));
+    } else if (parser.isSet(HttpAuthFileOption)) {
+        return fail(QStringLiteral("--http-auth-file needs the HTTP API; drop --no-http"));
+    }
+    std::optional<HostPort> relay;
+    if (parser.isSet(RelayOption)) {
+        relay = HostPort::parse(parser.value(RelayOption), &error);
+        if (!relay)
+            return fail(QStringLiteral("--relay: %1").arg(error));
     }
     const auto maxSize = positiveNumber(parser, MaxSizeOption, 50 * 1024 * 1024, &error);
     const auto maxConnections = positiveNumber(parser, MaxConnectionsOption, 256, &error);
@@ -247,6 +276,10 @@ int runServe(const QStringList &arguments)
         return fail(QStringLiteral("--smtps and --pop3s need TLS; drop --no-tls"));
     }
 
+    // Mailpit's chaos triggers, set through the API, reach every SMTP session through this hook.
+    const auto chaos = std::make_shared<Smtp::ChaosTriggers>();
+    config.session.chaos = chaos->hook();
+
     const bool quiet = parser.isSet(QuietOption);
     Smtp::SmtpServer server(&store, config);
     if (!server.listen(*smtp))
@@ -271,13 +304,35 @@ int runServe(const QStringList &arguments)
             return fail(pop3Server->errorString());
     }
 
+    Api::ApiService api(&store);
+    if (http) {
+        Api::ApiConfig apiConfig;
+        apiConfig.address = *http;
+        apiConfig.authFile = parser.value(HttpAuthFileOption);
+        apiConfig.chaos = chaos;
+        apiConfig.maxBodySize = std::max<qint64>(config.session.maxMessageSize * 2, 1024 * 1024);
+        if (relay) {
+            Client::SenderConfig sender;
+            sender.host = relay->address.toString();
+            sender.port = relay->port;
+            sender.session.heloName = config.session.hostname;
+            apiConfig.relay = sender;
+        }
+        if (!api.start(apiConfig))
+            return fail(api.errorString());
+        if (!http->isLoopback() && apiConfig.authFile.isEmpty())
+            err() << "mailsink: warning: the HTTP API on " << http->toString()
+                  << " has no --http-auth-file: anyone who can reach it can read and delete the mail"
+                  << Qt::endl;
+    }
+
     auto warnExposed = [](const HostPort &address) {
         if (!address.isLoopback())
             err() << "mailsink: warning: listening on " << address.toString()
                   << ", which is reachable from other machines" << Qt::endl;
     };
     warnExposed(*smtp);
-    for (const auto &address : {smtps, pop3, pop3s}) {
+    for (const auto &address : {smtps, pop3, pop3s, http}) {
         if (address)
             warnExposed(*address);
     }
@@ -290,6 +345,8 @@ int runServe(const QStringList &arguments)
             out() << ", POP3 on " << pop3Server->address().toString() << (config.tls ? " (STLS)" : "");
         if (pop3s)
             out() << ", POP3S on " << pop3Server->pop3sAddress().toString();
+        if (api.isRunning())
+            out() << ", HTTP on " << api.address().toString();
         out() << Qt::endl;
         out() << "Storing mail in " << store.root() << " (" << store.count() << " messages)" << Qt::endl;
         QObject::connect(&store, &Store::MessageStore::messageStored, &server,
@@ -303,11 +360,13 @@ int runServe(const QStringList &arguments)
         server.shutdown(5000);
         if (pop3Server)
             pop3Server->shutdown(2000);
+        api.stop();
         QCoreApplication::exit(exitCode);
     });
     const int code = QCoreApplication::exec();
     server.shutdown(0);
     pop3Server.reset();
+    api.stop();
     store.close();
     return code;
 }
@@ -354,8 +413,9 @@ int runList(const QStringList &arguments)
 int runInspect(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Print the decoded structure of a message: an .eml file or "
-                                                    "the ID of a stored message (see \"mailsink list\")."));
+    parser.setApplicationDescription(
+        QStringLiteral("Print the decoded structure of a message: an .eml file or "
+                       "the ID of a stored message (see \"mailsink list\")."));
     addCommonOptions(parser);
     parser.addOption(JsonOption);
     parser.addPositionalArgument(QStringLiteral("inspect"), QStringLiteral("The command."));
@@ -401,12 +461,14 @@ int runInspect(const QStringList &arguments)
     }
     out() << Mime::inspectText(message);
     if (extra.contains(QStringLiteral("envelope"))) {
-        const Store::Envelope envelope = Store::Envelope::fromJson(extra.value(QStringLiteral("envelope")).toObject());
+        const Store::Envelope envelope
+            = Store::Envelope::fromJson(extra.value(QStringLiteral("envelope")).toObject());
         QStringList rcpt;
         for (const QByteArray &address : envelope.recipients)
             rcpt.append(QString::fromUtf8(address));
-        out() << "\nEnvelope: MAIL FROM:<" << QString::fromUtf8(envelope.mailFrom) << "> RCPT TO: "
-              << rcpt.join(QStringLiteral(", ")) << " from " << envelope.clientAddress << Qt::endl;
+        out() << "\nEnvelope: MAIL FROM:<" << QString::fromUtf8(envelope.mailFrom)
+              << "> RCPT TO: " << rcpt.join(QStringLiteral(", ")) << " from " << envelope.clientAddress
+              << Qt::endl;
     }
     out().flush();
     return ExitOk;
@@ -418,13 +480,16 @@ int runUsage(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Mailsink catches outgoing mail for developers.\n\n"
         "Commands:\n"
-        "  mailsink [FILE.eml ...]          open the desktop app (in the running one, unless --new-instance)\n"
+        "  mailsink [FILE.eml ...]          open the desktop app (in the running one, unless "
+        "--new-instance)\n"
         "  mailsink serve                   run SMTP (and POP3) without a GUI until SIGINT/SIGTERM\n"
         "  mailsink list [--json]           the stored messages, newest first\n"
         "  mailsink inspect FILE.eml|ID [--json]   the decoded structure of one message\n"
-        "  mailsink release ID --to HOST:PORT [--starttls|--tls] [--user U --password-file F] [--rcpt ADDR ...]\n"
+        "  mailsink release ID --to HOST:PORT [--starttls|--tls] [--user U --password-file F] [--rcpt ADDR "
+        "...]\n"
         "                                   send a caught message, exactly as received, to a real server\n"
-        "  mailsink sendmail [-t] [-i] [-f FROM] [RCPT ...]   sendmail drop-in: read a message on stdin, send it\n"
+        "  mailsink sendmail [-t] [-i] [-f FROM] [RCPT ...]   sendmail drop-in: read a message on stdin, "
+        "send it\n"
         "Run \"mailsink COMMAND --help\" for the options of a command."));
     addCommonOptions(parser);
     if (auto done = parse(parser, arguments))

@@ -7,6 +7,9 @@
 
 namespace MailSink::Smtp {
 
+// Where a fault may be injected (Mailpit's chaos triggers): MAIL, RCPT and AUTH.
+enum class ChaosStage { Sender, Recipient, Authentication };
+
 // What one SMTP session may do; filled by the server from its settings.
 struct SessionConfig
 {
@@ -24,6 +27,8 @@ struct SessionConfig
     QString clientAddress; // shown in the EHLO reply and kept in the envelope
     quint16 clientPort = 0;
     std::function<qint64()> clock; // ms since the epoch; defaults to the system clock
+    // Fault injection: the SMTP error code (400-599) to answer at this stage instead, or 0 to go on.
+    std::function<int(ChaosStage)> chaos;
 };
 
 } // namespace MailSink::Smtp

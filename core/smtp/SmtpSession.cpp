@@ -409,6 +409,8 @@ void SmtpSession::cmdMail(const QByteArray &args, QByteArray &out)
     }
     if (!utf8 && !isAscii(path.path))
         return error(out, "553 5.6.7 Non-ASCII address needs the SMTPUTF8 parameter");
+    if (chaos(ChaosStage::Sender, "sender", out))
+        return;
     if (path.lenient)
         event("note: MAIL FROM address without angle brackets accepted");
     m_haveSender = true;
@@ -436,6 +438,8 @@ void SmtpSession::cmdRcpt(const QByteArray &args, QByteArray &out)
         return reply(out,
             "452 4.5.3 Too many recipients (the limit is " + QByteArray::number(m_config.maxRecipients)
                 + ')');
+    if (chaos(ChaosStage::Recipient, "recipient", out))
+        return;
     if (path.lenient)
         event("note: RCPT TO address without angle brackets accepted");
     m_envelope.recipients.append(path.path);
@@ -642,6 +646,8 @@ void SmtpSession::cmdAuth(const QByteArray &args, QByteArray &out)
     const QByteArray initial = words.value(1);
     if (words.size() > 2)
         return error(out, "501 5.5.4 Syntax: AUTH mechanism [initial-response]");
+    if (chaos(ChaosStage::Authentication, "authentication", out))
+        return;
     m_authMechanism = mechanism;
     if (mechanism == "PLAIN") {
         if (initial.isEmpty()) {
@@ -739,6 +745,18 @@ void SmtpSession::finishAuth(const QByteArray &mechanism, QByteArray user, bool 
     m_envelope.authUser = user;
     event("AUTH " + mechanism + " succeeded for user \"" + user + '"');
     reply(out, "235 2.7.0 Authentication successful");
+}
+
+bool SmtpSession::chaos(ChaosStage stage, const QByteArray &what, QByteArray &out)
+{
+    const int code = m_config.chaos ? m_config.chaos(stage) : 0;
+    if (code < 400 || code > 599)
+        return false;
+    // Mailpit's chaos replies ("451 Chaos sender error"), with the enhanced code our replies all carry.
+    const QByteArray number = QByteArray::number(code);
+    event("chaos: injected " + number + " at " + what);
+    reply(out, number + ' ' + number.left(1) + ".0.0 Chaos " + what + " error");
+    return true;
 }
 
 void SmtpSession::resetTransaction()

@@ -82,6 +82,7 @@ private:
 
     void reply(QByteArray &out, const QByteArray &line);
     void error(QByteArray &out, const QByteArray &line);
+    bool chaos(ChaosStage stage, const QByteArray &what, QByteArray &out); // true: replied with a fault
     void event(const QByteArray &text);
     void traceClient(const QByteArray &line);
     void resetTransaction();

@@ -42,7 +42,8 @@ struct Serve
         process.setProcessChannelMode(QProcess::SeparateChannels);
         process.start(Binary,
             QStringList {QStringLiteral("serve"), QStringLiteral("--store"), store, QStringLiteral("--smtp"),
-                QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--pop3"), QStringLiteral("127.0.0.1:0")}
+                QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--pop3"), QStringLiteral("127.0.0.1:0"),
+                QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")}
                 + extra);
         process.waitForStarted();
         QElapsedTimer timer;
