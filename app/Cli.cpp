@@ -2,6 +2,7 @@
 
 #include "SignalWatcher.h"
 #include "api/ApiService.h"
+#include "lint/MailLint.h"
 #include "mime/ParsedMessage.h"
 #include "pop3/Pop3Server.h"
 #include "smtp/ChaosTriggers.h"
@@ -430,6 +431,7 @@ int runInspect(const QStringList &arguments)
     bool isId = false;
     const qint64 id = target.toLongLong(&isId);
     Mime::ParsedMessage message;
+    Lint::Transport transport; // unknown for a file
     QJsonObject extra;
     if (isId && !QFile::exists(target)) {
         Store::MessageStore store;
@@ -442,6 +444,7 @@ int runInspect(const QStringList &arguments)
         message = Mime::parseMessage(*raw);
         const auto info = store.message(id);
         extra.insert(QStringLiteral("envelope"), info->envelope.toJson());
+        transport = Lint::Transport::fromEnvelope(info->envelope);
         extra.insert(QStringLiteral("session"), traceToJson(store.trace(id)));
     } else {
         QString error;
@@ -451,8 +454,11 @@ int runInspect(const QStringList &arguments)
         if (!error.isEmpty())
             return fail(error);
     }
+    const Lint::Report report = Lint::MailLint::run(message, transport);
     if (parser.isSet(JsonOption)) {
         QJsonObject json = Mime::inspectJson(message);
+        json.insert(QStringLiteral("checks"), Lint::checksJson(report.checks));
+        json.insert(QStringLiteral("client_support"), Lint::familySummaryJson(report.clientSummary));
         for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
             json.insert(it.key(), it.value());
         const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
@@ -470,6 +476,7 @@ int runInspect(const QStringList &arguments)
               << "> RCPT TO: " << rcpt.join(QStringLiteral(", ")) << " from " << envelope.clientAddress
               << Qt::endl;
     }
+    out() << u'\n' << Lint::checksText(report.checks, report.clientSummary);
     out().flush();
     return ExitOk;
 }

@@ -217,9 +217,11 @@ private:
                 part.headers.append({QString::fromLatin1(field.name), decodeHeader(field.value)});
         }
 
+        ParsedMessageData::Location &location = m_data->locations[i];
+        location.headerBegin = node.headerBegin;
+        location.headerEnd = node.bodyBegin;
         if (node.container)
             return;
-        ParsedMessageData::Location &location = m_data->locations[i];
         location.begin = node.bodyBegin;
         location.end = node.bodyEnd;
         location.encoding = transferEncodingFromName(part.transferEncoding.toLatin1());

@@ -144,6 +144,29 @@ QByteArray ParsedMessage::partContent(const QString &path) const
     return {};
 }
 
+QByteArray ParsedMessage::partEncodedContent(const QString &path) const
+{
+    for (qsizetype i = 0; i < d->tree.size(); ++i) {
+        const Part &part = d->tree[i];
+        if (part.isContainer || part.path != path)
+            continue;
+        const ParsedMessageData::Location &location = d->locations[i];
+        return d->raw.sliced(location.begin, location.end - location.begin);
+    }
+    return {};
+}
+
+QByteArray ParsedMessage::partHeaderBlock(const QString &path) const
+{
+    for (qsizetype i = 0; i < d->tree.size(); ++i) {
+        if (d->tree[i].path != path)
+            continue;
+        const ParsedMessageData::Location &location = d->locations[i];
+        return d->raw.sliced(location.headerBegin, location.headerEnd - location.headerBegin);
+    }
+    return {};
+}
+
 std::optional<Part> ParsedMessage::partByContentId(const QString &cid) const
 {
     QString wanted = cid.trimmed();

@@ -73,6 +73,8 @@ public:
     QList<Part> attachments() const; // the leaves a reader lists as attachments
     QList<Part> tree() const; // containers and leaves in document order
     QByteArray partContent(const QString &path) const; // transfer-decoded; empty for unknown paths
+    QByteArray partEncodedContent(const QString &path) const; // as in raw(), before transfer decoding
+    QByteArray partHeaderBlock(const QString &path) const; // the part's header fields as in raw()
     std::optional<Part> partByContentId(const QString &cid) const; // accepts "cid:x", "<x>" or "x"
 
     QStringList warnings() const;

@@ -12,7 +12,9 @@ class ParsedMessageData
 public:
     struct Location
     {
-        qsizetype begin = 0; // content range in raw, before transfer decoding
+        qsizetype headerBegin = 0; // header block range in raw (containers too)
+        qsizetype headerEnd = 0;
+        qsizetype begin = 0; // content range in raw, before transfer decoding (leaves only)
         qsizetype end = 0;
         TransferEncoding encoding = TransferEncoding::Identity;
     };
