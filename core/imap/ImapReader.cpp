@@ -36,6 +36,16 @@ std::optional<QByteArray> ImapReader::atom()
     return m_data.mid(begin, m_pos - begin);
 }
 
+std::optional<QByteArray> ImapReader::fetchName()
+{
+    const qsizetype begin = m_pos;
+    while (!atEnd() && isAtomChar(peek()) && peek() != '[')
+        ++m_pos;
+    if (m_pos == begin)
+        return std::nullopt;
+    return m_data.mid(begin, m_pos - begin);
+}
+
 std::optional<QByteArray> ImapReader::string()
 {
     if (consume('"')) {

@@ -19,6 +19,7 @@ public:
     bool space() { return consume(' '); }
     std::optional<QByteArray> tag();
     std::optional<QByteArray> atom(); // 1*ATOM-CHAR
+    std::optional<QByteArray> fetchName(); // an atom that ends before '[' (BODY.PEEK[...])
     std::optional<QByteArray> string(); // quoted or literal
     std::optional<QByteArray> astring(); // 1*ASTRING-CHAR or string
     std::optional<QByteArray> listMailbox(); // 1*list-char (atoms with % and *) or string

@@ -305,6 +305,18 @@ void ImapSession::processInput(QByteArray &out)
                         + " octets)");
                 continue;
             }
+            if (!literal->nonSync) {
+                // APPEND is refused before the client sends the message (RFC 3501 7.5 allows a tagged NO
+                // instead of the continuation).
+                ImapReader peek(m_command);
+                const QByteArray tag = peek.tag().value_or("*");
+                if (peek.space() && peek.atom().value_or(QByteArray()).toUpper() == "APPEND") {
+                    traceClient(m_command.left(200));
+                    m_command.clear();
+                    no(out, tag, "[CANNOT] APPEND is not supported: Mailsink keeps the mail SMTP caught");
+                    continue;
+                }
+            }
             m_command += "\r\n";
             m_literalLeft = literal->size;
             if (!literal->nonSync)
@@ -683,7 +695,8 @@ void ImapSession::cmdSelect(const QByteArray &tag, ImapReader &reader, bool read
             break;
         }
     }
-    const quint32 uidNext = m_messages.isEmpty() ? 1 : m_messages.last().uid + 1;
+    const quint32 uidNext
+        = std::max(m_backend->uidNext(), m_messages.isEmpty() ? 1u : m_messages.last().uid + 1);
     untagged(out, "OK [UIDVALIDITY " + QByteArray::number(m_backend->uidValidity()) + "] UIDs valid");
     untagged(out, "OK [UIDNEXT " + QByteArray::number(uidNext) + "] Predicted next UID");
     ok(out, tag,
@@ -783,7 +796,8 @@ void ImapSession::cmdStatus(const QByteArray &tag, ImapReader &reader, QByteArra
         if (item == "MESSAGES")
             value = messages->size();
         else if (item == "UIDNEXT")
-            value = messages->isEmpty() ? 1 : messages->last().uid + 1;
+            value
+                = qint64(std::max(m_backend->uidNext(), messages->isEmpty() ? 1u : messages->last().uid + 1));
         else if (item == "UIDVALIDITY")
             value = m_backend->uidValidity();
         else if (item == "UNSEEN")
@@ -1049,7 +1063,7 @@ std::optional<QList<ImapSession::FetchItem>> ImapSession::parseFetchItems(
     using Kind = FetchItem::Kind;
     QList<FetchItem> items;
     auto parseOne = [&]() -> bool {
-        const auto word = reader.atom();
+        const auto word = reader.fetchName();
         if (!word) {
             *error = "Expected a FETCH item";
             return false;

@@ -35,6 +35,7 @@ public:
     virtual ~MailboxBackend() = default;
 
     virtual quint32 uidValidity() = 0; // the same across restarts of one store
+    virtual quint32 uidNext() = 0; // no message now or later has a smaller UID than those stored
     // The mailboxes `user` sees, INBOX first.
     virtual QList<MailboxName> mailboxes(const QByteArray &user) = 0;
     // The messages of a mailbox in UID order; nullopt when `user` has no such (selectable) mailbox.

@@ -64,6 +64,11 @@ quint32 StoreMailboxes::uidValidity()
     return value ? value : 1;
 }
 
+quint32 StoreMailboxes::uidNext()
+{
+    return quint32(m_store->nextId());
+}
+
 QList<MailboxName> StoreMailboxes::mailboxes(const QByteArray &user)
 {
     QList<MailboxName> result;

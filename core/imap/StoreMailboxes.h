@@ -19,6 +19,7 @@ public:
     explicit StoreMailboxes(Store::MessageStore *store);
 
     quint32 uidValidity() override;
+    quint32 uidNext() override;
     QList<MailboxName> mailboxes(const QByteArray &user) override;
     std::optional<QList<MailboxMessage>> open(const QByteArray &user, const QByteArray &mailbox) override;
     std::optional<QByteArray> read(quint32 uid, QString *error) override;

@@ -671,6 +671,19 @@ qint64 MessageStore::count() const
     return query.value(0).toLongLong();
 }
 
+qint64 MessageStore::nextId() const
+{
+    if (!m_open)
+        return 1;
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    // AUTOINCREMENT keeps the largest id ever used in sqlite_sequence, deleted rows included.
+    if (!query.exec(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'messages'"))
+        || !query.next())
+        return 1;
+    return query.value(0).toLongLong() + 1;
+}
+
 qint64 MessageStore::unreadCount() const
 {
     if (!m_open)
@@ -818,8 +831,8 @@ bool MessageStore::setFlags(qint64 id, bool seen, const QByteArray &flags)
     ok = ok && update.exec();
     if (!ok || !db.commit()) {
         const QString why = query.lastError().isValid() ? sqlError(query)
-            : update.lastError().isValid()             ? sqlError(update)
-                                                       : db.lastError().text();
+            : update.lastError().isValid()              ? sqlError(update)
+                                                        : db.lastError().text();
         db.rollback();
         if (target != info->file)
             QFile::rename(m_root + u'/' + target, filePath(*info));

@@ -77,6 +77,7 @@ public:
     bool forEach(const std::function<bool(const MessageInfo &)> &visit, bool withEnvelope = true) const;
     std::optional<MessageInfo> message(qint64 id) const;
     qint64 count() const;
+    qint64 nextId() const; // the id the next message will get at the earliest (ids are never reused)
     qint64 unreadCount() const;
     QString filePath(const MessageInfo &info) const;
     std::optional<QByteArray> readMessage(qint64 id, QString *error = nullptr) const;
