@@ -343,3 +343,59 @@ TEST_CASE(
         got += socket.readAll();
     CHECK(got.contains("* BYE Server shutting down"));
 }
+
+TEST_CASE("fetchmail reads every message over IMAP, byte for byte", "[imap][server][fetchmail]")
+{
+    const QString fetchmail = QStandardPaths::findExecutable(QStringLiteral("fetchmail"));
+    if (fetchmail.isEmpty()) {
+        WARN("fetchmail is not installed (Debian package fetchmail); skipped");
+        return;
+    }
+    ImapFixture f;
+    const QList<qint64> ids = {f.add(Simple, {"bob@example.com"}), f.add(Multipart, {"alice@example.com"}),
+        f.add(Nested, {"bob@example.com"})};
+    QTemporaryDir work;
+    const QString out = work.filePath(QStringLiteral("delivered"));
+    const QString rc = work.filePath(QStringLiteral("fetchmailrc"));
+    {
+        QFile file(rc);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        // invisible: no Received field of its own; norewrite: addresses as they are; keep: no deletion.
+        file.write(QStringLiteral("set no syslog\nset invisible\n"
+                                  "poll 127.0.0.1 service %1 protocol IMAP timeout 30\n"
+                                  "  user \"all\" password \"x\" is \"%2\" here\n"
+                                  "  sslproto \"\" fetchall keep norewrite\n"
+                                  "  mda \"/bin/sh -c 'cat >> %3; echo ==MAILSINK-SPLIT== >> %3'\"\n")
+                       .arg(f.port())
+                       .arg(qEnvironmentVariable("USER", QStringLiteral("root")), out)
+                       .toUtf8());
+        file.close();
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("FETCHMAILHOME"), work.path());
+    environment.insert(QStringLiteral("HOME"), work.path());
+    process.setProcessEnvironment(environment);
+    process.start(fetchmail,
+        {QStringLiteral("--nodetach"), QStringLiteral("-f"), rc, QStringLiteral("--idfile"),
+            work.filePath(QStringLiteral("ids"))});
+    REQUIRE(process.waitForFinished(120000));
+    INFO(process.readAllStandardError().toStdString() << process.readAllStandardOutput().toStdString());
+    REQUIRE(process.exitCode() == 0); // 0: mail was retrieved
+    QList<QByteArray> messages;
+    const QByteArray delivered = readFile(out);
+    const QByteArray split = "==MAILSINK-SPLIT==\n";
+    for (qsizetype pos = 0, next; (next = delivered.indexOf(split, pos)) >= 0; pos = next + split.size())
+        messages.append(delivered.mid(pos, next - pos));
+    REQUIRE(messages.size() == 3);
+    // An MDA gets local line endings (LF); otherwise each message is exactly what was caught.
+    const QList<QByteArray> raws = {Simple, Multipart, Nested};
+    for (qsizetype i = 0; i < raws.size(); ++i) {
+        QByteArray expected = raws.at(i);
+        expected.replace("\r\n", "\n");
+        CHECK(messages.at(i) == expected);
+    }
+    CHECK(f.store().count() == 3); // keep: nothing deleted
+    CHECK(f.store().message(ids.at(0))->seen); // fetchmail read them
+}
