@@ -42,7 +42,8 @@ struct Serve
         process.setProcessChannelMode(QProcess::SeparateChannels);
         process.start(Binary,
             QStringList {QStringLiteral("serve"), QStringLiteral("--store"), store, QStringLiteral("--smtp"),
-                QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--pop3"), QStringLiteral("127.0.0.1:0")}
+                QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--pop3"),
+                QStringLiteral("127.0.0.1:0"), QStringLiteral("--imap"), QStringLiteral("127.0.0.1:0")}
                 + extra);
         process.waitForStarted();
         QElapsedTimer timer;
@@ -107,6 +108,31 @@ TEST_CASE("serve prints where it listens and one line per message, SIGTERM exits
         serve.output += serve.process.readAllStandardOutput();
     }
     CHECK(serve.output.contains("<ci@example.com> -> dev@example.com  \"hello from CI\""));
+    CHECK(serve.stop() == 0);
+}
+
+TEST_CASE("serve also serves IMAP over the same store", "[cli][imap]")
+{
+    QTemporaryDir dir;
+    Serve serve(dir.path());
+    const qsizetype at = serve.output.indexOf("IMAP on 127.0.0.1:");
+    REQUIRE(at >= 0);
+    const QByteArray imapPort = serve.output.mid(at + 18).split(' ').first().split(',').first().trimmed();
+    send(serve.port, "fetch me over IMAP");
+    const ProcessResult result = python(R"PY(
+import imaplib, sys, time
+for _ in range(50):
+    box = imaplib.IMAP4("127.0.0.1", int(sys.argv[1]))
+    box.login("all", "x")
+    if int(box.select("INBOX")[1][0]): break
+    box.logout(); time.sleep(0.1)
+print(box.fetch("1", "(BODY.PEEK[HEADER.FIELDS (SUBJECT)])")[1][0][1].decode())
+box.logout()
+)PY",
+        {QString::fromUtf8(imapPort)});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    CHECK(result.out.contains("Subject: fetch me over IMAP"));
     CHECK(serve.stop() == 0);
 }
 

@@ -158,7 +158,7 @@ def run_once(binary, scenario, workdir):
     store = tempfile.mkdtemp(prefix=f"{scenario}-", dir=workdir)
     port = free_port()
     server = subprocess.Popen([binary, "serve", "--quiet", "--store", store, "--smtp", f"127.0.0.1:{port}",
-                               "--no-pop3"],
+                               "--no-pop3", "--no-imap"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 20
     while time.time() < deadline:
