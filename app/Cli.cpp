@@ -2,6 +2,7 @@
 
 #include "SignalWatcher.h"
 #include "api/ApiService.h"
+#include "imap/ImapServer.h"
 #include "lint/MailLint.h"
 #include "mime/ParsedMessage.h"
 #include "pop3/Pop3Server.h"
@@ -63,6 +64,13 @@ const QCommandLineOption Pop3sOption(QStringLiteral("pop3s"),
     QStringLiteral("Also listen for implicit-TLS POP3 (RFC 8314) on this address."),
     QStringLiteral("HOST:PORT"));
 const QCommandLineOption NoPop3Option(QStringLiteral("no-pop3"), QStringLiteral("Do not serve POP3."));
+const QCommandLineOption ImapOption(QStringLiteral("imap"),
+    QStringLiteral("IMAP listen address (default 127.0.0.1:1143)."), QStringLiteral("HOST:PORT"),
+    QStringLiteral("127.0.0.1:1143"));
+const QCommandLineOption ImapsOption(QStringLiteral("imaps"),
+    QStringLiteral("Also listen for implicit-TLS IMAP (RFC 8314) on this address."),
+    QStringLiteral("HOST:PORT"));
+const QCommandLineOption NoImapOption(QStringLiteral("no-imap"), QStringLiteral("Do not serve IMAP."));
 const QCommandLineOption JsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
 const QCommandLineOption TlsCertOption(QStringLiteral("tls-cert"),
     QStringLiteral("PEM certificate for STARTTLS/SMTPS."), QStringLiteral("FILE"));
@@ -108,7 +116,7 @@ const QCommandLineOption QuietOption(QStringLiteral("quiet"), QStringLiteral("Pr
 void addCommonOptions(QCommandLineParser &parser)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions({StoreOption, SmtpOption, Pop3Option});
+    parser.addOptions({StoreOption, SmtpOption, Pop3Option, ImapOption});
     parser.addHelpOption();
     parser.addVersionOption();
 }
@@ -176,10 +184,11 @@ int runServe(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Run the mail sink without a GUI until SIGINT or SIGTERM."));
     addCommonOptions(parser);
-    parser.addOptions({SmtpsOption, Pop3sOption, NoPop3Option, TlsCertOption, TlsKeyOption, NoTlsOption,
-        AuthRequiredOption, AuthUserOption, AuthPasswordOption, AuthPasswordFileOption, MaxSizeOption,
-        MaxConnectionsOption, WorkersOption, MaxRecipientsOption, IdleTimeoutOption, HostnameOption,
-        HttpOption, NoHttpOption, HttpAuthFileOption, RelayOption, QuietOption});
+    parser.addOptions(
+        {SmtpsOption, Pop3sOption, NoPop3Option, ImapsOption, NoImapOption, TlsCertOption, TlsKeyOption,
+            NoTlsOption, AuthRequiredOption, AuthUserOption, AuthPasswordOption, AuthPasswordFileOption,
+            MaxSizeOption, MaxConnectionsOption, WorkersOption, MaxRecipientsOption, IdleTimeoutOption,
+            HostnameOption, HttpOption, NoHttpOption, HttpAuthFileOption, RelayOption, QuietOption});
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."));
     if (auto done = parse(parser, arguments))
         return *done;
@@ -221,6 +230,17 @@ int runServe(const QStringList &arguments)
         relay = HostPort::parse(parser.value(RelayOption), &error);
         if (!relay)
             return fail(QStringLiteral("--relay: %1").arg(error));
+    }
+    std::optional<HostPort> imap, imaps;
+    if (!parser.isSet(NoImapOption)) {
+        imap = HostPort::parse(parser.value(ImapOption), &error);
+        if (!imap)
+            return fail(QStringLiteral("--imap: %1").arg(error));
+        if (parser.isSet(ImapsOption)) {
+            imaps = HostPort::parse(parser.value(ImapsOption), &error);
+            if (!imaps)
+                return fail(QStringLiteral("--imaps: %1").arg(error));
+        }
     }
     const auto maxSize = positiveNumber(parser, MaxSizeOption, 50 * 1024 * 1024, &error);
     const auto maxConnections = positiveNumber(parser, MaxConnectionsOption, 256, &error);
@@ -273,8 +293,8 @@ int runServe(const QStringList &arguments)
         if (!identity)
             return fail(error);
         config.tls = std::move(identity);
-    } else if (smtps || pop3s) {
-        return fail(QStringLiteral("--smtps and --pop3s need TLS; drop --no-tls"));
+    } else if (smtps || pop3s || imaps) {
+        return fail(QStringLiteral("--smtps, --pop3s and --imaps need TLS; drop --no-tls"));
     }
 
     // Mailpit's chaos triggers, set through the API, reach every SMTP session through this hook.
@@ -326,6 +346,22 @@ int runServe(const QStringList &arguments)
                   << " has no --http-auth-file: anyone who can reach it can read and delete the mail"
                   << Qt::endl;
     }
+    // IMAP likewise (the same login rules as POP3).
+    std::unique_ptr<Imap::ImapServer> imapServer;
+    if (imap) {
+        Imap::ImapServerConfig imapConfig;
+        imapConfig.session.hostname = config.session.hostname;
+        imapConfig.session.authRequired = config.session.authRequired;
+        imapConfig.session.authUser = config.session.authUser;
+        imapConfig.session.authPassword = config.session.authPassword;
+        imapConfig.tls = config.tls;
+        imapConfig.workers = config.workers;
+        imapServer = std::make_unique<Imap::ImapServer>(&store, imapConfig);
+        if (!imapServer->listen(*imap))
+            return fail(imapServer->errorString());
+        if (imaps && !imapServer->listenImaps(*imaps))
+            return fail(imapServer->errorString());
+    }
 
     auto warnExposed = [](const HostPort &address) {
         if (!address.isLoopback())
@@ -333,7 +369,7 @@ int runServe(const QStringList &arguments)
                   << ", which is reachable from other machines" << Qt::endl;
     };
     warnExposed(*smtp);
-    for (const auto &address : {smtps, pop3, pop3s, http}) {
+    for (const auto &address : {smtps, pop3, pop3s, imap, imaps, http}) {
         if (address)
             warnExposed(*address);
     }
@@ -348,6 +384,10 @@ int runServe(const QStringList &arguments)
             out() << ", POP3S on " << pop3Server->pop3sAddress().toString();
         if (api.isRunning())
             out() << ", HTTP on " << api.address().toString();
+        if (imapServer)
+            out() << ", IMAP on " << imapServer->address().toString() << (config.tls ? " (STARTTLS)" : "");
+        if (imaps)
+            out() << ", IMAPS on " << imapServer->imapsAddress().toString();
         out() << Qt::endl;
         out() << "Storing mail in " << store.root() << " (" << store.count() << " messages)" << Qt::endl;
         QObject::connect(&store, &Store::MessageStore::messageStored, &server,
@@ -362,12 +402,15 @@ int runServe(const QStringList &arguments)
         if (pop3Server)
             pop3Server->shutdown(2000);
         api.stop();
+        if (imapServer)
+            imapServer->shutdown(2000);
         QCoreApplication::exit(exitCode);
     });
     const int code = QCoreApplication::exec();
     server.shutdown(0);
     pop3Server.reset();
     api.stop();
+    imapServer.reset();
     store.close();
     return code;
 }

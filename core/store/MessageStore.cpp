@@ -40,9 +40,37 @@ QString sqlError(const QSqlQuery &query)
     return query.lastError().text();
 }
 
-QString infoSuffix(bool seen)
+// The Maildir info letters of a file name ("cur/<uniq>:2,FS" -> "FS").
+QString infoLetters(const QString &file)
 {
-    return seen ? QStringLiteral(":2,S") : QStringLiteral(":2,");
+    const qsizetype colon = file.lastIndexOf(QLatin1String(":2,"));
+    return colon < 0 ? QString() : file.mid(colon + 3);
+}
+
+// ":2," and the letters in ASCII order, as the Maildir specification asks.
+QString infoSuffix(QString letters)
+{
+    std::sort(letters.begin(), letters.end());
+    letters.erase(std::unique(letters.begin(), letters.end()), letters.end());
+    return QStringLiteral(":2,") + letters;
+}
+
+// The Maildir letters of IMAP flags (other than \Seen), as Dovecot and mutt map them.
+QString lettersForFlags(const QByteArray &flags)
+{
+    QString letters;
+    for (const QByteArray &flag : flags.split(' ')) {
+        const QByteArray lower = flag.toLower();
+        if (lower == "\\answered")
+            letters += u'R';
+        else if (lower == "\\flagged")
+            letters += u'F';
+        else if (lower == "\\deleted")
+            letters += u'T';
+        else if (lower == "\\draft")
+            letters += u'D';
+    }
+    return letters;
 }
 
 // "cur/<uniq>:2,FS" -> uniq and whether S is among the flags.
@@ -234,6 +262,9 @@ bool MessageStore::openIndex()
                        " has_attachments INTEGER NOT NULL DEFAULT 0,"
                        " envelope TEXT NOT NULL,"
                        " trace TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS flags ("
+                       " id INTEGER PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,"
+                       " flags TEXT NOT NULL)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS messages_received ON messages (received, id)"),
     };
     for (const QString &statement : schema) {
@@ -653,6 +684,19 @@ qint64 MessageStore::count() const
     return query.value(0).toLongLong();
 }
 
+qint64 MessageStore::nextId() const
+{
+    if (!m_open)
+        return 1;
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    // AUTOINCREMENT keeps the largest id ever used in sqlite_sequence, deleted rows included.
+    if (!query.exec(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'messages'"))
+        || !query.next())
+        return 1;
+    return query.value(0).toLongLong() + 1;
+}
+
 qint64 MessageStore::unreadCount() const
 {
     if (!m_open)
@@ -741,7 +785,10 @@ bool MessageStore::setSeen(qint64 id, bool seen)
         return false;
     if (info->seen == seen)
         return true;
-    const QString target = QStringLiteral("cur/") + QString::fromUtf8(info->uniq) + infoSuffix(seen);
+    QString letters = infoLetters(info->file).remove(u'S');
+    if (seen)
+        letters += u'S';
+    const QString target = QStringLiteral("cur/") + QString::fromUtf8(info->uniq) + infoSuffix(letters);
     if (!QFile::rename(filePath(*info), m_root + u'/' + target))
         return setError(QStringLiteral("cannot rename %1").arg(filePath(*info)));
     QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
@@ -754,6 +801,108 @@ bool MessageStore::setSeen(qint64 id, bool seen)
         return setError(QStringLiteral("cannot update the store index: %1").arg(sqlError(query)));
     Q_EMIT seenChanged(id, seen);
     return true;
+}
+
+bool MessageStore::setFlags(qint64 id, bool seen, const QByteArray &flags)
+{
+    const auto info = message(id);
+    if (!info)
+        return setError(QStringLiteral("no message with id %1").arg(id));
+    const QByteArray before = this->flags(id);
+    if (info->seen == seen && before == flags)
+        return true;
+    QString letters = lettersForFlags(flags);
+    if (seen)
+        letters += u'S';
+    // Letters this store does not manage (P, passed, say) stay as another Maildir client left them.
+    for (QChar letter : infoLetters(info->file)) {
+        if (!QStringLiteral("SRFTD").contains(letter))
+            letters += letter;
+    }
+    QString target = QStringLiteral("cur/") + QString::fromUtf8(info->uniq) + infoSuffix(letters);
+    if (info->file.startsWith(QLatin1String("new/")) && letters.isEmpty())
+        target = info->file; // unseen and unflagged: a message may stay in new/
+    if (target != info->file && !QFile::rename(filePath(*info), m_root + u'/' + target))
+        return setError(QStringLiteral("cannot rename %1").arg(filePath(*info)));
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    db.transaction();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE messages SET file = ?, seen = ? WHERE id = ?"));
+    query.addBindValue(target);
+    query.addBindValue(seen);
+    query.addBindValue(id);
+    bool ok = query.exec();
+    QSqlQuery update(db);
+    if (ok && flags.isEmpty()) {
+        update.prepare(QStringLiteral("DELETE FROM flags WHERE id = ?"));
+        update.addBindValue(id);
+    } else if (ok) {
+        update.prepare(QStringLiteral("INSERT OR REPLACE INTO flags (id, flags) VALUES (?, ?)"));
+        update.addBindValue(id);
+        update.addBindValue(QString::fromUtf8(flags));
+    }
+    ok = ok && update.exec();
+    if (!ok || !db.commit()) {
+        const QString why = query.lastError().isValid() ? sqlError(query)
+            : update.lastError().isValid()              ? sqlError(update)
+                                                        : db.lastError().text();
+        db.rollback();
+        if (target != info->file)
+            QFile::rename(m_root + u'/' + target, filePath(*info));
+        return setError(QStringLiteral("cannot update the store index: %1").arg(why));
+    }
+    if (before != flags)
+        Q_EMIT flagsChanged(id);
+    if (info->seen != seen)
+        Q_EMIT seenChanged(id, seen);
+    return true;
+}
+
+QHash<qint64, QByteArray> MessageStore::flags() const
+{
+    QHash<qint64, QByteArray> result;
+    if (!m_open)
+        return result;
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id, flags FROM flags")))
+        return result;
+    while (query.next())
+        result.insert(query.value(0).toLongLong(), query.value(1).toByteArray());
+    return result;
+}
+
+QByteArray MessageStore::flags(qint64 id) const
+{
+    if (!m_open)
+        return {};
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT flags FROM flags WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return {};
+    return query.value(0).toByteArray();
+}
+
+QString MessageStore::metaValue(const QString &key, const QString &initial)
+{
+    if (!m_open)
+        return {};
+    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlQuery query(db);
+    if (m_mode == Mode::Exclusive) {
+        query.prepare(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)"));
+        query.addBindValue(key);
+        query.addBindValue(initial);
+        query.exec();
+    }
+    query.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    query.addBindValue(key);
+    if (!query.exec() || !query.next())
+        return initial;
+    return query.value(0).toString();
 }
 
 } // namespace MailSink::Store

@@ -5,6 +5,7 @@
 #include "MessageWriter.h"
 #include "util/TraceEntry.h"
 
+#include <QHash>
 #include <QLockFile>
 #include <QObject>
 #include <QString>
@@ -76,6 +77,7 @@ public:
     bool forEach(const std::function<bool(const MessageInfo &)> &visit, bool withEnvelope = true) const;
     std::optional<MessageInfo> message(qint64 id) const;
     qint64 count() const;
+    qint64 nextId() const; // the id the next message will get at the earliest (ids are never reused)
     qint64 unreadCount() const;
     QString filePath(const MessageInfo &info) const;
     std::optional<QByteArray> readMessage(qint64 id, QString *error = nullptr) const;
@@ -85,6 +87,13 @@ public:
     bool remove(const QList<qint64> &ids);
     bool clear();
     bool setSeen(qint64 id, bool seen);
+    // IMAP flags other than \Seen (which is `seen`), e.g. "\\Flagged \\Deleted $Label1", space-separated.
+    // \Answered, \Flagged, \Deleted and \Draft are mirrored to the Maildir info letters R, F, T and D.
+    bool setFlags(qint64 id, bool seen, const QByteArray &flags);
+    QHash<qint64, QByteArray> flags() const; // every message that has any
+    QByteArray flags(qint64 id) const;
+    // A value of the index's meta table; set to `initial` first when absent (kept across restarts).
+    QString metaValue(const QString &key, const QString &initial);
 
     void setFaultInjector(std::function<bool(Fault)> injector) { m_faults = std::move(injector); }
     bool injectFault(Fault fault) const { return m_faults && m_faults(fault); }
@@ -94,6 +103,7 @@ Q_SIGNALS:
     void messageStored(const MailSink::Store::MessageInfo &info);
     void messagesRemoved(const QList<qint64> &ids);
     void seenChanged(qint64 id, bool seen);
+    void flagsChanged(qint64 id); // setFlags() changed the flags (seenChanged follows for \Seen)
 
 private:
     struct Pending;

@@ -42,8 +42,9 @@ struct Serve
         process.setProcessChannelMode(QProcess::SeparateChannels);
         process.start(Binary,
             QStringList {QStringLiteral("serve"), QStringLiteral("--store"), store, QStringLiteral("--smtp"),
-                QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--pop3"), QStringLiteral("127.0.0.1:0"),
-                QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")}
+                QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--pop3"),
+                QStringLiteral("127.0.0.1:0"), QStringLiteral("--http"), QStringLiteral("127.0.0.1:0"),
+                QStringLiteral("--imap"), QStringLiteral("127.0.0.1:0")}
                 + extra);
         process.waitForStarted();
         QElapsedTimer timer;
@@ -111,6 +112,31 @@ TEST_CASE("serve prints where it listens and one line per message, SIGTERM exits
     CHECK(serve.stop() == 0);
 }
 
+TEST_CASE("serve also serves IMAP over the same store", "[cli][imap]")
+{
+    QTemporaryDir dir;
+    Serve serve(dir.path());
+    const qsizetype at = serve.output.indexOf("IMAP on 127.0.0.1:");
+    REQUIRE(at >= 0);
+    const QByteArray imapPort = serve.output.mid(at + 18).split(' ').first().split(',').first().trimmed();
+    send(serve.port, "fetch me over IMAP");
+    const ProcessResult result = python(R"PY(
+import imaplib, sys, time
+for _ in range(50):
+    box = imaplib.IMAP4("127.0.0.1", int(sys.argv[1]))
+    box.login("all", "x")
+    if int(box.select("INBOX")[1][0]): break
+    box.logout(); time.sleep(0.1)
+print(box.fetch("1", "(BODY.PEEK[HEADER.FIELDS (SUBJECT)])")[1][0][1].decode())
+box.logout()
+)PY",
+        {QString::fromUtf8(imapPort)});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    CHECK(result.out.contains("Subject: fetch me over IMAP"));
+    CHECK(serve.stop() == 0);
+}
+
 TEST_CASE("serve also serves POP3 over the same store", "[cli][pop3]")
 {
     QTemporaryDir dir;
@@ -129,7 +155,7 @@ for _ in range(50):
 print(b"\n".join(box.retr(1)[1]).decode())
 box.quit()
 )PY",
-                                        {QString::fromUtf8(pop3Port)});
+        {QString::fromUtf8(pop3Port)});
     INFO(result.err.toStdString());
     REQUIRE(result.exitCode == 0);
     CHECK(result.out.contains("Subject: fetch me"));
@@ -247,7 +273,8 @@ TEST_CASE("listening beyond loopback warns", "[cli][security]")
     CHECK(serve.process.readAllStandardError().contains("reachable from other machines"));
 }
 
-TEST_CASE("inspect prints a stored message by ID with its envelope and session, or an .eml file", "[cli][mime]")
+TEST_CASE(
+    "inspect prints a stored message by ID with its envelope and session, or an .eml file", "[cli][mime]")
 {
     QTemporaryDir dir;
     {
@@ -256,15 +283,17 @@ TEST_CASE("inspect prints a stored message by ID with its envelope and session, 
         REQUIRE(serve.stop() == 0);
     }
     const QJsonObject listed = listJson(dir.path()).at(0).toObject();
-    CHECK(listed.value(QStringLiteral("subject")).toString() == QStringLiteral("Grüße")); // decoded in the index
+    CHECK(listed.value(QStringLiteral("subject")).toString()
+        == QStringLiteral("Grüße")); // decoded in the index
     const QString id = QString::number(listed.value(QStringLiteral("id")).toInteger());
-    ProcessResult result = run(Binary, {QStringLiteral("inspect"), id, QStringLiteral("--json"),
-                                        QStringLiteral("--store"), dir.path()});
+    ProcessResult result = run(Binary,
+        {QStringLiteral("inspect"), id, QStringLiteral("--json"), QStringLiteral("--store"), dir.path()});
     INFO(result.err.toStdString());
     REQUIRE(result.exitCode == 0);
     const QJsonObject json = QJsonDocument::fromJson(result.out).object();
     CHECK(json.value(QStringLiteral("subject")).toString() == QStringLiteral("Grüße"));
-    CHECK(json.value(QStringLiteral("envelope")).toObject().value(QStringLiteral("rcpt_to")).toArray().size() == 1);
+    CHECK(json.value(QStringLiteral("envelope")).toObject().value(QStringLiteral("rcpt_to")).toArray().size()
+        == 1);
     CHECK(json.value(QStringLiteral("session")).toArray().size() > 5);
     CHECK(json.value(QStringLiteral("parts")).toArray().size() == 1);
 
@@ -280,7 +309,8 @@ TEST_CASE("inspect prints a stored message by ID with its envelope and session, 
 
     result = run(Binary, {QStringLiteral("inspect"), dir.filePath(QStringLiteral("missing.eml"))});
     CHECK(result.exitCode == 2);
-    result = run(Binary, {QStringLiteral("inspect"), QStringLiteral("999"), QStringLiteral("--store"), dir.path()});
+    result = run(
+        Binary, {QStringLiteral("inspect"), QStringLiteral("999"), QStringLiteral("--store"), dir.path()});
     CHECK(result.exitCode == 2);
     CHECK(result.err.contains("no message with id 999"));
 }
@@ -290,28 +320,29 @@ TEST_CASE("serve with a given certificate and required credentials", "[cli][tls]
     if (!haveProgram(QStringLiteral("openssl")) || !haveProgram(QStringLiteral("swaks")))
         FAIL("openssl and swaks are needed (cmake/install-deps.sh installs them)");
     QTemporaryDir dir;
-    const QString cert = dir.filePath(QStringLiteral("cert.pem")), key = dir.filePath(QStringLiteral("key.pem"));
+    const QString cert = dir.filePath(QStringLiteral("cert.pem")),
+                  key = dir.filePath(QStringLiteral("key.pem"));
     const ProcessResult made = run(QStringLiteral("openssl"),
-                                   {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                                    QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
-                                    QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=given.example"),
-                                    QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+            QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=given.example"),
+            QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
     REQUIRE(made.exitCode == 0);
     QFile password(dir.filePath(QStringLiteral("password")));
     password.open(QIODevice::WriteOnly);
     password.write("s3cret\n");
     password.close();
     Serve serve(dir.filePath(QStringLiteral("store")),
-                {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key, QStringLiteral("--auth-required"),
-                 QStringLiteral("--auth-user"), QStringLiteral("ci"), QStringLiteral("--auth-password-file"),
-                 password.fileName()});
+        {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key,
+            QStringLiteral("--auth-required"), QStringLiteral("--auth-user"), QStringLiteral("ci"),
+            QStringLiteral("--auth-password-file"), password.fileName()});
     REQUIRE(serve.output.contains("(STARTTLS)"));
     auto swaks = [&](const QString &pass) {
         return run(QStringLiteral("swaks"),
-                   {QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(serve.port), QStringLiteral("--tls"),
-                    QStringLiteral("--auth"), QStringLiteral("LOGIN"), QStringLiteral("--auth-user"),
-                    QStringLiteral("ci"), QStringLiteral("--auth-password"), pass, QStringLiteral("--to"),
-                    QStringLiteral("x@example.com")});
+            {QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(serve.port),
+                QStringLiteral("--tls"), QStringLiteral("--auth"), QStringLiteral("LOGIN"),
+                QStringLiteral("--auth-user"), QStringLiteral("ci"), QStringLiteral("--auth-password"), pass,
+                QStringLiteral("--to"), QStringLiteral("x@example.com")});
     };
     const ProcessResult good = swaks(QStringLiteral("s3cret"));
     INFO(good.out.toStdString());
@@ -324,14 +355,16 @@ TEST_CASE("serve with a given certificate and required credentials", "[cli][tls]
     CHECK(listJson(dir.filePath(QStringLiteral("store"))).size() == 1);
 }
 
-TEST_CASE("sendmail and release go through the mailsink binary, also when it is named sendmail", "[cli][client]")
+TEST_CASE(
+    "sendmail and release go through the mailsink binary, also when it is named sendmail", "[cli][client]")
 {
     QTemporaryDir dir;
     Serve serve(dir.filePath(QStringLiteral("store")));
     const QString smtp = QStringLiteral("127.0.0.1:%1").arg(serve.port);
-    ProcessResult result = run(Binary, {QStringLiteral("sendmail"), QStringLiteral("-t"), QStringLiteral("-i"),
-                                        QStringLiteral("-f"), QStringLiteral("php@example.com"), QStringLiteral("--smtp"), smtp},
-                               "To: a@example.com\nBcc: hidden@example.com\nSubject: php mail()\n\n.hello\n");
+    ProcessResult result = run(Binary,
+        {QStringLiteral("sendmail"), QStringLiteral("-t"), QStringLiteral("-i"), QStringLiteral("-f"),
+            QStringLiteral("php@example.com"), QStringLiteral("--smtp"), smtp},
+        "To: a@example.com\nBcc: hidden@example.com\nSubject: php mail()\n\n.hello\n");
     INFO(result.err.toStdString());
     REQUIRE(result.exitCode == 0);
 
@@ -371,9 +404,10 @@ TEST_CASE("sendmail and release go through the mailsink binary, also when it is 
     Serve target(other.filePath(QStringLiteral("store")));
     INFO(target.output.toStdString() << target.process.readAllStandardError().toStdString());
     REQUIRE(target.output.contains("SMTP on"));
-    result = run(Binary, {QStringLiteral("release"), QString::number(php.value(QStringLiteral("id")).toInteger()),
-                          QStringLiteral("--to"), QStringLiteral("127.0.0.1:%1").arg(target.port),
-                          QStringLiteral("--store"), dir.filePath(QStringLiteral("store"))});
+    result = run(Binary,
+        {QStringLiteral("release"), QString::number(php.value(QStringLiteral("id")).toInteger()),
+            QStringLiteral("--to"), QStringLiteral("127.0.0.1:%1").arg(target.port),
+            QStringLiteral("--store"), dir.filePath(QStringLiteral("store"))});
     INFO(result.err.toStdString() << result.out.toStdString());
     REQUIRE(result.exitCode == 0);
     REQUIRE(target.stop() == 0);
@@ -415,5 +449,5 @@ TEST_CASE("SIGTERM lets a message in transfer finish, then ends the session with
     const QJsonArray list = listJson(dir.path());
     REQUIRE(list.size() == 1);
     CHECK(readFile(list.at(0).toObject().value(QStringLiteral("file")).toString())
-          == "Subject: in flight\r\n\r\nfirst half\r\nsecond half\r\n");
+        == "Subject: in flight\r\n\r\nfirst half\r\nsecond half\r\n");
 }

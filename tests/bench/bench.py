@@ -197,7 +197,7 @@ def free_port():
 
 def server_command(kind, binary, port, store):
     if kind == "mailsink":
-        return [binary, "serve", "--quiet", "--store", store, "--smtp", f"127.0.0.1:{port}", "--no-pop3", "--no-http",
+        return [binary, "serve", "--quiet", "--store", store, "--smtp", f"127.0.0.1:{port}", "--no-pop3", "--no-http", "--no-imap",
                 "--max-connections", "1000"], ["new/*", "cur/*"]
     os.chmod(store, 0o777)  # smtp-sink drops to nobody
     return [SMTP_SINK, "-u", "nobody", "-m", "1000", "-d", os.path.join(store, "%H%M%S."), f"127.0.0.1:{port}",

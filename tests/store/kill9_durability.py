@@ -27,7 +27,7 @@ BANNER = re.compile(r"SMTP on 127\.0\.0\.1:(\d+)")
 
 def start(binary, store):
     proc = subprocess.Popen([binary, "serve", "--store", store, "--smtp", "127.0.0.1:0", "--no-pop3",
-                             "--no-http", "--max-connections", "64"],
+                             "--no-http", "--no-imap", "--max-connections", "64"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.time() + 20
     while time.time() < deadline:

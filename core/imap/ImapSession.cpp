@@ -1,0 +1,1377 @@
+#include "ImapSession.h"
+
+#include "ImapFormat.h"
+#include "ImapReader.h"
+#include "MessageStructure.h"
+#include "SearchProgram.h"
+#include "SequenceSet.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+namespace MailSink::Imap {
+
+namespace {
+
+const QByteArray AllFlags = QByteArrayLiteral("\\Answered \\Flagged \\Deleted \\Seen \\Draft");
+
+std::optional<QByteArray> decodeBase64(const QByteArray &text)
+{
+    if (text.isEmpty() || text == "=")
+        return QByteArray();
+    auto result = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+    if (!result)
+        return std::nullopt;
+    return result.decoded;
+}
+
+// A literal announced at the end of a line: "{n}" or "{n+}" (RFC 3501 4.3, RFC 7888).
+struct Literal
+{
+    qint64 size = 0;
+    bool nonSync = false;
+};
+
+std::optional<Literal> trailingLiteral(const QByteArray &line)
+{
+    if (!line.endsWith('}'))
+        return std::nullopt;
+    const qsizetype open = line.lastIndexOf('{');
+    if (open < 0)
+        return std::nullopt;
+    QByteArray digits = line.mid(open + 1, line.size() - open - 2);
+    Literal literal;
+    if (digits.endsWith('+')) {
+        literal.nonSync = true;
+        digits.chop(1);
+    }
+    if (digits.isEmpty() || digits.size() > 18)
+        return std::nullopt;
+    for (char c : digits) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+    }
+    literal.size = digits.toLongLong();
+    return literal;
+}
+
+// LIST patterns (RFC 3501 6.3.8): '*' matches anything, '%' anything but the hierarchy delimiter.
+// Dynamic programming, so a pattern of many wildcards costs its length times the name's, not more.
+bool matchPattern(const QByteArray &pattern, const QByteArray &name)
+{
+    QList<bool> row(name.size() + 1, false), next(name.size() + 1, false);
+    row[0] = true;
+    for (char p : pattern) {
+        std::fill(next.begin(), next.end(), false);
+        if (p == '*' || p == '%') {
+            bool reachable = false;
+            for (qsizetype j = 0; j <= name.size(); ++j) {
+                if (row[j])
+                    reachable = true;
+                next[j] = reachable;
+                if (p == '%' && j < name.size() && name.at(j) == '/')
+                    reachable = false;
+            }
+        } else {
+            for (qsizetype j = 0; j < name.size(); ++j)
+                next[j + 1] = row[j] && name.at(j) == p;
+        }
+        row.swap(next);
+    }
+    return row[name.size()];
+}
+
+// INBOX is case-insensitive (RFC 3501 5.1): compare patterns against it in upper case.
+QByteArray normalizeInbox(QByteArray name)
+{
+    if (name.size() >= 5 && name.left(5).compare("INBOX", Qt::CaseInsensitive) == 0
+        && (name.size() == 5 || name.at(5) == '/'))
+        name.replace(0, 5, "INBOX");
+    return name;
+}
+
+QByteArray mailboxArgument(const QByteArray &name)
+{
+    return normalizeInbox(name);
+}
+
+const QRegularExpression &sectionSyntax()
+{
+    static const QRegularExpression re(
+        QStringLiteral("^(?:[1-9][0-9]*(?:\\.[1-9][0-9]*)*)?(?:(?:^|\\.)(?:HEADER|TEXT|HEADER\\.FIELDS(?:\\."
+                       "NOT)? \\(.+\\))|(?<=[0-9])\\.MIME)?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+} // namespace
+
+ImapSession::ImapSession(ImapConfig config, std::unique_ptr<MailboxBackend> backend)
+    : m_config(std::move(config))
+    , m_backend(std::move(backend))
+    , m_tls(m_config.implicitTls)
+{
+    if (!m_config.clock)
+        m_config.clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    m_lastActivity = now();
+}
+
+ImapSession::~ImapSession() = default;
+
+qint64 ImapSession::now() const
+{
+    return m_config.clock();
+}
+
+void ImapSession::event(const QByteArray &text)
+{
+    m_trace.append({now(), TraceEntry::Kind::Event, text});
+}
+
+void ImapSession::traceClient(const QByteArray &line)
+{
+    m_trace.append({now(), TraceEntry::Kind::Client, line});
+}
+
+void ImapSession::traceServer(const QByteArray &bytes)
+{
+    // One trace line per response: its first line, shortened, so a FETCH of bodies stays readable.
+    qsizetype end = bytes.indexOf("\r\n");
+    if (end < 0)
+        end = bytes.size();
+    QByteArray line = bytes.left(std::min<qsizetype>(end, 300));
+    if (end > 300 || end + 2 < bytes.size())
+        line += " ...";
+    m_trace.append({now(), TraceEntry::Kind::Server, line});
+}
+
+Trace ImapSession::takeTrace()
+{
+    Trace trace;
+    trace.swap(m_trace);
+    return trace;
+}
+
+std::vector<Event> ImapSession::takeEvents()
+{
+    std::vector<Event> events;
+    events.swap(m_events);
+    return events;
+}
+
+void ImapSession::untagged(QByteArray &out, const QByteArray &text)
+{
+    const QByteArray response = "* " + text + "\r\n";
+    traceServer(response);
+    out += response;
+}
+
+void ImapSession::ok(QByteArray &out, const QByteArray &tag, const QByteArray &text)
+{
+    m_errors = 0;
+    const QByteArray response = tag + " OK " + text + "\r\n";
+    traceServer(response);
+    out += response;
+}
+
+void ImapSession::no(QByteArray &out, const QByteArray &tag, const QByteArray &text)
+{
+    m_errors = 0;
+    const QByteArray response = tag + " NO " + text + "\r\n";
+    traceServer(response);
+    out += response;
+}
+
+void ImapSession::bad(QByteArray &out, const QByteArray &tag, const QByteArray &text)
+{
+    const QByteArray response = tag + " BAD " + text + "\r\n";
+    traceServer(response);
+    out += response;
+    if (++m_errors >= m_config.maxErrors && m_state != State::Logout) {
+        untagged(out, "BYE Too many errors, closing connection");
+        event("too many errors");
+        close();
+    }
+}
+
+void ImapSession::close()
+{
+    m_state = State::Logout;
+    m_idleTag.clear();
+    m_authTag.clear();
+    m_events.push_back({Event::Type::Close});
+}
+
+QByteArray ImapSession::capabilities() const
+{
+    QByteArray caps
+        = "IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UIDPLUS UNSELECT CHILDREN SPECIAL-USE";
+    if (m_state == State::NotAuthenticated) {
+        if (m_config.startTlsAvailable && !m_tls)
+            caps += " STARTTLS";
+        caps += " AUTH=PLAIN";
+    }
+    return caps;
+}
+
+QByteArray ImapSession::greeting()
+{
+    event("connection from " + m_config.clientAddress.toUtf8() + ':' + QByteArray::number(m_config.clientPort)
+        + (m_config.implicitTls ? " (implicit TLS)" : ""));
+    QByteArray out;
+    untagged(out, "OK [CAPABILITY " + capabilities() + "] Mailsink IMAP4rev1 server ready");
+    return out;
+}
+
+QByteArray ImapSession::receive(QByteArrayView bytes)
+{
+    QByteArray out;
+    if (m_state == State::Logout || m_state == State::AwaitingTls)
+        return out; // RFC 3501 6.2.1 / RFC 2595: nothing sent before the handshake is used
+    m_in.append(bytes.data(), bytes.size());
+    processInput(out);
+    return out;
+}
+
+void ImapSession::processInput(QByteArray &out)
+{
+    qsizetype pos = 0;
+    while (m_state != State::Logout && m_state != State::AwaitingTls) {
+        if (m_literalLeft > 0) {
+            const qint64 take = std::min<qint64>(m_in.size() - pos, m_literalLeft);
+            if (take == 0)
+                break;
+            m_command.append(m_in.constData() + pos, take);
+            pos += take;
+            m_literalLeft -= take;
+            continue;
+        }
+        const qsizetype lf = m_in.indexOf('\n', pos);
+        if (lf < 0) {
+            if (m_in.size() - pos > m_config.maxLine)
+                m_discarding = true;
+            if (m_discarding)
+                pos = m_in.size(); // what is over the limit is dropped, never buffered
+            break;
+        }
+        QByteArray line = m_in.mid(pos, lf - pos);
+        pos = lf + 1;
+        if (line.endsWith('\r'))
+            line.chop(1);
+        m_lastActivity = now();
+        if (m_discarding || line.size() > m_config.maxLine) {
+            m_discarding = false;
+            traceClient(line.left(80) + "... (line too long)");
+            m_command.clear();
+            m_authTag.clear();
+            bad(out, "*",
+                "[TOOBIG] Command line too long (the limit is " + QByteArray::number(m_config.maxLine)
+                    + " octets)");
+            continue;
+        }
+        if (!m_idleTag.isNull()) {
+            handleIdleLine(line, out);
+            continue;
+        }
+        if (!m_authTag.isNull()) {
+            handleAuthResponse(line, out);
+            continue;
+        }
+        m_command += line;
+        if (m_command.size() > m_config.maxCommand) {
+            traceClient(m_command.left(80) + "... (command too long)");
+            const QByteArray tag = ImapReader(m_command).tag().value_or("*");
+            m_command.clear();
+            bad(out, tag, "[TOOBIG] Command too long");
+            continue;
+        }
+        if (const auto literal = trailingLiteral(line)) {
+            if (literal->size > m_config.maxLiteral) {
+                traceClient(m_command.left(200));
+                const QByteArray tag = ImapReader(m_command).tag().value_or("*");
+                m_command.clear();
+                if (literal->nonSync) {
+                    // RFC 7888 4: the octets are on their way and cannot be told apart from commands.
+                    bad(out, tag, "[TOOBIG] Literal too large");
+                    untagged(out, "BYE Literal too large, closing connection");
+                    close();
+                    break;
+                }
+                no(out, tag,
+                    "[TOOBIG] Literal too large (the limit is " + QByteArray::number(m_config.maxLiteral)
+                        + " octets)");
+                continue;
+            }
+            if (!literal->nonSync) {
+                // APPEND is refused before the client sends the message (RFC 3501 7.5 allows a tagged NO
+                // instead of the continuation).
+                ImapReader peek(m_command);
+                const QByteArray tag = peek.tag().value_or("*");
+                if (peek.space() && peek.atom().value_or(QByteArray()).toUpper() == "APPEND") {
+                    traceClient(m_command.left(200));
+                    m_command.clear();
+                    no(out, tag, "[CANNOT] APPEND is not supported: Mailsink keeps the mail SMTP caught");
+                    continue;
+                }
+            }
+            m_command += "\r\n";
+            m_literalLeft = literal->size;
+            if (!literal->nonSync)
+                out += "+ Ready for literal data\r\n";
+            continue;
+        }
+        QByteArray command;
+        command.swap(m_command);
+        execute(command, out);
+    }
+    m_in.remove(0, std::min(pos, m_in.size()));
+}
+
+void ImapSession::execute(const QByteArray &command, QByteArray &out)
+{
+    ImapReader reader(command);
+    const auto tag = reader.tag();
+    if (!tag || !reader.space()) {
+        traceClient(command.left(200));
+        return bad(out, "*", "Missing command tag");
+    }
+    const auto name = reader.atom();
+    const QByteArray verb = name ? name->toUpper() : QByteArray();
+    // The trace masks passwords and SASL data.
+    if (verb == "LOGIN") {
+        ImapReader masked(command);
+        masked.seek(reader.position());
+        QByteArray user;
+        if (masked.space())
+            user = masked.astring().value_or(QByteArray());
+        traceClient(*tag + " LOGIN " + user.left(100) + " ****");
+    } else if (verb == "AUTHENTICATE" && command.count(' ') >= 3) {
+        traceClient(command.left(command.lastIndexOf(' ')) + " ****");
+    } else {
+        QByteArray shown = command.left(300);
+        shown.replace("\r\n", " ");
+        traceClient(command.size() > 300 ? shown + "..." : shown);
+    }
+    if (!name)
+        return bad(out, *tag, "Missing command name");
+    dispatch(*tag, verb, reader, out);
+}
+
+void ImapSession::dispatch(const QByteArray &tag, const QByteArray &verb, ImapReader &reader, QByteArray &out)
+{
+    const bool authenticated = m_state == State::Authenticated || m_state == State::Selected;
+    const bool selected = m_state == State::Selected;
+    auto noArguments = [&] {
+        if (!reader.atEnd()) {
+            bad(out, tag, "Unexpected arguments to " + verb);
+            return false;
+        }
+        return true;
+    };
+
+    if (verb == "CAPABILITY") {
+        if (noArguments())
+            cmdCapability(tag, out);
+        return;
+    }
+    if (verb == "NOOP") {
+        if (!noArguments())
+            return;
+        sync(out);
+        return ok(out, tag, "NOOP completed");
+    }
+    if (verb == "LOGOUT") {
+        if (!noArguments())
+            return;
+        untagged(out, "BYE Mailsink IMAP server logging out");
+        ok(out, tag, "LOGOUT completed");
+        return close();
+    }
+    if (verb == "ID")
+        return cmdId(tag, reader, out);
+
+    if (m_state == State::NotAuthenticated) {
+        if (verb == "LOGIN")
+            return cmdLogin(tag, reader, out);
+        if (verb == "AUTHENTICATE")
+            return cmdAuthenticate(tag, reader, out);
+        if (verb == "STARTTLS") {
+            if (noArguments())
+                cmdStartTls(tag, out);
+            return;
+        }
+    } else if (verb == "LOGIN" || verb == "AUTHENTICATE" || verb == "STARTTLS") {
+        return bad(out, tag, "Already authenticated");
+    }
+
+    static const QByteArrayList AuthenticatedCommands = {"SELECT", "EXAMINE", "CREATE", "DELETE", "RENAME",
+        "SUBSCRIBE", "UNSUBSCRIBE", "LIST", "LSUB", "STATUS", "APPEND", "IDLE", "ENABLE", "NAMESPACE"};
+    static const QByteArrayList SelectedCommands
+        = {"CHECK", "CLOSE", "UNSELECT", "EXPUNGE", "SEARCH", "FETCH", "STORE", "COPY", "UID"};
+    if (AuthenticatedCommands.contains(verb) && !authenticated)
+        return bad(out, tag, verb + " needs a login first");
+    if (SelectedCommands.contains(verb) && !selected)
+        return bad(out, tag, verb + (authenticated ? " needs a selected mailbox" : " needs a login first"));
+
+    if (verb == "SELECT" || verb == "EXAMINE")
+        return cmdSelect(tag, reader, verb == "EXAMINE", out);
+    if (verb == "LIST" || verb == "LSUB")
+        return cmdList(tag, reader, verb == "LSUB", out);
+    if (verb == "STATUS")
+        return cmdStatus(tag, reader, out);
+    if (verb == "IDLE") {
+        if (noArguments())
+            cmdIdle(tag, out);
+        return;
+    }
+    if (verb == "NAMESPACE") {
+        if (!noArguments())
+            return;
+        untagged(out, "NAMESPACE ((\"\" \"/\")) NIL NIL");
+        return ok(out, tag, "NAMESPACE completed");
+    }
+    if (verb == "ENABLE") {
+        // RFC 5161: nothing this server has needs enabling (no CONDSTORE, no UTF8=ACCEPT).
+        if (!reader.space() || !reader.atom())
+            return bad(out, tag, "ENABLE needs a capability");
+        untagged(out, "ENABLED");
+        return ok(out, tag, "ENABLE completed");
+    }
+    if (verb == "SUBSCRIBE" || verb == "UNSUBSCRIBE") {
+        if (!reader.space() || !reader.astring() || !reader.atEnd())
+            return bad(out, tag, "Syntax: " + verb + " mailbox");
+        return ok(out, tag, verb + " completed (every mailbox is subscribed)");
+    }
+    if (verb == "CREATE" || verb == "DELETE" || verb == "RENAME")
+        return no(out, tag, "[CANNOT] Mailboxes are views of the caught mail; they cannot be changed");
+    if (verb == "APPEND")
+        return no(out, tag, "[CANNOT] APPEND is not supported: Mailsink keeps the mail SMTP caught");
+    if (verb == "CHECK") {
+        if (!noArguments())
+            return;
+        sync(out);
+        return ok(out, tag, "CHECK completed");
+    }
+    if (verb == "CLOSE" || verb == "UNSELECT") {
+        if (!noArguments())
+            return;
+        if (verb == "CLOSE" && !m_readOnly) {
+            QString error;
+            QByteArray ignored; // RFC 3501 6.4.2: CLOSE sends no EXPUNGE responses
+            if (!expungeDeleted(nullptr, ignored, &error))
+                event("CLOSE could not expunge: " + error.toUtf8());
+        }
+        deselect();
+        return ok(out, tag, verb + " completed");
+    }
+    if (verb == "EXPUNGE") {
+        if (noArguments())
+            cmdExpunge(tag, reader, false, out);
+        return;
+    }
+    if (verb == "SEARCH")
+        return cmdSearch(tag, reader, false, out);
+    if (verb == "FETCH")
+        return cmdFetch(tag, reader, false, out);
+    if (verb == "STORE")
+        return cmdStore(tag, reader, false, out);
+    if (verb == "COPY")
+        return cmdCopy(tag, reader, false, out);
+    if (verb == "UID") {
+        if (!reader.space())
+            return bad(out, tag, "UID needs a command");
+        const QByteArray sub = reader.atom().value_or(QByteArray()).toUpper();
+        if (sub == "FETCH")
+            return cmdFetch(tag, reader, true, out);
+        if (sub == "SEARCH")
+            return cmdSearch(tag, reader, true, out);
+        if (sub == "STORE")
+            return cmdStore(tag, reader, true, out);
+        if (sub == "COPY")
+            return cmdCopy(tag, reader, true, out);
+        if (sub == "EXPUNGE")
+            return cmdExpunge(tag, reader, true, out);
+        return bad(out, tag, "Unknown UID command " + sub.left(40));
+    }
+    bad(out, tag, "Unknown command " + verb.left(40));
+}
+
+void ImapSession::cmdCapability(const QByteArray &tag, QByteArray &out)
+{
+    untagged(out, "CAPABILITY " + capabilities());
+    ok(out, tag, "CAPABILITY completed");
+}
+
+void ImapSession::cmdId(const QByteArray &tag, ImapReader &reader, QByteArray &out)
+{
+    // RFC 2971: NIL or a list of field/value pairs; what the client says goes to the trace.
+    if (!reader.space())
+        return bad(out, tag, "Syntax: ID (fields) or ID NIL");
+    QByteArray said;
+    if (reader.consume('(')) {
+        while (!reader.consume(')')) {
+            if (!said.isEmpty() && !reader.space())
+                return bad(out, tag, "Malformed ID list");
+            const auto field = reader.string();
+            if (!field || !reader.space())
+                return bad(out, tag, "Malformed ID list");
+            std::optional<QByteArray> value = reader.string();
+            if (!value) {
+                const auto nil = reader.atom();
+                if (!nil || nil->toUpper() != "NIL")
+                    return bad(out, tag, "Malformed ID list");
+            }
+            said += (said.isEmpty() ? "" : ", ") + field->left(64) + '=' + value.value_or("NIL").left(128);
+        }
+    } else {
+        const auto nil = reader.atom();
+        if (!nil || nil->toUpper() != "NIL")
+            return bad(out, tag, "Syntax: ID (fields) or ID NIL");
+    }
+    if (!reader.atEnd())
+        return bad(out, tag, "Unexpected arguments to ID");
+    if (!said.isEmpty())
+        event("client ID: " + said);
+    untagged(out, "ID (\"name\" \"Mailsink\" \"version\" \"" MAILSINK_VERSION "\")");
+    ok(out, tag, "ID completed");
+}
+
+void ImapSession::cmdStartTls(const QByteArray &tag, QByteArray &out)
+{
+    if (m_tls)
+        return bad(out, tag, "TLS already active");
+    if (!m_config.startTlsAvailable)
+        return no(out, tag, "TLS not available");
+    ok(out, tag, "Begin TLS negotiation now");
+    m_state = State::AwaitingTls;
+    m_events.push_back({Event::Type::StartTls});
+}
+
+QByteArray ImapSession::tlsEstablished(const QString &protocol, const QString &cipher)
+{
+    m_tls = true;
+    event("TLS established: " + protocol.toUtf8() + ' ' + cipher.toUtf8());
+    if (m_state == State::AwaitingTls)
+        m_state = State::NotAuthenticated; // RFC 3501 6.2.1: the client asks CAPABILITY again
+    m_in.clear(); // the STARTTLS injection: nothing pipelined before the handshake counts
+    m_command.clear();
+    m_literalLeft = 0;
+    return {};
+}
+
+void ImapSession::tlsFailed(const QString &error)
+{
+    event("TLS handshake failed: " + error.toUtf8());
+    close();
+}
+
+bool ImapSession::checkCredentials(const QByteArray &user, const QByteArray &password) const
+{
+    if (!m_config.authRequired)
+        return true;
+    return user == m_config.authUser && password == m_config.authPassword;
+}
+
+void ImapSession::login(const QByteArray &tag, const QByteArray &mechanism, const QByteArray &user,
+    bool credentialsOk, QByteArray &out)
+{
+    if (!credentialsOk || user.isEmpty()) {
+        event(mechanism + " login failed for user \"" + user.left(64) + '"');
+        return no(out, tag, "[AUTHENTICATIONFAILED] Invalid user name or password");
+    }
+    m_user = user;
+    m_state = State::Authenticated;
+    event(mechanism + " login as \"" + user.left(64) + '"');
+    ok(out, tag, "[CAPABILITY " + capabilities() + "] Logged in");
+}
+
+void ImapSession::cmdLogin(const QByteArray &tag, ImapReader &reader, QByteArray &out)
+{
+    std::optional<QByteArray> user, password;
+    if (reader.space())
+        user = reader.astring();
+    if (user && reader.space())
+        password = reader.astring();
+    if (!user || !password || !reader.atEnd())
+        return bad(out, tag, "Syntax: LOGIN user password");
+    login(tag, "LOGIN", *user, checkCredentials(*user, *password), out);
+}
+
+void ImapSession::cmdAuthenticate(const QByteArray &tag, ImapReader &reader, QByteArray &out)
+{
+    std::optional<QByteArray> mechanism;
+    if (reader.space())
+        mechanism = reader.atom();
+    if (!mechanism)
+        return bad(out, tag, "Syntax: AUTHENTICATE mechanism [initial-response]");
+    if (mechanism->toUpper() != "PLAIN")
+        return no(out, tag, "Unsupported authentication mechanism (PLAIN is offered)");
+    if (reader.space()) { // SASL-IR (RFC 4959)
+        const auto initial = reader.atom();
+        if (!initial || !reader.atEnd())
+            return bad(out, tag, "Malformed initial response");
+        m_authTag = tag;
+        return handleAuthResponse(*initial, out);
+    }
+    if (!reader.atEnd())
+        return bad(out, tag, "Syntax: AUTHENTICATE mechanism [initial-response]");
+    m_authTag = tag;
+    out += "+ \r\n";
+    traceServer("+ ");
+}
+
+void ImapSession::handleAuthResponse(const QByteArray &line, QByteArray &out)
+{
+    const QByteArray tag = m_authTag;
+    m_authTag.clear();
+    traceClient("****");
+    if (line == "*")
+        return bad(out, tag, "Authentication cancelled");
+    const auto decoded = decodeBase64(line.trimmed());
+    if (!decoded)
+        return bad(out, tag, "Cannot decode the response (not base64)");
+    // RFC 4616 2: [authzid] NUL authcid NUL passwd. The authorization identity picks the view, as for POP3.
+    const QList<QByteArray> fields = decoded->split('\0');
+    if (fields.size() != 3 || fields.at(1).isEmpty())
+        return no(out, tag, "[AUTHENTICATIONFAILED] Malformed PLAIN response");
+    const QByteArray user = fields.at(0).isEmpty() ? fields.at(1) : fields.at(0);
+    login(tag, "AUTHENTICATE PLAIN", user, checkCredentials(fields.at(1), fields.at(2)), out);
+}
+
+void ImapSession::deselect()
+{
+    m_state = State::Authenticated;
+    m_mailbox.clear();
+    m_messages.clear();
+    m_sizes.clear();
+    m_cached.reset();
+    m_cachedUid = 0;
+    m_dirty = false;
+}
+
+void ImapSession::cmdSelect(const QByteArray &tag, ImapReader &reader, bool readOnly, QByteArray &out)
+{
+    std::optional<QByteArray> name;
+    if (reader.space())
+        name = reader.astring();
+    if (!name || !reader.atEnd())
+        return bad(out, tag, "Syntax: SELECT mailbox");
+    if (m_state == State::Selected) {
+        deselect();
+        untagged(out, "OK [CLOSED] Previous mailbox closed"); // RFC 7162 3.2.11, harmless for others
+    }
+    const QByteArray mailbox = mailboxArgument(*name);
+    auto messages = m_backend->open(m_user, mailbox);
+    if (!messages)
+        return no(out, tag, "[NONEXISTENT] No such mailbox");
+    m_state = State::Selected;
+    m_mailbox = mailbox;
+    m_readOnly = readOnly;
+    m_messages = *messages;
+    m_dirty = false;
+
+    QByteArray keywords;
+    QList<QByteArray> seen;
+    for (const MailboxMessage &message : std::as_const(m_messages)) {
+        for (const QByteArray &keyword : message.flags.keywords) {
+            if (!seen.contains(keyword)) {
+                seen.append(keyword);
+                keywords += ' ' + keyword;
+            }
+        }
+    }
+    untagged(out, "FLAGS (" + AllFlags + keywords + ')');
+    untagged(out,
+        "OK [PERMANENTFLAGS (" + (readOnly ? QByteArray() : AllFlags + keywords + " \\*")
+            + ")] Flags permitted");
+    untagged(out, QByteArray::number(m_messages.size()) + " EXISTS");
+    untagged(out, "0 RECENT");
+    for (qsizetype i = 0; i < m_messages.size(); ++i) {
+        if (!m_messages.at(i).flags.has(MessageFlags::Seen)) {
+            untagged(out, "OK [UNSEEN " + QByteArray::number(i + 1) + "] First unseen");
+            break;
+        }
+    }
+    const quint32 uidNext
+        = std::max(m_backend->uidNext(), m_messages.isEmpty() ? 1u : m_messages.last().uid + 1);
+    untagged(out, "OK [UIDVALIDITY " + QByteArray::number(m_backend->uidValidity()) + "] UIDs valid");
+    untagged(out, "OK [UIDNEXT " + QByteArray::number(uidNext) + "] Predicted next UID");
+    ok(out, tag,
+        QByteArray(readOnly ? "[READ-ONLY]" : "[READ-WRITE]") + (readOnly ? " EXAMINE" : " SELECT")
+            + " completed");
+}
+
+void ImapSession::cmdList(const QByteArray &tag, ImapReader &reader, bool lsub, QByteArray &out)
+{
+    if (!reader.space())
+        return bad(out, tag, "Syntax: LIST reference mailbox");
+    bool specialUseOnly = false;
+    bool subscribed = false;
+    if (!lsub && reader.consume('(')) { // RFC 5258 selection options
+        while (!reader.consume(')')) {
+            reader.space();
+            const auto option = reader.atom();
+            if (!option)
+                return bad(out, tag, "Malformed LIST selection options");
+            const QByteArray upper = option->toUpper();
+            if (upper == "SPECIAL-USE")
+                specialUseOnly = true;
+            else if (upper == "SUBSCRIBED")
+                subscribed = true;
+        }
+        if (!reader.space())
+            return bad(out, tag, "Syntax: LIST (options) reference mailbox");
+    }
+    const auto reference = reader.astring();
+    std::optional<QByteArray> pattern;
+    if (reference && reader.space())
+        pattern = reader.listMailbox();
+    if (!reference || !pattern)
+        return bad(out, tag, "Syntax: LIST reference mailbox");
+    if (!lsub && reader.space()) { // RFC 5258 RETURN options: attributes are always returned
+        const auto word = reader.atom();
+        if (!word || word->toUpper() != "RETURN" || !reader.space() || !reader.consume('('))
+            return bad(out, tag, "Malformed LIST return options");
+        reader.until(')');
+        reader.consume(')');
+    }
+    if (!reader.atEnd())
+        return bad(out, tag, "Unexpected arguments to LIST");
+    const QByteArray verb = lsub ? "LSUB" : "LIST";
+    if (pattern->isEmpty()) {
+        // RFC 3501 6.3.8: the delimiter and the root of the reference.
+        untagged(out, verb + " (\\Noselect) \"/\" \"\"");
+        return ok(out, tag, verb + " completed");
+    }
+    QByteArray full = *reference;
+    if (!full.isEmpty() && !full.endsWith('/') && !pattern->startsWith('/'))
+        full += '/';
+    full = normalizeInbox(full + *pattern);
+    for (const MailboxName &mailbox : m_backend->mailboxes(m_user)) {
+        if (!matchPattern(full, mailbox.name))
+            continue;
+        const bool special = mailbox.attributes.contains("\\Flagged") || mailbox.attributes.contains("\\All");
+        if (specialUseOnly && !special)
+            continue;
+        QByteArray attributes = mailbox.attributes;
+        if (subscribed && mailbox.selectable)
+            attributes += " \\Subscribed";
+        untagged(out, verb + " (" + attributes + ") \"/\" " + string(mailbox.name));
+    }
+    ok(out, tag, verb + " completed");
+}
+
+void ImapSession::cmdStatus(const QByteArray &tag, ImapReader &reader, QByteArray &out)
+{
+    std::optional<QByteArray> name;
+    if (reader.space())
+        name = reader.astring();
+    if (!name || !reader.space() || !reader.consume('('))
+        return bad(out, tag, "Syntax: STATUS mailbox (items)");
+    QList<QByteArray> items;
+    while (!reader.consume(')')) {
+        if (!items.isEmpty() && !reader.space())
+            return bad(out, tag, "Malformed STATUS items");
+        const auto item = reader.atom();
+        if (!item)
+            return bad(out, tag, "Malformed STATUS items");
+        const QByteArray upper = item->toUpper();
+        if (upper != "MESSAGES" && upper != "RECENT" && upper != "UIDNEXT" && upper != "UIDVALIDITY"
+            && upper != "UNSEEN")
+            return bad(out, tag, "Unknown STATUS item " + upper.left(40));
+        items.append(upper);
+    }
+    if (items.isEmpty() || !reader.atEnd())
+        return bad(out, tag, "Syntax: STATUS mailbox (items)");
+    const QByteArray mailbox = mailboxArgument(*name);
+    const auto messages = m_backend->open(m_user, mailbox);
+    if (!messages)
+        return no(out, tag, "[NONEXISTENT] No such mailbox");
+    QByteArray values;
+    for (const QByteArray &item : std::as_const(items)) {
+        qint64 value = 0;
+        if (item == "MESSAGES")
+            value = messages->size();
+        else if (item == "UIDNEXT")
+            value
+                = qint64(std::max(m_backend->uidNext(), messages->isEmpty() ? 1u : messages->last().uid + 1));
+        else if (item == "UIDVALIDITY")
+            value = m_backend->uidValidity();
+        else if (item == "UNSEEN")
+            value = std::count_if(messages->cbegin(), messages->cend(),
+                [](const MailboxMessage &m) { return !m.flags.has(MessageFlags::Seen); });
+        values += (values.isEmpty() ? "" : " ") + item + ' ' + QByteArray::number(value);
+    }
+    untagged(out, "STATUS " + string(mailbox) + " (" + values + ')');
+    ok(out, tag, "STATUS completed");
+}
+
+void ImapSession::cmdIdle(const QByteArray &tag, QByteArray &out)
+{
+    m_idleTag = tag;
+    out += "+ idling\r\n";
+    traceServer("+ idling");
+    m_dirty = true; // report whatever happened since the last command at once
+    sync(out);
+}
+
+void ImapSession::handleIdleLine(const QByteArray &line, QByteArray &out)
+{
+    traceClient(line.left(200));
+    const QByteArray tag = m_idleTag;
+    m_idleTag.clear();
+    if (line.compare("DONE", Qt::CaseInsensitive) != 0)
+        return bad(out, tag, "Expected DONE to end IDLE");
+    ok(out, tag, "IDLE terminated");
+}
+
+QByteArray ImapSession::mailboxChanged()
+{
+    m_dirty = true;
+    QByteArray out;
+    if (isIdling())
+        sync(out);
+    return out;
+}
+
+void ImapSession::sync(QByteArray &out)
+{
+    if (m_state != State::Selected || !m_dirty)
+        return;
+    m_dirty = false;
+    const QList<MailboxMessage> fresh = m_backend->open(m_user, m_mailbox).value_or(QList<MailboxMessage>());
+    QHash<quint32, qsizetype> byUid;
+    for (qsizetype i = 0; i < fresh.size(); ++i)
+        byUid.insert(fresh.at(i).uid, i);
+    // Expunged elsewhere (the GUI, POP3): from the highest number down, so each number is still valid.
+    for (qsizetype i = m_messages.size() - 1; i >= 0; --i) {
+        if (!byUid.contains(m_messages.at(i).uid)) {
+            untagged(out, QByteArray::number(i + 1) + " EXPUNGE");
+            m_sizes.remove(m_messages.at(i).uid);
+            m_messages.removeAt(i);
+        }
+    }
+    for (qsizetype i = 0; i < m_messages.size(); ++i) {
+        MailboxMessage &message = m_messages[i];
+        const MessageFlags &flags = fresh.at(byUid.value(message.uid)).flags;
+        if (flags != message.flags) {
+            message.flags = flags;
+            untagged(out,
+                QByteArray::number(i + 1) + " FETCH (UID " + QByteArray::number(message.uid) + " FLAGS ("
+                    + flags.toList() + "))");
+        }
+    }
+    const quint32 last = m_messages.isEmpty() ? 0 : m_messages.last().uid;
+    const qsizetype before = m_messages.size();
+    for (const MailboxMessage &message : fresh) {
+        if (message.uid > last)
+            m_messages.append(message);
+    }
+    if (m_messages.size() != before) {
+        untagged(out, QByteArray::number(m_messages.size()) + " EXISTS");
+        untagged(out, "0 RECENT");
+    }
+}
+
+QByteArray ImapSession::checkTimeout()
+{
+    QByteArray out;
+    if (m_state == State::Logout || msUntilTimeout() > 0)
+        return out;
+    event("autologout after " + QByteArray::number(m_config.autologoutMs / 60000)
+        + " minutes without a command");
+    untagged(out, "BYE Autologout; idle for too long");
+    close();
+    return out;
+}
+
+qint64 ImapSession::msUntilTimeout() const
+{
+    return std::max<qint64>(0, m_lastActivity + m_config.autologoutMs - now());
+}
+
+QByteArray ImapSession::shutdown()
+{
+    QByteArray out;
+    if (m_state == State::Logout)
+        return out;
+    untagged(out, "BYE Server shutting down");
+    close();
+    return out;
+}
+
+void ImapSession::connectionLost()
+{
+    if (m_state == State::Logout)
+        return;
+    event("connection lost");
+    m_state = State::Logout;
+    m_idleTag.clear();
+}
+
+std::optional<QList<int>> ImapSession::resolve(
+    const QByteArray &tag, ImapReader &reader, bool uid, QByteArray &out)
+{
+    std::optional<QByteArray> text;
+    if (reader.space())
+        text = reader.sequenceSet();
+    const auto set = SequenceSet::parse(text.value_or(QByteArray()));
+    if (!set) {
+        bad(out, tag, uid ? "Bad UID set" : "Bad sequence set");
+        return std::nullopt;
+    }
+    QList<int> indexes;
+    const quint32 count = quint32(m_messages.size());
+    if (uid) {
+        // RFC 3501 6.4.8: UIDs that name no message are ignored.
+        const quint32 largest = m_messages.isEmpty() ? 0 : m_messages.last().uid;
+        for (int i = 0; i < m_messages.size(); ++i) {
+            if (set->contains(m_messages.at(i).uid, largest))
+                indexes.append(i);
+        }
+        return indexes;
+    }
+    const quint32 upper = set->upperBound(count);
+    if (upper == 0 || upper > count) {
+        bad(out, tag,
+            "Invalid message sequence number (the mailbox has " + QByteArray::number(count) + " messages)");
+        return std::nullopt;
+    }
+    for (quint32 n = 1; n <= count; ++n) {
+        if (set->contains(n, count))
+            indexes.append(int(n - 1));
+    }
+    return indexes;
+}
+
+const MessageStructure *ImapSession::content(quint32 uid)
+{
+    if (m_cached && m_cachedUid == uid)
+        return m_cached.get();
+    QString error;
+    const std::optional<QByteArray> raw = m_backend->read(uid, &error);
+    if (!raw) {
+        event("cannot read message " + QByteArray::number(uid) + ": " + error.toUtf8());
+        return nullptr;
+    }
+    m_cached = std::make_shared<MessageStructure>(toCrlf(*raw));
+    m_cachedUid = uid;
+    m_sizes.insert(uid, m_cached->bytes().size());
+    return m_cached.get();
+}
+
+qint64 ImapSession::messageSize(quint32 uid)
+{
+    const auto found = m_sizes.constFind(uid);
+    if (found != m_sizes.cend())
+        return *found;
+    const MessageStructure *structure = content(uid);
+    return structure ? structure->bytes().size() : -1;
+}
+
+bool ImapSession::expungeDeleted(const SequenceSet *uids, QByteArray &out, QString *error)
+{
+    const quint32 largest = m_messages.isEmpty() ? 0 : m_messages.last().uid;
+    QList<quint32> doomed;
+    QList<int> indexes;
+    for (int i = 0; i < m_messages.size(); ++i) {
+        const MailboxMessage &message = m_messages.at(i);
+        if (message.flags.has(MessageFlags::Deleted) && (!uids || uids->contains(message.uid, largest))) {
+            doomed.append(message.uid);
+            indexes.append(i);
+        }
+    }
+    if (doomed.isEmpty())
+        return true;
+    if (!m_backend->remove(doomed, error))
+        return false;
+    event(
+        "expunged " + QByteArray::number(doomed.size()) + " message(s): UID " + SequenceSet::format(doomed));
+    for (qsizetype i = indexes.size() - 1; i >= 0; --i) {
+        untagged(out, QByteArray::number(indexes.at(i) + 1) + " EXPUNGE");
+        m_sizes.remove(m_messages.at(indexes.at(i)).uid);
+        m_messages.removeAt(indexes.at(i));
+    }
+    return true;
+}
+
+void ImapSession::cmdExpunge(const QByteArray &tag, ImapReader &reader, bool uid, QByteArray &out)
+{
+    if (m_readOnly)
+        return no(out, tag, "[READ-ONLY] The mailbox was opened with EXAMINE");
+    std::optional<SequenceSet> set;
+    if (uid) { // RFC 4315 2.1
+        std::optional<QByteArray> text;
+        if (reader.space())
+            text = reader.sequenceSet();
+        set = SequenceSet::parse(text.value_or(QByteArray()));
+        if (!set || !reader.atEnd())
+            return bad(out, tag, "Syntax: UID EXPUNGE uid-set");
+    }
+    QString error;
+    if (!expungeDeleted(set ? &*set : nullptr, out, &error))
+        return no(out, tag, "[SERVERBUG] Cannot expunge: " + error.toUtf8());
+    ok(out, tag, uid ? "UID EXPUNGE completed" : "EXPUNGE completed");
+}
+
+void ImapSession::cmdSearch(const QByteArray &tag, ImapReader &reader, bool uid, QByteArray &out)
+{
+    if (!reader.space())
+        return bad(out, tag, "SEARCH needs search keys");
+    const qsizetype start = reader.position();
+    const auto word = reader.atom();
+    if (word && word->toUpper() == "CHARSET") {
+        std::optional<QByteArray> charset;
+        if (reader.space())
+            charset = reader.astring();
+        if (!charset || !reader.space())
+            return bad(out, tag, "Syntax: SEARCH CHARSET name keys");
+        const QByteArray upper = charset->toUpper();
+        if (upper != "UTF-8" && upper != "US-ASCII")
+            return no(out, tag, "[BADCHARSET (US-ASCII UTF-8)] Unsupported charset");
+    } else {
+        reader.seek(start);
+    }
+    QByteArray error;
+    const auto program = SearchProgram::parse(reader, &error);
+    if (!program)
+        return bad(out, tag, error);
+    QByteArray result = "SEARCH";
+    const quint32 largestUid = m_messages.isEmpty() ? 0 : m_messages.last().uid;
+    for (int i = 0; i < m_messages.size(); ++i) {
+        const MailboxMessage &message = m_messages.at(i);
+        SearchSubject subject;
+        subject.sequence = quint32(i + 1);
+        subject.largestSequence = quint32(m_messages.size());
+        subject.largestUid = largestUid;
+        subject.message = &message;
+        subject.content = [this, &message] { return content(message.uid); };
+        subject.size = [this, &message] { return messageSize(message.uid); };
+        if (program->matches(subject))
+            result += ' ' + QByteArray::number(uid ? message.uid : quint32(i + 1));
+    }
+    untagged(out, result);
+    ok(out, tag, uid ? "UID SEARCH completed" : "SEARCH completed");
+}
+
+std::optional<QList<ImapSession::FetchItem>> ImapSession::parseFetchItems(
+    ImapReader &reader, QByteArray *error)
+{
+    using Kind = FetchItem::Kind;
+    QList<FetchItem> items;
+    auto parseOne = [&]() -> bool {
+        const auto word = reader.fetchName();
+        if (!word) {
+            *error = "Expected a FETCH item";
+            return false;
+        }
+        const QByteArray upper = word->toUpper();
+        if (upper == "ALL" || upper == "FAST" || upper == "FULL") {
+            items.append({Kind::Flags, {}, "FLAGS"});
+            items.append({Kind::InternalDate, {}, "INTERNALDATE"});
+            items.append({Kind::Size, {}, "RFC822.SIZE"});
+            if (upper != "FAST")
+                items.append({Kind::Envelope, {}, "ENVELOPE"});
+            if (upper == "FULL")
+                items.append({Kind::Body, {}, "BODY"});
+            return true;
+        }
+        if (upper == "FLAGS")
+            items.append({Kind::Flags, {}, "FLAGS"});
+        else if (upper == "INTERNALDATE")
+            items.append({Kind::InternalDate, {}, "INTERNALDATE"});
+        else if (upper == "RFC822.SIZE")
+            items.append({Kind::Size, {}, "RFC822.SIZE"});
+        else if (upper == "ENVELOPE")
+            items.append({Kind::Envelope, {}, "ENVELOPE"});
+        else if (upper == "BODYSTRUCTURE")
+            items.append({Kind::BodyStructure, {}, "BODYSTRUCTURE"});
+        else if (upper == "UID")
+            items.append({Kind::Uid, {}, "UID"});
+        else if (upper == "RFC822")
+            items.append({Kind::Section, {}, "RFC822"});
+        else if (upper == "RFC822.HEADER")
+            items.append({Kind::Section, "HEADER", "RFC822.HEADER", true});
+        else if (upper == "RFC822.TEXT")
+            items.append({Kind::Section, "TEXT", "RFC822.TEXT"});
+        else if ((upper == "BODY" || upper == "BODY.PEEK") && reader.peek() == '[') {
+            reader.consume('[');
+            FetchItem item {Kind::Section, reader.until(']'), {}, upper == "BODY.PEEK"};
+            if (!reader.consume(']')
+                || !sectionSyntax().match(QString::fromLatin1(item.section)).hasMatch()) {
+                *error = "Bad section";
+                return false;
+            }
+            item.name = "BODY[" + item.section + ']';
+            if (reader.consume('<')) {
+                const auto start = reader.number();
+                std::optional<quint32> length;
+                if (start && reader.consume('.'))
+                    length = reader.number();
+                if (!length || *length == 0 || !reader.consume('>')) {
+                    *error = "Bad partial range (expected <start.length>)";
+                    return false;
+                }
+                item.partialStart = *start;
+                item.partialLength = *length;
+                item.name += '<' + QByteArray::number(*start) + '>';
+            }
+            items.append(item);
+        } else if (upper == "BODY")
+            items.append({Kind::Body, {}, "BODY"});
+        else {
+            *error = "Unknown FETCH item " + upper.left(40);
+            return false;
+        }
+        return true;
+    };
+    if (reader.consume('(')) {
+        while (!reader.consume(')')) {
+            if (!items.isEmpty() && !reader.space()) {
+                *error = "Malformed FETCH item list";
+                return std::nullopt;
+            }
+            if (!parseOne())
+                return std::nullopt;
+        }
+        if (items.isEmpty()) {
+            *error = "Empty FETCH item list";
+            return std::nullopt;
+        }
+    } else if (!parseOne()) {
+        return std::nullopt;
+    }
+    return items;
+}
+
+void ImapSession::cmdFetch(const QByteArray &tag, ImapReader &reader, bool uid, QByteArray &out)
+{
+    const auto indexes = resolve(tag, reader, uid, out);
+    if (!indexes)
+        return;
+    QByteArray error;
+    std::optional<QList<FetchItem>> items;
+    if (reader.space())
+        items = parseFetchItems(reader, &error);
+    else
+        error = "Syntax: FETCH set items";
+    if (!items || !reader.atEnd())
+        return bad(out, tag, error.isEmpty() ? QByteArrayLiteral("Unexpected arguments to FETCH") : error);
+    using Kind = FetchItem::Kind;
+    if (uid && std::none_of(items->cbegin(), items->cend(), [](const FetchItem &i) {
+            return i.kind == Kind::Uid;
+        }))
+        items->prepend({Kind::Uid, {}, "UID"}); // RFC 3501 6.4.8
+    const bool wantsFlags = std::any_of(
+        items->cbegin(), items->cend(), [](const FetchItem &i) { return i.kind == Kind::Flags; });
+    int unreadable = 0;
+    for (int index : *indexes) {
+        MailboxMessage &message = m_messages[index];
+        QByteArray response;
+        bool setSeen = false;
+        bool failed = false;
+        auto append = [&response](const QByteArray &name, const QByteArray &value) {
+            if (!response.isEmpty())
+                response += ' ';
+            response += name + ' ' + value;
+        };
+        for (const FetchItem &item : std::as_const(*items)) {
+            switch (item.kind) {
+            case Kind::Uid:
+                append(item.name, QByteArray::number(message.uid));
+                break;
+            case Kind::Flags:
+                break; // after the sections, which may set \Seen
+            case Kind::InternalDate:
+                append(item.name, dateTime(message.internalDate));
+                break;
+            case Kind::Size: {
+                const qint64 size = messageSize(message.uid);
+                failed |= size < 0;
+                append(item.name, QByteArray::number(std::max<qint64>(size, 0)));
+                break;
+            }
+            case Kind::Envelope:
+            case Kind::Body:
+            case Kind::BodyStructure:
+            case Kind::Section: {
+                const MessageStructure *structure = content(message.uid);
+                if (!structure) {
+                    failed = true;
+                    append(item.name, QByteArrayLiteral("NIL"));
+                    break;
+                }
+                if (item.kind == Kind::Envelope) {
+                    append(item.name, structure->envelope());
+                } else if (item.kind == Kind::Body || item.kind == Kind::BodyStructure) {
+                    append(item.name, structure->bodyStructure(item.kind == Kind::BodyStructure));
+                } else {
+                    QByteArray text = structure->section(item.section).value_or(QByteArray(""));
+                    if (item.partialStart >= 0)
+                        text = text.mid(std::min<qint64>(item.partialStart, text.size()), item.partialLength);
+                    // Always a literal: message text may hold any octet (RFC 3501 4.3).
+                    append(item.name, '{' + QByteArray::number(text.size()) + "}\r\n" + text);
+                    if (!item.peek && !m_readOnly && !message.flags.has(MessageFlags::Seen))
+                        setSeen = true;
+                }
+                break;
+            }
+            }
+        }
+        if (setSeen) {
+            // RFC 3501 6.4.5: BODY[] sets \Seen; the GUI shows the message as read as well.
+            MessageFlags flags = message.flags;
+            flags.system |= MessageFlags::Seen;
+            QString storeError;
+            if (m_backend->setFlags(message.uid, flags, &storeError))
+                message.flags = flags;
+            else
+                event("cannot set \\Seen: " + storeError.toUtf8());
+        }
+        if (wantsFlags || setSeen)
+            response
+                += (response.isEmpty() ? "" : " ") + QByteArray("FLAGS (") + message.flags.toList() + ')';
+        untagged(out, QByteArray::number(index + 1) + " FETCH (" + response + ')');
+        unreadable += failed;
+    }
+    if (unreadable)
+        return no(out, tag, "Some messages could not be read (removed meanwhile?)");
+    ok(out, tag, uid ? "UID FETCH completed" : "FETCH completed");
+}
+
+std::optional<MessageFlags> ImapSession::parseFlagList(ImapReader &reader)
+{
+    MessageFlags flags;
+    auto flag = [&]() -> bool {
+        QByteArray name;
+        if (reader.consume('\\')) {
+            const auto atom = reader.atom();
+            if (!atom)
+                return false;
+            name = '\\' + *atom;
+            if (name.compare("\\Recent", Qt::CaseInsensitive) == 0)
+                return true; // cannot be stored; ignored
+        } else {
+            const auto atom = reader.atom();
+            if (!atom)
+                return false;
+            name = *atom;
+        }
+        return flags.addFlag(name);
+    };
+    if (reader.consume('(')) {
+        bool first = true;
+        while (!reader.consume(')')) {
+            if (!first && !reader.space())
+                return std::nullopt;
+            first = false;
+            if (!flag())
+                return std::nullopt;
+        }
+        return flags;
+    }
+    do {
+        if (!flag())
+            return std::nullopt;
+    } while (reader.space());
+    return flags;
+}
+
+void ImapSession::cmdStore(const QByteArray &tag, ImapReader &reader, bool uid, QByteArray &out)
+{
+    const auto indexes = resolve(tag, reader, uid, out);
+    if (!indexes)
+        return;
+    QByteArray mode;
+    if (reader.space()) {
+        char sign = 0;
+        if (reader.consume('+'))
+            sign = '+';
+        else if (reader.consume('-'))
+            sign = '-';
+        mode = reader.atom().value_or(QByteArray()).toUpper();
+        if (sign)
+            mode.prepend(sign);
+    }
+    const bool silent = mode.endsWith(".SILENT");
+    const QByteArray base = silent ? mode.chopped(7) : mode;
+    if (base != "FLAGS" && base != "+FLAGS" && base != "-FLAGS")
+        return bad(out, tag, "Syntax: STORE set [+|-]FLAGS[.SILENT] (flags)");
+    std::optional<MessageFlags> flags;
+    if (reader.space())
+        flags = parseFlagList(reader);
+    if (!flags || !reader.atEnd())
+        return bad(out, tag, "Bad flag list");
+    if (m_readOnly)
+        return no(out, tag, "[READ-ONLY] The mailbox was opened with EXAMINE");
+    int failures = 0;
+    for (int index : *indexes) {
+        MailboxMessage &message = m_messages[index];
+        MessageFlags changed = message.flags;
+        if (base == "FLAGS")
+            changed = *flags;
+        else if (base == "+FLAGS")
+            changed.add(*flags);
+        else
+            changed.remove(*flags);
+        if (changed != message.flags) {
+            QString error;
+            if (m_backend->setFlags(message.uid, changed, &error)) {
+                message.flags = changed;
+            } else {
+                event("cannot store flags of UID " + QByteArray::number(message.uid) + ": " + error.toUtf8());
+                ++failures;
+            }
+        }
+        if (!silent)
+            untagged(out,
+                QByteArray::number(index + 1) + " FETCH ("
+                    + (uid ? "UID " + QByteArray::number(message.uid) + ' ' : QByteArray()) + "FLAGS ("
+                    + message.flags.toList() + "))");
+    }
+    if (failures)
+        return no(out, tag, "Some flags could not be stored (message removed meanwhile?)");
+    ok(out, tag, uid ? "UID STORE completed" : "STORE completed");
+}
+
+void ImapSession::cmdCopy(const QByteArray &tag, ImapReader &reader, bool uid, QByteArray &out)
+{
+    const auto indexes = resolve(tag, reader, uid, out);
+    if (!indexes)
+        return;
+    std::optional<QByteArray> name;
+    if (reader.space())
+        name = reader.astring();
+    if (!name || !reader.atEnd())
+        return bad(out, tag, "Syntax: COPY set mailbox");
+    const QByteArray target = mailboxArgument(*name);
+    const auto messages = m_backend->open(m_user, target);
+    if (!messages)
+        return no(out, tag, "[TRYCREATE] No such mailbox");
+    // Mailboxes are views of one store: a message is in every mailbox whose view includes it, with the
+    // same UID. COPY into such a mailbox has nothing to add (RFC 4315 COPYUID maps each UID to itself);
+    // into one that does not show the message it cannot be done.
+    QSet<quint32> present;
+    for (const MailboxMessage &message : *messages)
+        present.insert(message.uid);
+    QList<quint32> uids;
+    for (int index : *indexes) {
+        const quint32 u = m_messages.at(index).uid;
+        if (!present.contains(u))
+            return no(out, tag,
+                "[CANNOT] Mailboxes are views of the envelope recipients; " + string(target)
+                    + " does not show UID " + QByteArray::number(u));
+        uids.append(u);
+    }
+    if (uids.isEmpty())
+        return ok(out, tag, "COPY completed (nothing to copy)");
+    const QByteArray set = SequenceSet::format(uids);
+    ok(out, tag,
+        "[COPYUID " + QByteArray::number(m_backend->uidValidity()) + ' ' + set + ' ' + set
+            + "] COPY completed");
+}
+
+} // namespace MailSink::Imap

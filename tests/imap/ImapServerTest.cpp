@@ -1,0 +1,401 @@
+#include "imap/ImapServer.h"
+#include "TestSupport.h"
+#include "store/MessageStore.h"
+#include "tls/TlsIdentity.h"
+
+#include <catch2/catch.hpp>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+
+using namespace MailSink;
+using MailSink::Test::readFile;
+using MailSink::Test::testData;
+
+namespace {
+
+// A store in a temporary folder and an ImapServer on port 0, serving from its own thread so the
+// test thread can block on a client process.
+class ImapFixture
+{
+public:
+    explicit ImapFixture(Imap::ImapServerConfig config = {}, bool imaps = false, const QString &root = {})
+    {
+        REQUIRE(m_dir.isValid());
+        REQUIRE(m_store.open(root.isEmpty() ? m_dir.path() : root));
+        m_thread.start();
+        m_context = new QObject;
+        m_context->moveToThread(&m_thread);
+        bool ok = false;
+        QMetaObject::invokeMethod(
+            m_context,
+            [&] {
+                m_server = new Imap::ImapServer(&m_store, config);
+                ok = m_server->listen({QHostAddress(QHostAddress::LocalHost), 0});
+                if (ok && imaps)
+                    ok = m_server->listenImaps({QHostAddress(QHostAddress::LocalHost), 0});
+            },
+            Qt::BlockingQueuedConnection);
+        REQUIRE(ok);
+        m_port = m_server->address().port;
+        if (imaps)
+            m_imapsPort = m_server->imapsAddress().port;
+    }
+
+    ~ImapFixture()
+    {
+        QMetaObject::invokeMethod(
+            m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+        delete m_context;
+    }
+
+    qint64 add(const QByteArray &raw, const QList<QByteArray> &recipients)
+    {
+        auto writer = m_store.beginMessage();
+        REQUIRE(writer->write(raw));
+        Store::Envelope envelope;
+        envelope.mailFrom = "sender@example.com";
+        envelope.recipients = recipients;
+        const Store::CommitResult result = m_store.commit(std::move(writer), envelope, {});
+        REQUIRE(result.ok);
+        return result.id;
+    }
+
+    QByteArray run(const QString &program, const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(program, arguments);
+        REQUIRE(process.waitForStarted(10000));
+        REQUIRE(process.waitForFinished(120000));
+        const QByteArray err = process.readAllStandardError();
+        INFO(program.toStdString() << " stderr: " << err.toStdString());
+        REQUIRE(process.exitStatus() == QProcess::NormalExit);
+        REQUIRE(process.exitCode() == 0);
+        return process.readAllStandardOutput();
+    }
+
+    QJsonObject python(const QString &scenario, const QStringList &arguments, quint16 port = 0)
+    {
+        const QByteArray out = run(QStringLiteral("python3"),
+            QStringList {QStringLiteral(IMAP_CLIENTS_DIR "/imapclient.py"), scenario,
+                QStringLiteral("127.0.0.1"), QString::number(port ? port : m_port)}
+                + arguments);
+        return parse(out);
+    }
+
+    static QJsonObject parse(const QByteArray &out)
+    {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(out, &error);
+        INFO(out.toStdString());
+        REQUIRE(error.error == QJsonParseError::NoError);
+        return document.object();
+    }
+
+    QByteArray curl(const QStringList &arguments)
+    {
+        return run(QStringLiteral("curl"),
+            QStringList {QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("60"),
+                QStringLiteral("-u"), QStringLiteral("all:x")}
+                + arguments);
+    }
+
+    QString url(const QString &path = {}) const
+    {
+        return QStringLiteral("imap://127.0.0.1:%1/%2").arg(m_port).arg(path);
+    }
+
+    Store::MessageStore &store() { return m_store; }
+    quint16 port() const { return m_port; }
+    quint16 imapsPort() const { return m_imapsPort; }
+    Imap::ImapServer *server() const { return m_server; }
+    QString root() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+    Store::MessageStore m_store;
+    QThread m_thread;
+    QObject *m_context = nullptr;
+    Imap::ImapServer *m_server = nullptr;
+    quint16 m_port = 0;
+    quint16 m_imapsPort = 0;
+};
+
+QByteArray fromBase64(const QJsonValue &value)
+{
+    return QByteArray::fromBase64(value.toString().toLatin1());
+}
+
+Imap::ImapServerConfig tlsConfig()
+{
+    Imap::ImapServerConfig config;
+    QString error;
+    config.tls = Tls::TlsIdentity::generate(QStringLiteral("localhost"), &error);
+    INFO(error.toStdString());
+    REQUIRE(config.tls.has_value());
+    return config;
+}
+
+const QByteArray Simple = readFile(testData(QStringLiteral("imap/simple.eml")));
+const QByteArray Multipart = readFile(testData(QStringLiteral("imap/multipart.eml")));
+const QByteArray Nested = readFile(testData(QStringLiteral("imap/nested.eml")));
+const QByteArray BareLf = readFile(testData(QStringLiteral("imap/bare-lf.eml")));
+
+void checkFetched(const QJsonObject &result, ImapFixture &f, const QList<qint64> &ids)
+{
+    CHECK(result[QStringLiteral("exists")].toInt() == ids.size());
+    const QJsonArray messages = result[QStringLiteral("messages")].toArray();
+    REQUIRE(messages.size() == ids.size());
+    const QList<QByteArray> raws = {Simple, Multipart, Nested};
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const QJsonObject message = messages.at(i).toObject();
+        CHECK(message[QStringLiteral("uid")].toInt() == ids.at(i)); // UIDs are the store ids
+        CHECK(fromBase64(message[QStringLiteral("raw")]) == raws.at(i)); // byte for byte
+        CHECK(message[QStringLiteral("size")].toInt() == raws.at(i).size());
+    }
+    CHECK(result[QStringLiteral("search_unseen")].toString() == QStringLiteral("1 2 3"));
+    CHECK(result[QStringLiteral("search_from")].toString() == QStringLiteral("1"));
+    CHECK(
+        result[QStringLiteral("flags_after_store")].toString().contains(QStringLiteral("\\Seen \\Flagged")));
+    CHECK(result[QStringLiteral("search_flagged")].toString() == QStringLiteral("1"));
+    CHECK(result[QStringLiteral("structure")].toString().contains(
+        QStringLiteral("\"APPLICATION\" \"PDF\" (\"NAME\" \"q1.pdf\")")));
+    CHECK(result[QStringLiteral("expunged")].toArray().size() == 1);
+    CHECK(result[QStringLiteral("status")].toString().contains(QStringLiteral("MESSAGES 2 UNSEEN 1")));
+    // The GUI's read state and the Maildir follow: message 1 is seen (S) and flagged (F), 2 is gone.
+    const auto first = f.store().message(ids.at(0));
+    REQUIRE(first);
+    CHECK(first->seen);
+    CHECK(first->file.endsWith(QStringLiteral(":2,FS")));
+    CHECK_FALSE(f.store().message(ids.at(1)));
+    CHECK(f.store().count() == 2);
+}
+
+} // namespace
+
+TEST_CASE(
+    "imaplib lists, fetches byte for byte, searches, stores flags and expunges", "[imap][server][imaplib]")
+{
+    ImapFixture f;
+    const QList<qint64> ids = {f.add(Simple, {"bob@example.com"}), f.add(Multipart, {"alice@example.com"}),
+        f.add(Nested, {"bob@example.com"})};
+    const QJsonObject result
+        = f.python(QStringLiteral("fetch"), {QStringLiteral("all"), QStringLiteral("pw")});
+    CHECK(result[QStringLiteral("welcome")].toString().startsWith(
+        QStringLiteral("* OK [CAPABILITY IMAP4rev1")));
+    const QJsonArray list = result[QStringLiteral("list")].toArray();
+    QStringList names;
+    for (const QJsonValue &line : list)
+        names.append(line.toString());
+    CHECK(names.contains(QStringLiteral("(\\HasNoChildren) \"/\" \"INBOX\"")));
+    CHECK(names.contains(QStringLiteral("(\\HasNoChildren) \"/\" \"Recipients/alice@example.com\"")));
+    checkFetched(result, f, ids);
+}
+
+TEST_CASE("UIDVALIDITY and UIDs stay the same across a restart", "[imap][server][uidvalidity]")
+{
+    QTemporaryDir root;
+    QString validity;
+    qint64 id = 0;
+    {
+        ImapFixture f({}, false, root.path());
+        id = f.add(Simple, {"bob@example.com"});
+        f.add(Multipart, {"alice@example.com"});
+        f.add(Nested, {"bob@example.com"});
+        validity = f.python(QStringLiteral("fetch"),
+                        {QStringLiteral("all"), QStringLiteral("pw")})[QStringLiteral("uidvalidity")]
+                       .toString();
+        f.store().close();
+    }
+    ImapFixture again({}, false, root.path());
+    const QJsonObject result
+        = again.python(QStringLiteral("fetch"), {QStringLiteral("all"), QStringLiteral("pw")});
+    CHECK(!validity.isEmpty());
+    CHECK(result[QStringLiteral("uidvalidity")].toString() == validity);
+    CHECK(result[QStringLiteral("uids")].toArray().at(0).toInt() == id);
+}
+
+TEST_CASE("curl lists mailboxes, fetches by UID and searches", "[imap][server][curl]")
+{
+    ImapFixture f;
+    const qint64 first = f.add(Simple, {"bob@example.com"});
+    const qint64 second = f.add(Multipart, {"alice@example.com"});
+    const QByteArray list = f.curl({f.url()});
+    CHECK(list.contains("* LIST (\\HasNoChildren) \"/\" \"INBOX\""));
+    CHECK(list.contains("\"Recipients/bob@example.com\""));
+    // curl fetches BODY[] and writes the message as it is.
+    CHECK(f.curl({f.url(QStringLiteral("INBOX;UID=%1").arg(second))}) == Multipart);
+    CHECK(f.curl({f.url(QStringLiteral("INBOX;UID=%1;SECTION=HEADER.FIELDS%20(SUBJECT)").arg(first))})
+        == "Subject: simple\r\n\r\n");
+    CHECK(f.curl({f.url(QStringLiteral("INBOX?SUBJECT%20report"))}).trimmed() == "* SEARCH 2");
+    CHECK(
+        f.curl({f.url(QStringLiteral("INBOX")), QStringLiteral("-X"), QStringLiteral("UID SEARCH FROM ann")})
+            .trimmed()
+        == "* SEARCH " + QByteArray::number(first));
+    CHECK(f.curl({f.url(QStringLiteral("Recipients/alice@example.com;UID=%1").arg(second))}) == Multipart);
+    // A fetch marks the message read for the GUI too.
+    CHECK(f.store().message(second)->seen);
+}
+
+TEST_CASE("IDLE pushes a message caught during the session", "[imap][server][idle]")
+{
+    ImapFixture f;
+    f.add(Simple, {"bob@example.com"});
+    QProcess client;
+    client.start(QStringLiteral("python3"),
+        {QStringLiteral(IMAP_CLIENTS_DIR "/imapclient.py"), QStringLiteral("idle"),
+            QStringLiteral("127.0.0.1"), QString::number(f.port()), QStringLiteral("all"),
+            QStringLiteral("x")});
+    REQUIRE(client.waitForStarted());
+    while (!client.canReadLine())
+        REQUIRE(client.waitForReadyRead(30000));
+    CHECK(client.readLine().trimmed() == "IDLING");
+    QElapsedTimer timer;
+    timer.start();
+    f.add(Multipart, {"alice@example.com"});
+    REQUIRE(client.waitForFinished(30000));
+    INFO(client.readAllStandardError().toStdString());
+    REQUIRE(client.exitCode() == 0);
+    const QJsonObject result = ImapFixture::parse(client.readAllStandardOutput());
+    CHECK(result[QStringLiteral("before")].toInt() == 1);
+    CHECK(result[QStringLiteral("continuation")].toString() == QStringLiteral("+ idling"));
+    CHECK(result[QStringLiteral("pushed")].toArray().contains(QStringLiteral("* 2 EXISTS")));
+    CHECK(result[QStringLiteral("done")].toString() == QStringLiteral("i1 OK IDLE terminated"));
+    CHECK(result[QStringLiteral("subject")].toString()
+        == QStringLiteral("Subject: =?utf-8?b?UmVwb3J0IOKAkyBRMQ==?="));
+    CHECK(timer.elapsed() < 10000);
+}
+
+TEST_CASE("STARTTLS and implicit TLS serve the same mailboxes", "[imap][server][tls]")
+{
+    ImapFixture f(tlsConfig(), true);
+    const QList<qint64> ids = {f.add(Simple, {"bob@example.com"}), f.add(Multipart, {"alice@example.com"}),
+        f.add(Nested, {"bob@example.com"})};
+    SECTION("STARTTLS")
+    {
+        const QJsonObject result
+            = f.python(QStringLiteral("starttls"), {QStringLiteral("all"), QStringLiteral("pw")});
+        CHECK(result[QStringLiteral("before")].toArray().contains(QStringLiteral("STARTTLS")));
+        CHECK(result[QStringLiteral("tls")].toString().startsWith(QStringLiteral("TLSv1.")));
+        CHECK_FALSE(result[QStringLiteral("capabilities")].toArray().contains(QStringLiteral("STARTTLS")));
+        checkFetched(result, f, ids);
+    }
+    SECTION("IMAPS")
+    {
+        const QJsonObject result
+            = f.python(QStringLiteral("imaps"), {QStringLiteral("all"), QStringLiteral("pw")}, f.imapsPort());
+        CHECK(result[QStringLiteral("tls")].toString().startsWith(QStringLiteral("TLSv1.")));
+        checkFetched(result, f, ids);
+    }
+}
+
+TEST_CASE("a required login refuses other credentials", "[imap][server][auth]")
+{
+    Imap::ImapServerConfig config;
+    config.session.authRequired = true;
+    config.session.authUser = "user";
+    config.session.authPassword = "secret";
+    ImapFixture f(config);
+    f.add(Simple, {"bob@example.com"});
+    CHECK(f.python(QStringLiteral("login-fails"),
+               {QStringLiteral("user"), QStringLiteral("wrong")})[QStringLiteral("error")]
+              .toString()
+              .contains(QStringLiteral("AUTHENTICATIONFAILED")));
+    CHECK(f.python(QStringLiteral("login-fails"),
+               {QStringLiteral("user"), QStringLiteral("secret")})[QStringLiteral("error")]
+              .isNull());
+}
+
+TEST_CASE(
+    "the server stays up through a hostile client and ends sessions at shutdown", "[imap][server][robust]")
+{
+    ImapFixture f;
+    f.add(Simple, {"bob@example.com"});
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, f.port());
+    REQUIRE(socket.waitForConnected(5000));
+    REQUIRE(socket.waitForReadyRead(5000));
+    CHECK(socket.readAll().startsWith("* OK"));
+    // A line far over the limit, a literal far over its limit, then a normal command.
+    socket.write(QByteArray(200 * 1024, 'x') + "\r\na1 LOGIN {99999999}\r\na2 LOGIN all x\r\n");
+    QByteArray got;
+    while (!got.contains("a2 OK") && socket.waitForReadyRead(5000))
+        got += socket.readAll();
+    CHECK(got.contains("* BAD [TOOBIG]"));
+    CHECK(got.contains("a1 NO [TOOBIG]"));
+    CHECK(got.contains("a2 OK"));
+    // A second client still gets served meanwhile.
+    CHECK(f.curl({f.url()}).contains("INBOX"));
+    QMetaObject::invokeMethod(
+        f.server(), [&f] { f.server()->shutdown(2000); }, Qt::BlockingQueuedConnection);
+    while (!got.contains("* BYE") && socket.waitForReadyRead(5000))
+        got += socket.readAll();
+    CHECK(got.contains("* BYE Server shutting down"));
+}
+
+TEST_CASE("fetchmail reads every message over IMAP, byte for byte", "[imap][server][fetchmail]")
+{
+    const QString fetchmail = QStandardPaths::findExecutable(QStringLiteral("fetchmail"));
+    if (fetchmail.isEmpty()) {
+        WARN("fetchmail is not installed (Debian package fetchmail); skipped");
+        return;
+    }
+    ImapFixture f;
+    const QList<qint64> ids = {f.add(Simple, {"bob@example.com"}), f.add(Multipart, {"alice@example.com"}),
+        f.add(Nested, {"bob@example.com"})};
+    QTemporaryDir work;
+    const QString out = work.filePath(QStringLiteral("delivered"));
+    const QString rc = work.filePath(QStringLiteral("fetchmailrc"));
+    {
+        QFile file(rc);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        // invisible: no Received field of its own; norewrite: addresses as they are; keep: no deletion.
+        file.write(QStringLiteral("set no syslog\nset invisible\n"
+                                  "poll 127.0.0.1 service %1 protocol IMAP timeout 30\n"
+                                  "  user \"all\" password \"x\" is \"%2\" here\n"
+                                  "  sslproto \"\" fetchall keep norewrite\n"
+                                  "  mda \"/bin/sh -c 'cat >> %3; echo ==MAILSINK-SPLIT== >> %3'\"\n")
+                       .arg(f.port())
+                       .arg(qEnvironmentVariable("USER", QStringLiteral("root")), out)
+                       .toUtf8());
+        file.close();
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("FETCHMAILHOME"), work.path());
+    environment.insert(QStringLiteral("HOME"), work.path());
+    process.setProcessEnvironment(environment);
+    process.start(fetchmail,
+        {QStringLiteral("--nodetach"), QStringLiteral("-f"), rc, QStringLiteral("--idfile"),
+            work.filePath(QStringLiteral("ids"))});
+    REQUIRE(process.waitForFinished(120000));
+    INFO(process.readAllStandardError().toStdString() << process.readAllStandardOutput().toStdString());
+    REQUIRE(process.exitCode() == 0); // 0: mail was retrieved
+    QList<QByteArray> messages;
+    const QByteArray delivered = readFile(out);
+    const QByteArray split = "==MAILSINK-SPLIT==\n";
+    for (qsizetype pos = 0, next; (next = delivered.indexOf(split, pos)) >= 0; pos = next + split.size())
+        messages.append(delivered.mid(pos, next - pos));
+    REQUIRE(messages.size() == 3);
+    // An MDA gets local line endings (LF); otherwise each message is exactly what was caught.
+    const QList<QByteArray> raws = {Simple, Multipart, Nested};
+    for (qsizetype i = 0; i < raws.size(); ++i) {
+        QByteArray expected = raws.at(i);
+        expected.replace("\r\n", "\n");
+        CHECK(messages.at(i) == expected);
+    }
+    CHECK(f.store().count() == 3); // keep: nothing deleted
+    CHECK(f.store().message(ids.at(0))->seen); // fetchmail read them
+}
