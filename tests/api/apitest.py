@@ -24,7 +24,7 @@ class Serve:
         self.tmp = tempfile.mkdtemp(prefix="mailsink-api-")
         self.store = store or os.path.join(self.tmp, "store")
         self.proc = subprocess.Popen(
-            [binary, "serve", "--store", self.store, "--smtp", "127.0.0.1:0", "--no-pop3", "--no-tls",
+            [binary, "serve", "--store", self.store, "--smtp", "127.0.0.1:0", "--no-pop3", "--no-imap", "--no-tls",
              "--http", "127.0.0.1:0", *extra],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline()

@@ -204,7 +204,7 @@ def run_auth(binary):
     with open(auth, "w") as f:
         f.write("broken line\n")
     result = subprocess.run([binary, "serve", "--store", os.path.join(folder, "s"), "--smtp", "127.0.0.1:0",
-                             "--no-pop3", "--http", "127.0.0.1:0", "--http-auth-file", auth],
+                             "--no-pop3", "--no-imap", "--http", "127.0.0.1:0", "--http-auth-file", auth],
                             capture_output=True, text=True, timeout=30)
     expect("a bad auth file: exit 2, one line (%r)" % result.stderr,
            result.returncode == 2 and result.stderr.count("\n") == 1 and "user:password" in result.stderr)
@@ -212,7 +212,7 @@ def run_auth(binary):
     busy.bind(("127.0.0.1", 0))
     busy.listen(1)
     result = subprocess.run([binary, "serve", "--store", os.path.join(folder, "s"), "--smtp", "127.0.0.1:0",
-                             "--no-pop3", "--http", "127.0.0.1:%d" % busy.getsockname()[1]],
+                             "--no-pop3", "--no-imap", "--http", "127.0.0.1:%d" % busy.getsockname()[1]],
                             capture_output=True, text=True, timeout=30)
     expect("HTTP port in use: exit 2 (%r)" % result.stderr,
            result.returncode == 2 and "cannot listen for HTTP" in result.stderr)

@@ -72,7 +72,7 @@ def main():
         print("wrote %d Maildir files in %.1f s" % (args.messages, time.perf_counter() - start))
     start = time.perf_counter()
     server = subprocess.Popen([args.binary, "serve", "--store", store, "--smtp", "127.0.0.1:0", "--no-pop3",
-                               "--no-tls", "--http", "127.0.0.1:0"], stdout=subprocess.PIPE, text=True)
+                               "--no-imap", "--no-tls", "--http", "127.0.0.1:0"], stdout=subprocess.PIPE, text=True)
     try:
         line = server.stdout.readline()
         port = re.search(r"HTTP on 127\.0\.0\.1:(\d+)", line).group(1)
