@@ -46,7 +46,7 @@ std::pair<int, QByteArray> http(
 
 TEST_CASE("the desktop app serves the HTTP API, and the settings turn it off, on and move it", "[ui][api]")
 {
-    UiFixture ui;
+    UiFixture ui(false, [](Ui::Settings &settings) { settings.setValue(Ui::Settings::Key::HttpEnabled, true); });
     Ui::ServerController *controller = ui.window().serverController();
     controller->apply(controller->settings());
     Ui::ServerController::Status status = controller->status(Listener::Http);
