@@ -34,9 +34,24 @@
         <translation>不提供 POP3 服务。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+2"/>
+        <source>Mailpit-compatible HTTP API address (default 127.0.0.1:8025).</source>
+        <translation>与 Mailpit 兼容的 HTTP API 地址（默认 127.0.0.1:8025）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not serve the HTTP API.</source>
+        <translation>不提供 HTTP API。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>--pop3: %1</source>
         <translation>--pop3：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--http: %1</source>
+        <translation>--http：%1</translation>
     </message>
     <message>
         <location line="+68"/>
@@ -44,7 +59,7 @@
         <translation>TLS 已关闭：%1</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-98"/>
         <source>Do not offer STARTTLS.</source>
         <translation>不提供 STARTTLS。</translation>
     </message>
@@ -54,7 +69,7 @@
         <translation>界面语言，例如 zh_CN 或 zh_TW（默认：系统区域设置）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>.eml files to open.</source>
         <translation>要打开的 .eml 文件。</translation>
     </message>
@@ -301,12 +316,12 @@ Part %2, SHA-256 %3</source>
     <name>MailSink::Ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+88"/>
-        <location line="+797"/>
+        <location line="+799"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-773"/>
+        <location line="-775"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒绝来自 %1 的连接：连接数过多</translation>
     </message>
@@ -632,7 +647,7 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Store folder</source>
         <translation>存储文件夹</translation>
     </message>
@@ -1485,7 +1500,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::ServerController</name>
     <message>
-        <location filename="../ui/ServerController.cpp" line="+116"/>
+        <location filename="../ui/ServerController.cpp" line="+130"/>
         <source>no store is open</source>
         <translation>没有打开的存储</translation>
     </message>
@@ -1495,7 +1510,7 @@ To: %2</source>
         <translation>无法在 %2 上监听 %1：没有 TLS 证书</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+42"/>
         <source>cannot listen on %1: %2</source>
         <translation>无法在 %1 上监听：%2</translation>
     </message>
@@ -1629,6 +1644,11 @@ To: %2</source>
         <location line="+1"/>
         <source>POP3S (implicit TLS)</source>
         <translation>POP3S（隐式 TLS）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP API (Mailpit-compatible)</source>
+        <translation>HTTP API（与 Mailpit 兼容）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1847,12 +1867,12 @@ To: %2</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>POP3 is not available in this run</source>
         <translation>本次运行中 POP3 不可用</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+65"/>
         <source>Set on the command line for this run, so not editable here: %1</source>
         <translation>已在本次运行的命令行中设置，因此无法在此编辑：%1</translation>
     </message>
@@ -1862,7 +1882,7 @@ To: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>TLS: choose both the certificate and the private key file</source>
         <translation>TLS：请同时选择证书文件和私钥文件</translation>
     </message>

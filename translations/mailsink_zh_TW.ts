@@ -34,9 +34,24 @@
         <translation>不提供 POP3 服務。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+2"/>
+        <source>Mailpit-compatible HTTP API address (default 127.0.0.1:8025).</source>
+        <translation>與 Mailpit 相容的 HTTP API 位址（預設 127.0.0.1:8025）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not serve the HTTP API.</source>
+        <translation>不提供 HTTP API。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>--pop3: %1</source>
         <translation>--pop3：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--http: %1</source>
+        <translation>--http：%1</translation>
     </message>
     <message>
         <location line="+68"/>
@@ -44,7 +59,7 @@
         <translation>TLS 已關閉：%1</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-98"/>
         <source>Do not offer STARTTLS.</source>
         <translation>不提供 STARTTLS。</translation>
     </message>
@@ -54,7 +69,7 @@
         <translation>介面語言，例如 zh_CN 或 zh_TW（預設：系統地區設定）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>.eml files to open.</source>
         <translation>要開啟的 .eml 檔案。</translation>
     </message>
@@ -301,12 +316,12 @@ Part %2, SHA-256 %3</source>
     <name>MailSink::Ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+88"/>
-        <location line="+797"/>
+        <location line="+799"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-773"/>
+        <location line="-775"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒絕來自 %1 的連線：連線數過多</translation>
     </message>
@@ -632,7 +647,7 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Store folder</source>
         <translation>儲存資料夾</translation>
     </message>
@@ -1485,7 +1500,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::ServerController</name>
     <message>
-        <location filename="../ui/ServerController.cpp" line="+116"/>
+        <location filename="../ui/ServerController.cpp" line="+130"/>
         <source>no store is open</source>
         <translation>沒有開啟的儲存庫</translation>
     </message>
@@ -1495,7 +1510,7 @@ To: %2</source>
         <translation>無法在 %2 上監聽 %1：沒有 TLS 憑證</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+42"/>
         <source>cannot listen on %1: %2</source>
         <translation>無法在 %1 上監聽：%2</translation>
     </message>
@@ -1629,6 +1644,11 @@ To: %2</source>
         <location line="+1"/>
         <source>POP3S (implicit TLS)</source>
         <translation>POP3S（隱含式 TLS）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP API (Mailpit-compatible)</source>
+        <translation>HTTP API（與 Mailpit 相容）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1847,12 +1867,12 @@ To: %2</source>
         <translation>主題：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>POP3 is not available in this run</source>
         <translation>本次執行中 POP3 無法使用</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+65"/>
         <source>Set on the command line for this run, so not editable here: %1</source>
         <translation>已在本次執行的命令列中設定，因此無法在此編輯：%1</translation>
     </message>
@@ -1862,7 +1882,7 @@ To: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>TLS: choose both the certificate and the private key file</source>
         <translation>TLS：請同時選擇憑證檔案與私密金鑰檔案</translation>
     </message>

@@ -650,6 +650,7 @@ bool MainWindow::switchStore(const QString &folder, bool move, QString *error)
         m_pop3->shutdown(2000);
     m_jobs.waitForFinished();
     m_model->stopQuery();
+    m_controller->stopHttp(); // apply() in reopen() starts it again
     for (MessageWindow *window : messageWindows()) {
         if (window->storedId() != 0)
             window->parentWidget()->close();
@@ -673,7 +674,8 @@ bool MainWindow::switchStore(const QString &folder, bool move, QString *error)
     auto listenerProblems = [this] {
         QStringList problems;
         for (auto listener : {ServerController::Listener::Smtp, ServerController::Listener::Smtps,
-                 ServerController::Listener::Pop3, ServerController::Listener::Pop3s}) {
+                 ServerController::Listener::Pop3, ServerController::Listener::Pop3s,
+                 ServerController::Listener::Http}) {
             const QString why = m_controller->status(listener).error;
             if (!why.isEmpty())
                 problems << tr("%1: %2").arg(ServerController::listenerName(listener), why);

@@ -1,6 +1,8 @@
 #include "ServerController.h"
 
+#include "api/ApiService.h"
 #include "pop3/Pop3Server.h"
+#include "smtp/ChaosTriggers.h"
 #include "smtp/SmtpServer.h"
 #include "store/MessageStore.h"
 
@@ -8,8 +10,9 @@ namespace MailSink::Ui {
 
 namespace {
 
-constexpr ServerController::Listener AllListeners[] = {ServerController::Listener::Smtp,
-    ServerController::Listener::Smtps, ServerController::Listener::Pop3, ServerController::Listener::Pop3s};
+constexpr ServerController::Listener AllListeners[]
+    = {ServerController::Listener::Smtp, ServerController::Listener::Smtps, ServerController::Listener::Pop3,
+        ServerController::Listener::Pop3s, ServerController::Listener::Http};
 
 } // namespace
 
@@ -20,7 +23,12 @@ ServerController::ServerController(
     , m_smtp(smtp)
     , m_settings(initial)
     , m_tls(smtp->config().tls)
+    , m_api(new Api::ApiService(store, this))
+    , m_chaos(std::make_shared<Smtp::ChaosTriggers>())
 {
+    Smtp::ServerConfig config = m_smtp->config();
+    config.session.chaos = m_chaos->hook();
+    m_smtp->setConfig(std::move(config));
     connect(m_smtp, &Smtp::SmtpServer::listeningChanged, this, &ServerController::refresh);
     refresh();
 }
@@ -44,6 +52,8 @@ QString ServerController::listenerName(Listener listener)
         return QStringLiteral("POP3");
     case Listener::Pop3s:
         return QStringLiteral("POP3S");
+    case Listener::Http:
+        return QStringLiteral("HTTP");
     }
     return {};
 }
@@ -91,6 +101,8 @@ bool ServerController::wantedOn(Listener listener, const ServerSettings &setting
         return m_pop3 && settings.pop3Enabled;
     case Listener::Pop3s:
         return m_pop3 && settings.pop3Enabled && settings.pop3sEnabled && tls;
+    case Listener::Http:
+        return settings.httpEnabled;
     }
     return false;
 }
@@ -104,6 +116,8 @@ HostPort &ServerController::addressOf(ServerSettings &settings, Listener listene
         return settings.smtps;
     case Listener::Pop3:
         return settings.pop3;
+    case Listener::Http:
+        return settings.http;
     case Listener::Pop3s:
         break;
     }
@@ -140,6 +154,20 @@ bool ServerController::listen(Listener listener, const HostPort &address)
         ok = m_pop3->listenPop3s(address);
         error = m_pop3->errorString();
         break;
+    case Listener::Http: {
+        Api::ApiConfig config;
+        config.address = address;
+        config.chaos = m_chaos;
+        config.maxBodySize
+            = std::max<qint64>(qint64(m_settings.maxMessageSizeMiB) * 2 * 1024 * 1024, 1024 * 1024);
+        ok = m_api->start(config);
+        error = m_api->errorString();
+        const QString httpPrefix = QStringLiteral("cannot listen for HTTP on %1: ").arg(address.toString());
+        if (error.startsWith(httpPrefix))
+            error = QStringLiteral("cannot listen on %1: ").arg(address.toString())
+                + error.mid(httpPrefix.size());
+        break;
+    }
     }
     refresh();
     // The core says "cannot listen on ADDRESS: REASON" in English; REASON comes translated from Qt.
@@ -165,6 +193,9 @@ void ServerController::stop(Listener listener)
     case Listener::Pop3s:
         m_pop3->stopPop3s();
         break;
+    case Listener::Http:
+        m_api->stop();
+        break;
     }
     refresh();
     m_status[listener].error.clear();
@@ -183,6 +214,7 @@ void ServerController::refresh()
     set(Listener::Smtps, m_smtp->smtpsAddress());
     set(Listener::Pop3, m_pop3 ? m_pop3->address() : HostPort());
     set(Listener::Pop3s, m_pop3 ? m_pop3->pop3sAddress() : HostPort());
+    set(Listener::Http, m_api->isRunning() ? m_api->address() : HostPort());
     Q_EMIT statusChanged();
 }
 
@@ -208,6 +240,11 @@ bool ServerController::startSmtp()
     }
     Q_EMIT statusChanged();
     return ok;
+}
+
+void ServerController::stopHttp()
+{
+    stop(Listener::Http);
 }
 
 void ServerController::stopSmtp()

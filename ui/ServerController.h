@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QObject>
 
+#include <memory>
 #include <optional>
 
 namespace MailSink::Smtp {
@@ -20,11 +21,17 @@ struct Pop3ServerConfig;
 namespace MailSink::Store {
 class MessageStore;
 }
+namespace MailSink::Api {
+class ApiService;
+}
+namespace MailSink::Smtp {
+class ChaosTriggers;
+}
 
 namespace MailSink::Ui {
 
-// Runs the desktop app's four listeners (SMTP, SMTPS, POP3, POP3S) from ServerSettings. apply() takes
-// effect at once: session settings (TLS, AUTH, limits) for new connections, and only a listener whose
+// Runs the desktop app's listeners (SMTP, SMTPS, POP3, POP3S, the HTTP API) from ServerSettings. apply()
+// takes effect at once: session settings (TLS, AUTH, limits) for new connections, and only a listener whose
 // address or on/off state changed is moved; a listener that cannot have its new address keeps the old
 // one and reports why.
 class ServerController : public QObject
@@ -32,7 +39,7 @@ class ServerController : public QObject
     Q_OBJECT
 
 public:
-    enum class Listener { Smtp, Smtps, Pop3, Pop3s };
+    enum class Listener { Smtp, Smtps, Pop3, Pop3s, Http };
     struct Status
     {
         bool listening = false;
@@ -62,6 +69,10 @@ public:
 
     bool startSmtp(); // SMTP, and SMTPS when enabled; false if one of them could not listen
     void stopSmtp();
+    // The HTTP API reads the store on a thread of its own: stop it before the store closes; apply() starts
+    // it again.
+    void stopHttp();
+    Api::ApiService *api() const { return m_api; }
     ApplyResult apply(const ServerSettings &wanted);
     // A new self-signed certificate in the store folder, in use at once when no certificate file is set.
     bool regenerateCertificate(QString *error);
@@ -96,6 +107,8 @@ private:
     std::optional<Tls::TlsIdentity> m_tls;
     bool m_smtpRunning = false;
     QMap<Listener, Status> m_status;
+    Api::ApiService *m_api = nullptr;
+    std::shared_ptr<Smtp::ChaosTriggers> m_chaos; // set over the API, met by every SMTP session
 };
 
 } // namespace MailSink::Ui

@@ -18,8 +18,8 @@ ApiService::~ApiService()
 
 bool ApiService::start(const ApiConfig &config)
 {
-    stop();
-    m_thread.start();
+    if (!m_thread.isRunning())
+        m_thread.start();
     ApiServer *server = nullptr;
     bool ok = false;
     QString error;
@@ -43,10 +43,15 @@ bool ApiService::start(const ApiConfig &config)
     context->deleteLater();
     m_error = error;
     if (!ok) {
-        m_thread.quit();
-        m_thread.wait();
+        if (!m_server) { // a running server keeps serving where it is
+            m_thread.quit();
+            m_thread.wait();
+        }
         return false;
     }
+    if (ApiServer *previous = m_server)
+        QMetaObject::invokeMethod(
+            previous, [previous] { delete previous; }, Qt::BlockingQueuedConnection);
     m_server = server;
     m_address = address;
     return true;

@@ -23,7 +23,8 @@ public:
     explicit ApiService(Store::MessageStore *store, QObject *parent = nullptr);
     ~ApiService() override;
 
-    // Starts (or restarts with a new configuration); blocks until the listener is up or has failed.
+    // Starts (or restarts with a new configuration); blocks until the listener is up or has failed. When a
+    // restart fails the server already running keeps serving with its old configuration.
     bool start(const ApiConfig &config);
     void stop();
     bool isRunning() const { return m_server != nullptr; }

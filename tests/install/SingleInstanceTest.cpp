@@ -78,7 +78,7 @@ struct Desktop
         process.start(Binary,
             QStringList {QStringLiteral("--store"), store.path(), QStringLiteral("--smtp"),
                 QStringLiteral("127.0.0.1:0"), QStringLiteral("--pop3"), QStringLiteral("127.0.0.1:0"),
-                QStringLiteral("--no-tls")}
+                QStringLiteral("--no-tls"), QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")}
                 + extra);
         REQUIRE(process.waitForStarted(10000));
     }
@@ -286,7 +286,10 @@ struct ConfiguredDesktop
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("mailsink.ui.info=true"));
         process.setProcessEnvironment(env);
         process.setStandardErrorFile(log);
-        process.start(Binary, QStringList {QStringLiteral("--store"), store.path()} + extra);
+        process.start(Binary,
+            QStringList {QStringLiteral("--store"), store.path(), QStringLiteral("--http"),
+                QStringLiteral("127.0.0.1:0")}
+                + extra);
         REQUIRE(process.waitForStarted(10000));
     }
     ~ConfiguredDesktop()

@@ -138,6 +138,9 @@ UiFixture::UiFixture(bool tls, const std::function<void(Ui::Settings &)> &config
     m_backend
         = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     m_settings = std::make_unique<Ui::Settings>(m_backend.get());
+    // No HTTP API unless a test asks for it (then on any free port: tests run in parallel, 8025 may be taken).
+    m_settings->setValue(Ui::Settings::Key::HttpEnabled, false);
+    m_settings->setValue(Ui::Settings::Key::HttpAddress, QStringLiteral("127.0.0.1:0"));
     if (configure)
         configure(*m_settings);
     m_window = std::make_unique<Ui::MainWindow>(

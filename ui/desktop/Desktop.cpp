@@ -4,9 +4,9 @@
 
 #include "MainWindow.h"
 #include "ServerController.h"
-#include "settings/Settings.h"
 #include "common/Theme.h"
 #include "common/Translations.h"
+#include "settings/Settings.h"
 #include "smtp/SmtpServer.h"
 #include "store/MessageStore.h"
 #include "tls/TlsIdentity.h"
@@ -54,6 +54,11 @@ std::optional<DesktopOptions> parseDesktopOptions(const QStringList &arguments, 
         QStringLiteral("HOST:PORT"));
     const QCommandLineOption noPop3Option(
         QStringLiteral("no-pop3"), QApplication::translate("Desktop", "Do not serve POP3."));
+    const QCommandLineOption httpOption(QStringLiteral("http"),
+        QApplication::translate("Desktop", "Mailpit-compatible HTTP API address (default 127.0.0.1:8025)."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption noHttpOption(
+        QStringLiteral("no-http"), QApplication::translate("Desktop", "Do not serve the HTTP API."));
     const QCommandLineOption noTlsOption(
         QStringLiteral("no-tls"), QApplication::translate("Desktop", "Do not offer STARTTLS."));
     const QCommandLineOption langOption(QStringLiteral("lang"),
@@ -61,7 +66,8 @@ std::optional<DesktopOptions> parseDesktopOptions(const QStringList &arguments, 
             "Desktop", "Interface language, e.g. zh_CN or zh_TW (default: system locale)."),
         QStringLiteral("LOCALE"));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions({storeOption, smtpOption, pop3Option, noPop3Option, noTlsOption});
+    parser.addOptions(
+        {storeOption, smtpOption, pop3Option, noPop3Option, httpOption, noHttpOption, noTlsOption});
     parser.addOption(langOption);
     parser.addPositionalArgument(QStringLiteral("files"),
         QApplication::translate("Desktop", ".eml files to open."), QStringLiteral("[FILE.eml ...]"));
@@ -81,6 +87,12 @@ std::optional<DesktopOptions> parseDesktopOptions(const QStringList &arguments, 
             return failed(QApplication::translate("Desktop", "--pop3: %1").arg(why));
     }
     options.overrides.noPop3 = parser.isSet(noPop3Option);
+    if (parser.isSet(httpOption)) {
+        options.overrides.http = HostPort::parse(parser.value(httpOption), &why);
+        if (!options.overrides.http)
+            return failed(QApplication::translate("Desktop", "--http: %1").arg(why));
+    }
+    options.overrides.noHttp = parser.isSet(noHttpOption);
     options.overrides.noTls = parser.isSet(noTlsOption);
     if (parser.isSet(storeOption))
         options.overrides.store = parser.value(storeOption);
@@ -150,6 +162,7 @@ int runDesktop(const QStringList &arguments)
     window.openFiles(options->files);
 
     const int code = QApplication::exec();
+    controller->stopHttp(); // before the store closes: the API reads it on its own thread
     server.shutdown(2000);
     pop3Server.shutdown(2000);
     store.close();

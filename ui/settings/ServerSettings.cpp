@@ -39,6 +39,8 @@ ServerSettings ServerSettings::load(const Settings &settings)
     s.pop3 = address(settings, Settings::Key::Pop3Address);
     s.pop3sEnabled = settings.flag(Settings::Key::Pop3sEnabled);
     s.pop3s = address(settings, Settings::Key::Pop3sAddress);
+    s.httpEnabled = settings.flag(Settings::Key::HttpEnabled);
+    s.http = address(settings, Settings::Key::HttpAddress);
     s.tlsEnabled = settings.flag(Settings::Key::TlsEnabled);
     s.certificateFile = settings.text(Settings::Key::TlsCertificate);
     s.keyFile = settings.text(Settings::Key::TlsKey);
@@ -60,6 +62,8 @@ void ServerSettings::save(Settings &settings) const
     settings.setValue(Settings::Key::Pop3Address, pop3.toString());
     settings.setValue(Settings::Key::Pop3sEnabled, pop3sEnabled);
     settings.setValue(Settings::Key::Pop3sAddress, pop3s.toString());
+    settings.setValue(Settings::Key::HttpEnabled, httpEnabled);
+    settings.setValue(Settings::Key::HttpAddress, http.toString());
     settings.setValue(Settings::Key::TlsEnabled, tlsEnabled);
     settings.setValue(Settings::Key::TlsCertificate, certificateFile);
     settings.setValue(Settings::Key::TlsKey, keyFile);
@@ -75,10 +79,11 @@ bool ServerSettings::operator==(const ServerSettings &o) const
 {
     return sameAddress(smtp, o.smtp) && smtpsEnabled == o.smtpsEnabled && sameAddress(smtps, o.smtps)
         && pop3Enabled == o.pop3Enabled && sameAddress(pop3, o.pop3) && pop3sEnabled == o.pop3sEnabled
-        && sameAddress(pop3s, o.pop3s) && tlsEnabled == o.tlsEnabled && certificateFile == o.certificateFile
-        && keyFile == o.keyFile && authRequired == o.authRequired && authUser == o.authUser
-        && authPassword == o.authPassword && maxMessageSizeMiB == o.maxMessageSizeMiB
-        && maxConnections == o.maxConnections && idleTimeoutSeconds == o.idleTimeoutSeconds;
+        && sameAddress(pop3s, o.pop3s) && httpEnabled == o.httpEnabled && sameAddress(http, o.http)
+        && tlsEnabled == o.tlsEnabled && certificateFile == o.certificateFile && keyFile == o.keyFile
+        && authRequired == o.authRequired && authUser == o.authUser && authPassword == o.authPassword
+        && maxMessageSizeMiB == o.maxMessageSizeMiB && maxConnections == o.maxConnections
+        && idleTimeoutSeconds == o.idleTimeoutSeconds;
 }
 
 void ServerOverrides::applyTo(ServerSettings &settings) const
@@ -87,6 +92,10 @@ void ServerOverrides::applyTo(ServerSettings &settings) const
         settings.smtp = *smtp;
     if (pop3)
         settings.pop3 = *pop3;
+    if (http)
+        settings.http = *http;
+    if (noHttp)
+        settings.httpEnabled = false;
     if (noPop3) {
         settings.pop3Enabled = false;
         settings.pop3sEnabled = false;
@@ -104,6 +113,10 @@ void ServerOverrides::restoreSaved(ServerSettings &edited, const ServerSettings 
         edited.smtp = saved.smtp;
     if (pop3)
         edited.pop3 = saved.pop3;
+    if (http)
+        edited.http = saved.http;
+    if (noHttp)
+        edited.httpEnabled = saved.httpEnabled;
     if (noPop3) {
         edited.pop3Enabled = saved.pop3Enabled;
         edited.pop3sEnabled = saved.pop3sEnabled;

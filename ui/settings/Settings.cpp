@@ -34,6 +34,8 @@ const Entry Table[] = {
     {Settings::Key::Pop3Address, "pop3/address", [] { return QVariant(QStringLiteral("127.0.0.1:1110")); }},
     {Settings::Key::Pop3sEnabled, "pop3s/enabled", [] { return QVariant(false); }},
     {Settings::Key::Pop3sAddress, "pop3s/address", [] { return QVariant(QStringLiteral("127.0.0.1:1995")); }},
+    {Settings::Key::HttpEnabled, "http/enabled", [] { return QVariant(true); }},
+    {Settings::Key::HttpAddress, "http/address", [] { return QVariant(QStringLiteral("127.0.0.1:8025")); }},
     {Settings::Key::TlsEnabled, "tls/enabled", [] { return QVariant(true); }},
     // Empty: the self-signed certificate generated once and kept in the store folder.
     {Settings::Key::TlsCertificate, "tls/certificate", [] { return QVariant(QString()); }},

@@ -32,6 +32,8 @@ public:
         Pop3Address,
         Pop3sEnabled,
         Pop3sAddress,
+        HttpEnabled,
+        HttpAddress,
         TlsEnabled,
         TlsCertificate,
         TlsKey,

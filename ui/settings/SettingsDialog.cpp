@@ -129,6 +129,7 @@ QWidget *SettingsDialog::createListenPage()
     addEndpoint(grid, 1, Listener::Smtps, tr("SMTPS (implicit TLS)"), true);
     addEndpoint(grid, 2, Listener::Pop3, tr("POP3"), true);
     addEndpoint(grid, 3, Listener::Pop3s, tr("POP3S (implicit TLS)"), true);
+    addEndpoint(grid, 4, Listener::Http, tr("HTTP API (Mailpit-compatible)"), true);
     layout->addWidget(box);
     layout->addWidget(note(tr("Only a listener whose address changes is restarted; connections in progress "
                               "on the others go on. Ports below 1024 usually need administrator rights."),
@@ -287,6 +288,7 @@ void SettingsDialog::load()
     set(Listener::Smtps, s.smtpsEnabled, s.smtps);
     set(Listener::Pop3, s.pop3Enabled, s.pop3);
     set(Listener::Pop3s, s.pop3sEnabled, s.pop3s);
+    set(Listener::Http, s.httpEnabled, s.http);
     if (!m_controller->pop3Server()) {
         for (Listener listener : {Listener::Pop3, Listener::Pop3s}) {
             const Endpoint e = m_endpoints.value(listener);
@@ -336,6 +338,14 @@ void SettingsDialog::lockOverridden()
         lock(m_endpoints.value(Listener::Pop3));
         lock(m_endpoints.value(Listener::Pop3s));
         fixed << QStringLiteral("--no-pop3");
+    }
+    if (o.http) {
+        lock(m_endpoints.value(Listener::Http));
+        fixed << QStringLiteral("--http");
+    }
+    if (o.noHttp) {
+        lock(m_endpoints.value(Listener::Http));
+        fixed << QStringLiteral("--no-http");
     }
     if (o.noTls) {
         m_tls->setEnabled(false);
@@ -406,6 +416,8 @@ std::optional<ServerSettings> SettingsDialog::collect(QStringList *problems) con
     read(Listener::Smtps, s.smtps);
     read(Listener::Pop3, s.pop3);
     read(Listener::Pop3s, s.pop3s);
+    read(Listener::Http, s.http);
+    s.httpEnabled = m_endpoints.value(Listener::Http).enabled->isChecked();
     s.smtpsEnabled = m_endpoints.value(Listener::Smtps).enabled->isChecked();
     s.pop3Enabled = m_endpoints.value(Listener::Pop3).enabled->isChecked();
     s.pop3sEnabled = m_endpoints.value(Listener::Pop3s).enabled->isChecked();
