@@ -4,7 +4,7 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../ui/Desktop.cpp" line="+31"/>
+        <location filename="../ui/desktop/Desktop.cpp" line="+31"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>MailSink::Ui::AttachmentList</name>
     <message>
-        <location filename="../ui/AttachmentList.cpp" line="+25"/>
+        <location filename="../ui/message/AttachmentList.cpp" line="+25"/>
         <source>Name</source>
         <translation>名稱</translation>
     </message>
@@ -102,7 +102,7 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::ComposeDialog</name>
     <message>
-        <location filename="../ui/ComposeDialog.cpp" line="+95"/>
+        <location filename="../ui/outgoing/ComposeDialog.cpp" line="+95"/>
         <source>Compose Test Message</source>
         <translation>撰寫測試郵件</translation>
     </message>
@@ -292,7 +292,7 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::DesktopNotifier</name>
     <message>
-        <location filename="../ui/DesktopNotifier.cpp" line="+87"/>
+        <location filename="../ui/desktop/DesktopNotifier.cpp" line="+87"/>
         <source>Open</source>
         <translation>開啟</translation>
     </message>
@@ -771,7 +771,7 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MessageBrowser</name>
     <message>
-        <location filename="../ui/MessageBrowser.cpp" line="+80"/>
+        <location filename="../ui/message/MessageBrowser.cpp" line="+80"/>
         <source>This HTML body is very large (%1 characters); rendering it may take a while.</source>
         <translation>此 HTML 內文非常大（%1 個字元），呈現可能需要一些時間。</translation>
     </message>
@@ -784,7 +784,7 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MessageListModel</name>
     <message>
-        <location filename="../ui/MessageListModel.cpp" line="+170"/>
+        <location filename="../ui/list/MessageListModel.cpp" line="+170"/>
         <source>(no subject)</source>
         <translation>（無主旨）</translation>
     </message>
@@ -849,7 +849,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::MessageWindow</name>
     <message>
-        <location filename="../ui/MessageWindow.cpp" line="+118"/>
+        <location filename="../ui/message/MessageWindow.cpp" line="+118"/>
         <source>Message %1</source>
         <translation>郵件 %1</translation>
     </message>
@@ -1213,7 +1213,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::NotificationBatcher</name>
     <message>
-        <location filename="../ui/NotificationBatcher.cpp" line="+35"/>
+        <location filename="../ui/desktop/NotificationBatcher.cpp" line="+35"/>
         <source>(no subject)</source>
         <translation>（無主旨）</translation>
     </message>
@@ -1242,7 +1242,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::OutgoingActions</name>
     <message>
-        <location filename="../ui/OutgoingActions.cpp" line="+18"/>
+        <location filename="../ui/outgoing/OutgoingActions.cpp" line="+18"/>
         <source>Re&amp;lease…</source>
         <translation>放行(&amp;L)…</translation>
     </message>
@@ -1270,7 +1270,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::ReleaseDialog</name>
     <message>
-        <location filename="../ui/ReleaseDialog.cpp" line="+105"/>
+        <location filename="../ui/outgoing/ReleaseDialog.cpp" line="+105"/>
         <source>no encryption</source>
         <translation>不加密</translation>
     </message>
@@ -1503,7 +1503,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::SessionWindow</name>
     <message>
-        <location filename="../ui/SessionWindow.cpp" line="+45"/>
+        <location filename="../ui/session/SessionWindow.cpp" line="+45"/>
         <source>Session %1 — %2:%3</source>
         <translation>工作階段 %1 — %2:%3</translation>
     </message>
@@ -1566,7 +1566,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+57"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="+57"/>
         <source>Mailsink Settings</source>
         <translation>Mailsink 設定</translation>
     </message>
@@ -1900,7 +1900,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::TrayIcon</name>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="+18"/>
+        <location filename="../ui/desktop/TrayIcon.cpp" line="+19"/>
         <source>&amp;Show Mailsink</source>
         <translation>顯示 Mailsink(&amp;S)</translation>
     </message>
@@ -1915,7 +1915,7 @@ To: %2</source>
         <translation>新郵件通知(&amp;N)</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+127"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
@@ -1938,7 +1938,7 @@ To: %2</source>
 <context>
     <name>MessageLoader</name>
     <message>
-        <location filename="../ui/MessageLoader.cpp" line="+119"/>
+        <location filename="../ui/message/MessageLoader.cpp" line="+119"/>
         <source>message %1 is no longer in the store</source>
         <translation>郵件 %1 已不在郵件庫中</translation>
     </message>
@@ -1981,7 +1981,7 @@ To: %2</source>
         <translation>無法將 %1 移到 %2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+34"/>
         <source>cannot copy to %1: %2</source>
         <translation>無法複製到 %1：%2</translation>
     </message>
@@ -1993,7 +1993,7 @@ To: %2</source>
         <translation>無法複製 %1：%2</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>could not put back %1; nothing was deleted</source>
         <translation>無法放回 %1；未刪除任何內容</translation>
     </message>
@@ -2001,7 +2001,7 @@ To: %2</source>
 <context>
     <name>TemporaryFiles</name>
     <message>
-        <location filename="../ui/TemporaryFiles.cpp" line="+31"/>
+        <location filename="../ui/common/TemporaryFiles.cpp" line="+31"/>
         <source>cannot create a temporary folder</source>
         <translation>無法建立暫存資料夾</translation>
     </message>

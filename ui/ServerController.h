@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ServerSettings.h"
+#include "settings/ServerSettings.h"
 #include "tls/TlsIdentity.h"
 
 #include <QList>

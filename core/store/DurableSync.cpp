@@ -24,6 +24,25 @@ QString lastError()
 
 } // namespace
 
+void startWriteback(int fd)
+{
+#ifdef Q_OS_LINUX
+    ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+    Q_UNUSED(fd);
+#endif
+}
+
+void waitWriteback(int fd)
+{
+#ifdef Q_OS_LINUX
+    ::sync_file_range(
+        fd, 0, 0, SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
+#else
+    Q_UNUSED(fd);
+#endif
+}
+
 bool syncFileData(int fd, QString *error)
 {
 #if defined(Q_OS_LINUX)

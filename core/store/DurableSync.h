@@ -10,6 +10,11 @@ namespace MailSink::Store {
 // has dirty (a parallel build, a VM image). All functions are thread-safe.
 namespace DurableSync {
 
+// Linux: starts, then waits for, the write-back of a file's data without a journal commit
+// (sync_file_range); done for every file of a batch before the first syncFileData(), the one journal
+// commit that follows covers them all and the other fdatasync() calls return at once. No-ops elsewhere.
+void startWriteback(int fd);
+void waitWriteback(int fd);
 bool syncFileData(int fd, QString *error); // an open file descriptor (POSIX); _commit() on Windows
 bool syncFile(const QString &path, QString *error); // opens the file and flushes it
 bool syncDirectory(const QString &path, QString *error); // no-op where renames are journaled (NTFS)

@@ -459,6 +459,10 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
     QString error;
     if (injectFault(Fault::Sync))
         return failAll(QStringLiteral("cannot flush messages to disk: injected failure"));
+    for (const auto &pending : batch)
+        DurableSync::startWriteback(pending->writer->fileDescriptor());
+    for (const auto &pending : batch)
+        DurableSync::waitWriteback(pending->writer->fileDescriptor());
     for (auto &pending : batch) {
         if (!pending->writer->syncAndClose(&error)) {
             const QString why = QStringLiteral("cannot flush the message to disk: %1").arg(error);

@@ -79,6 +79,15 @@ bool MessageWriter::write(QByteArrayView bytes)
     return true;
 }
 
+int MessageWriter::fileDescriptor() const
+{
+#ifdef Q_OS_UNIX
+    return m_fd;
+#else
+    return m_file.isOpen() ? m_file.handle() : -1;
+#endif
+}
+
 bool MessageWriter::syncAndClose(QString *error)
 {
     if (hasFailed()) {

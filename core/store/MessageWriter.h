@@ -29,6 +29,7 @@ public:
 private:
     friend class MessageStore;
     MessageWriter(MessageStore *store, QByteArray uniq, QString tmpPath);
+    int fileDescriptor() const; // -1 once closed
     bool syncAndClose(QString *error); // on the committer: flush the data (fdatasync), then close
     void discard();
 

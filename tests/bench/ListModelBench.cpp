@@ -4,8 +4,8 @@
 // measures and prints.
 //
 //     build/tests/bench/mailsink_bench_list [--messages 100000] [--reps 3] [--store DIR]
-#include "MessageListModel.h"
-#include "MessageListView.h"
+#include "list/MessageListModel.h"
+#include "list/MessageListView.h"
 #include "store/MessageStore.h"
 
 #include <QApplication>

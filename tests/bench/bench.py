@@ -1,20 +1,27 @@
 #!/usr/bin/env python3
-"""Mailsink benchmark: starts `mailsink serve` on a fresh store on loopback, drives it with an
-asyncio SMTP client (strict request/response, every reply checked), and prints msgs/s,
-end-of-DATA -> 250 latency p50/p99, server peak RSS and lost messages (acknowledged but not
-complete in the store). Not a test: it only measures and prints.
+"""Mailsink benchmark: starts `mailsink serve` on a fresh store on loopback (and, with --peer, Postfix's
+`smtp-sink -d`, which writes every message to a file but never flushes, under the same load), drives it
+with an asyncio SMTP client (strict request/response, every reply checked) or Postfix's `smtp-source`,
+and prints msgs/s, end-of-DATA -> 250 latency p50/p99, connect -> banner p99, server CPU per message,
+server peak RSS and lost messages (acknowledged but not complete in the store), side by side with the
+ratio. Not a test: it only measures and prints.
 
-    tests/bench/bench.py --binary build/app/mailsink [--scenarios 1k-session,10m-session] [--reps 3]
+    tests/bench/bench.py --binary build/app/mailsink [--peer] [--scenarios 1k-session,500-concurrent] [--reps 3]
 """
 import argparse, asyncio, glob, json, os, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
 
 SCENARIOS = {
     # name: (message size, connections, messages per connection, new connection per message)
     "1k-session": (1024, 10, 300, False),
+    "src-1k-session": (1024, 10, 500, False),  # Postfix smtp-source -s 10 -m 5000 -l 1024 -d (a C client)
     "1k-conn": (1024, 10, 50, True),
     "100k-session": (100 * 1024, 10, 40, False),
     "10m-session": (10 * 1024 * 1024, 2, 5, False),
+    # 500 sessions open at once (each waits for every other to be greeted), then 2 messages each.
+    "500-concurrent": (1024, 500, 2, False),
 }
+SMTP_SOURCE = "/usr/sbin/smtp-source"
+SMTP_SINK = "/usr/sbin/smtp-sink"
 
 
 def make_message(size, ident):
@@ -46,14 +53,19 @@ async def expect(reader, code):
         raise RuntimeError(f"expected {code!r}, got {got!r}")
 
 
-async def session(port, size, count, per_message, worker, latencies, acked):
+async def session(port, size, count, per_message, worker, latencies, acked, banners, barrier):
     reader = writer = None
     for i in range(count):
         if writer is None:
+            connect = time.perf_counter()
             reader, writer = await asyncio.open_connection("127.0.0.1", port)
             sock = writer.get_extra_info("socket")
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             await expect(reader, b"220")
+            banners.append(time.perf_counter() - connect)
+            if barrier is not None:
+                await barrier.wait()  # every session is open and greeted before any sends
+                barrier = None
             writer.write(b"EHLO bench.example\r\n")
             await expect(reader, b"250")
         ident = f"w{worker}m{i}"
@@ -78,14 +90,42 @@ async def session(port, size, count, per_message, worker, latencies, acked):
             await expect(reader, b"250")
 
 
+class Barrier:
+    """asyncio.Barrier is Python 3.11+; this is enough for one use."""
+
+    def __init__(self, parties):
+        self.left, self.event = parties, asyncio.Event()
+
+    async def wait(self):
+        self.left -= 1
+        if self.left <= 0:
+            self.event.set()
+        await asyncio.wait_for(self.event.wait(), 60)
+
+
 async def load(port, size, conns, msgs, per_message):
-    latencies, acked = [], set()
+    latencies, acked, banners = [], set(), []
+    barrier = Barrier(conns) if conns >= 100 else None
     started = time.perf_counter()
-    results = await asyncio.gather(*(session(port, size, msgs, per_message, w, latencies, acked)
+    results = await asyncio.gather(*(session(port, size, msgs, per_message, w, latencies, acked, banners, barrier)
                                      for w in range(conns)), return_exceptions=True)
     wall = time.perf_counter() - started
     errors = [repr(r) for r in results if isinstance(r, Exception)]
-    return wall, latencies, acked, errors
+    return wall, latencies, acked, errors, banners
+
+
+def smtp_source_load(port, size, conns, msgs):
+    """Postfix's C load generator; it checks every reply and exits non-zero on an unexpected one. It
+    reports no per-message latency, and messages carry no id of ours: lost = acknowledged - stored."""
+    total = conns * msgs
+    started = time.perf_counter()
+    run = subprocess.run([SMTP_SOURCE, "-s", str(conns), "-m", str(total), "-l", str(size), "-d",
+                          "-f", "bench@example.com", "-t", "sink@example.com", f"127.0.0.1:{port}"],
+                         capture_output=True, text=True, timeout=600)
+    wall = time.perf_counter() - started
+    errors = [] if run.returncode == 0 else [f"smtp-source exit {run.returncode}: {run.stderr.strip()[:200]}"]
+    acked = {f"src{i}" for i in range(total)} if run.returncode == 0 else set()
+    return wall, [], acked, errors, []
 
 
 def peak_rss_kib(pid):
@@ -106,6 +146,10 @@ def cpu_seconds(pid):
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except OSError:
         return 0.0
+
+
+def count_stored(store, pattern):
+    return len(glob.glob(os.path.join(store, pattern)))
 
 
 def verify(store, acked):
@@ -151,15 +195,22 @@ def free_port():
         return s.getsockname()[1]
 
 
-def run_once(binary, scenario, workdir):
+def server_command(kind, binary, port, store):
+    if kind == "mailsink":
+        return [binary, "serve", "--quiet", "--store", store, "--smtp", f"127.0.0.1:{port}", "--no-pop3",
+                "--max-connections", "1000"], ["new/*", "cur/*"]
+    os.chmod(store, 0o777)  # smtp-sink drops to nobody
+    return [SMTP_SINK, "-u", "nobody", "-c", "-d", os.path.join(store, "%H%M%S."), f"127.0.0.1:{port}", "1024"], ["*"]
+
+
+def run_once(kind, binary, scenario, workdir):
     size, conns, msgs, per_message = SCENARIOS[scenario]
     subprocess.run(["sync"])
     fs_us = fs_create_us(workdir)
-    store = tempfile.mkdtemp(prefix=f"{scenario}-", dir=workdir)
+    store = tempfile.mkdtemp(prefix=f"{kind}-{scenario}-", dir=workdir)
     port = free_port()
-    server = subprocess.Popen([binary, "serve", "--quiet", "--store", store, "--smtp", f"127.0.0.1:{port}",
-                               "--no-pop3"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command, globs = server_command(kind, binary, port, store)
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 20
     while time.time() < deadline:
         try:
@@ -169,7 +220,10 @@ def run_once(binary, scenario, workdir):
             time.sleep(0.05)
     try:
         cpu_before = cpu_seconds(server.pid)
-        wall, latencies, acked, errors = asyncio.run(load(port, size, conns, msgs, per_message))
+        if scenario.startswith("src-"):
+            wall, latencies, acked, errors, banners = smtp_source_load(port, size, conns, msgs)
+        else:
+            wall, latencies, acked, errors, banners = asyncio.run(load(port, size, conns, msgs, per_message))
         cpu = cpu_seconds(server.pid) - cpu_before
         rss = peak_rss_kib(server.pid)
     finally:
@@ -178,13 +232,32 @@ def run_once(binary, scenario, workdir):
             server.wait(15)
         except subprocess.TimeoutExpired:
             server.kill()
-    lost = verify(store, acked)
+            server.wait()
+    if scenario.startswith("src-"):
+        lost = max(0, len(acked) - sum(count_stored(store, g) for g in globs))
+    else:
+        lost = verify(store, acked) if kind == "mailsink" else verify_dump(store, acked)
     latencies.sort()
-    pct = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000 if latencies else float("nan")
-    return {"scenario": scenario, "msgs_per_s": len(acked) / wall, "mb_per_s": len(acked) * size / wall / 1e6,
-            "p50_ms": pct(0.50), "p99_ms": pct(0.99), "peak_rss_mib": rss / 1024, "ok": len(acked),
-            "planned": conns * msgs, "lost": lost, "errors": errors[:3], "exit": server.returncode,
-            "fs_create_us": fs_us, "cpu_us_per_msg": cpu / max(1, len(acked)) * 1e6}
+    banners.sort()
+    pct = lambda xs, p: xs[min(len(xs) - 1, int(p * len(xs)))] * 1000 if xs else float("nan")
+    return {"server": kind, "scenario": scenario, "msgs_per_s": len(acked) / wall,
+            "mb_per_s": len(acked) * size / wall / 1e6,
+            "p50_ms": pct(latencies, 0.50), "p99_ms": pct(latencies, 0.99), "banner_p99_ms": pct(banners, 0.99),
+            "peak_rss_mib": rss / 1024, "ok": len(acked), "planned": conns * msgs, "lost": lost,
+            "errors": errors[:3], "exit": server.returncode, "fs_create_us": fs_us,
+            "cpu_us_per_msg": cpu / max(1, len(acked)) * 1e6}
+
+
+def verify_dump(store, acked):
+    """smtp-sink -d files: one per message, X-Bench-Id inside."""
+    found = set()
+    for path in glob.glob(os.path.join(store, "*")):
+        with open(path, "rb") as f:
+            data = f.read()
+        at = data.find(b"X-Bench-Id: ")
+        if at >= 0:
+            found.add(data[at + 12:data.find(b"\r\n", at)].decode())
+    return len(acked - found)
 
 
 def main():
@@ -196,33 +269,49 @@ def main():
                         help="stores go here (kept until the end: deleting many files slows ext4 for minutes)")
     parser.add_argument("--json", help="also write all runs to this file")
     parser.add_argument("--keep-store", action="store_true", help="do not print the clean-up hint")
+    parser.add_argument("--peer", action="store_true",
+                        help="also run Postfix's smtp-sink -d (apt-get install postfix) under the same load")
     args = parser.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="suite-", dir=args.workdir)
     print(f"file creation probe: {wait_for_healthy_fs(workdir):.0f} us", flush=True)
+    kinds = ["mailsink"] + (["smtp-sink-d"] if args.peer else [])
+    scenarios = [sc for sc in args.scenarios.split(",")
+                 if not sc.startswith("src-") or os.path.exists(SMTP_SOURCE) or print(f"(no {SMTP_SOURCE}: {sc} skipped)")]
     runs = []
     try:
         for rep in range(args.reps):
-            for scenario in args.scenarios.split(","):
-                result = run_once(os.path.abspath(args.binary), scenario, workdir)
-                runs.append(result)
-                print(f"  rep {rep + 1} {scenario:13s} {result['msgs_per_s']:9.1f} msg/s {result['mb_per_s']:7.1f} MB/s"
-                      f"  p50 {result['p50_ms']:7.2f} ms  p99 {result['p99_ms']:7.2f} ms  rss {result['peak_rss_mib']:5.1f} MiB"
-                      f"  cpu {result['cpu_us_per_msg']:,.0f} us/msg"
-                      f"  ok {result['ok']}/{result['planned']}  lost {result['lost']}  fs {result['fs_create_us']:.0f} us {' '.join(result['errors'])}",
-                      flush=True)
+            for scenario in scenarios:
+                for kind in kinds:  # alternating, so both see the same machine load
+                    result = run_once(kind, os.path.abspath(args.binary), scenario, workdir)
+                    runs.append(result)
+                    print(f"  rep {rep + 1} {kind:11s} {scenario:14s} {result['msgs_per_s']:9.1f} msg/s "
+                          f"{result['mb_per_s']:7.1f} MB/s  p50 {result['p50_ms']:7.2f} ms  p99 {result['p99_ms']:7.2f} ms"
+                          f"  banner p99 {result['banner_p99_ms']:7.2f} ms  rss {result['peak_rss_mib']:5.1f} MiB"
+                          f"  cpu {result['cpu_us_per_msg']:,.0f} us/msg  ok {result['ok']}/{result['planned']}"
+                          f"  lost {result['lost']}  fs {result['fs_create_us']:.0f} us {' '.join(result['errors'])}",
+                          flush=True)
     finally:
         if not args.keep_store:
             print(f"(stores kept in {workdir}; delete them when no benchmark follows)")
-    print(f"\nmedians over {args.reps} runs (mailsink serve, durable commit):")
-    print("| scenario | msgs/s | MB/s | eod p50 ms | eod p99 ms | peak RSS MiB | server CPU us/msg | failed | lost |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for scenario in args.scenarios.split(","):
-        rs = [r for r in runs if r["scenario"] == scenario]
-        med = lambda k: statistics.median(r[k] for r in rs)
-        failed = sum(r["planned"] - r["ok"] for r in rs)
-        print(f"| {scenario} | {med('msgs_per_s'):,.0f} | {med('mb_per_s'):.1f} | {med('p50_ms'):.2f} | "
-              f"{med('p99_ms'):.2f} | {med('peak_rss_mib'):.1f} | {med('cpu_us_per_msg'):,.0f} | {failed} | {sum(r['lost'] for r in rs)} |")
+    print(f"\nmedians over {args.reps} runs (Mailsink: durable commit; smtp-sink -d: writes, never flushes):")
+    print("| scenario | server | msgs/s | ratio | MB/s | eod p50 ms | eod p99 ms | banner p99 ms | peak RSS MiB"
+          " | server CPU us/msg | failed | lost |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for scenario in scenarios:
+        base = None
+        for kind in kinds:
+            rs = [r for r in runs if r["scenario"] == scenario and r["server"] == kind]
+            med = lambda k: statistics.median(r[k] for r in rs)
+            rate = med("msgs_per_s")
+            if kind == "mailsink":
+                base = rate
+            ratio = "" if kind == "mailsink" else f"{base / rate:.2f}x" if rate else "-"
+            failed = sum(r["planned"] - r["ok"] for r in rs)
+            print(f"| {scenario} | {kind} | {rate:,.0f} | {ratio} | {med('mb_per_s'):.1f} | {med('p50_ms'):.2f} | "
+                  f"{med('p99_ms'):.2f} | {med('banner_p99_ms'):.1f} | {med('peak_rss_mib'):.1f} | "
+                  f"{med('cpu_us_per_msg'):,.0f} | {failed} | {sum(r['lost'] for r in rs)} |")
+    print("(ratio: Mailsink's msgs/s over smtp-sink -d's; > 1 means Mailsink is faster)")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(runs, f, indent=1)

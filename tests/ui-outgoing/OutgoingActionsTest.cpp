@@ -1,7 +1,7 @@
-#include "OutgoingActions.h"
-#include "ComposeDialog.h"
+#include "outgoing/OutgoingActions.h"
+#include "outgoing/ComposeDialog.h"
 #include "OutgoingTestSupport.h"
-#include "ReleaseDialog.h"
+#include "outgoing/ReleaseDialog.h"
 
 #include <QAction>
 #include <QMainWindow>

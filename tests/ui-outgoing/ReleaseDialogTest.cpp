@@ -1,6 +1,6 @@
-#include "ReleaseDialog.h"
+#include "outgoing/ReleaseDialog.h"
 #include "OutgoingTestSupport.h"
-#include "TraceView.h"
+#include "session/TraceView.h"
 #include "client/SmtpSender.h"
 
 #include <QCheckBox>

@@ -1,6 +1,6 @@
-#include "ComposeDialog.h"
+#include "outgoing/ComposeDialog.h"
 #include "OutgoingTestSupport.h"
-#include "ReleaseDialog.h"
+#include "outgoing/ReleaseDialog.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -1,6 +1,6 @@
 // Notifications through org.freedesktop.Notifications, against a fake service on a private bus.
-#include "DesktopNotifier.h"
-#include "TrayIcon.h"
+#include "desktop/DesktopNotifier.h"
+#include "desktop/TrayIcon.h"
 #include "UiFixture.h"
 #include "store/MessageStore.h"
 

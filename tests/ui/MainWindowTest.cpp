@@ -1,7 +1,7 @@
-#include "MessageListModel.h"
-#include "MessageListView.h"
-#include "MessageWindow.h"
-#include "SessionWindow.h"
+#include "list/MessageListModel.h"
+#include "list/MessageListView.h"
+#include "message/MessageWindow.h"
+#include "session/SessionWindow.h"
 #include "UiFixture.h"
 
 #include <catch2/catch.hpp>

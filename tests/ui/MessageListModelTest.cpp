@@ -1,5 +1,5 @@
-#include "MessageListModel.h"
-#include "MessageListView.h"
+#include "list/MessageListModel.h"
+#include "list/MessageListView.h"
 #include "UiFixture.h"
 
 #include <catch2/catch.hpp>

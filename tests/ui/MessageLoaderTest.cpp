@@ -1,4 +1,4 @@
-#include "MessageLoader.h"
+#include "message/MessageLoader.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,9 +1,10 @@
-#include "MessageWindow.h"
-#include "AttachmentList.h"
-#include "MessageBrowser.h"
-#include "MessageListModel.h"
-#include "TemporaryFiles.h"
+#include "message/MessageWindow.h"
+#include "TestSupport.h"
 #include "UiFixture.h"
+#include "common/TemporaryFiles.h"
+#include "list/MessageListModel.h"
+#include "message/AttachmentList.h"
+#include "message/MessageBrowser.h"
 
 #include <catch2/catch.hpp>
 
@@ -14,6 +15,7 @@
 #include <QImage>
 #include <QMdiArea>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -198,4 +200,25 @@ TEST_CASE("remote images are fetched only after the user asks", "[ui][message][r
             = browser->loadResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(url)));
         return requests == 1 && image.canConvert<QImage>() && image.value<QImage>().size() == QSize(4, 3);
     }));
+}
+
+TEST_CASE("a body part with a file name is shown as text and listed as an attachment", "[ui][message][mime]")
+{
+    // Issue 15: Content-Type's name= (or an inline disposition's filename=) does not make the body an
+    // attachment; a mail client shows it and also offers it for saving (RFC 2183 2.1, RFC 2046 4.1).
+    UiFixture ui;
+    QFile fixture(testData(QStringLiteral("mime/bug-name-parameter-hides-body.eml")));
+    REQUIRE(fixture.open(QIODevice::ReadOnly));
+    REQUIRE(ui.deliver(fixture.readAll(), {"bob@example.com"}));
+    MessageWindow *window = ui.window().openMessage(ui.window().messageModel()->idAt(0));
+    REQUIRE(waitFor([window] { return window->isLoaded(); }));
+
+    auto *text = qobject_cast<QPlainTextEdit *>(window->tabs()->widget(MessageWindow::TextTab));
+    REQUIRE(text);
+    CHECK(text->toPlainText().contains(QStringLiteral("It must not disappear.")));
+    CHECK(window->browser()->toPlainText().contains(QStringLiteral("The whole body is this text.")));
+
+    const QList<Mime::Part> parts = window->attachmentList()->allParts();
+    REQUIRE(parts.size() == 1);
+    CHECK(Ui::AttachmentList::displayName(parts.first()).toStdString() == "a.txt");
 }

@@ -1,15 +1,15 @@
 // Renders the desktop app with realistic messages into PNGs for the README:
 //   xvfb-run -a -s "-screen 0 1400x900x24" mailsink_screenshots docs/screenshots
-#include "AttachmentList.h"
-#include "MessageListModel.h"
-#include "MessageListView.h"
-#include "MessageWindow.h"
-#include "SessionWindow.h"
-#include "TraceView.h"
+#include "message/AttachmentList.h"
+#include "list/MessageListModel.h"
+#include "list/MessageListView.h"
+#include "message/MessageWindow.h"
+#include "session/SessionWindow.h"
+#include "session/TraceView.h"
 #include "UiFixture.h"
 
-#include "SettingsDialog.h"
-#include "Translations.h"
+#include "settings/SettingsDialog.h"
+#include "common/Translations.h"
 
 #include <QCheckBox>
 #include <QSpinBox>

@@ -1,5 +1,5 @@
-#include "SessionWindow.h"
-#include "TraceView.h"
+#include "session/SessionWindow.h"
+#include "session/TraceView.h"
 #include "UiFixture.h"
 
 #include <catch2/catch.hpp>

@@ -2,11 +2,11 @@
 
 #include "pop3/Pop3Server.h"
 
-#include "MessageListModel.h"
+#include "list/MessageListModel.h"
 #include "ServerController.h"
-#include "ServerSettings.h"
-#include "SettingsDialog.h"
-#include "Theme.h"
+#include "settings/ServerSettings.h"
+#include "settings/SettingsDialog.h"
+#include "common/Theme.h"
 
 #include <QApplication>
 #include <QCheckBox>

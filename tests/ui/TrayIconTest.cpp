@@ -1,6 +1,6 @@
-#include "TrayIcon.h"
-#include "MessageWindow.h"
-#include "NotificationBatcher.h"
+#include "desktop/TrayIcon.h"
+#include "message/MessageWindow.h"
+#include "desktop/NotificationBatcher.h"
 #include "UiFixture.h"
 #include "store/MessageStore.h"
 

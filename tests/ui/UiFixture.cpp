@@ -1,6 +1,6 @@
 #include "UiFixture.h"
 
-#include "MessageListModel.h"
+#include "list/MessageListModel.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "MainWindow.h"
-#include "Settings.h"
+#include "settings/Settings.h"
 #include "smtp/SmtpServer.h"
 #include "store/MessageStore.h"
 

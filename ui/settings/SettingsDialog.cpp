@@ -1,6 +1,6 @@
-#include "SettingsDialog.h"
+#include "settings/SettingsDialog.h"
 
-#include "Settings.h"
+#include "settings/Settings.h"
 
 #include <QCheckBox>
 #include <QComboBox>

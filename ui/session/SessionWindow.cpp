@@ -1,8 +1,8 @@
-#include "SessionWindow.h"
+#include "session/SessionWindow.h"
 
-#include "Formatting.h"
-#include "Icons.h"
-#include "TraceView.h"
+#include "common/Formatting.h"
+#include "common/Icons.h"
+#include "session/TraceView.h"
 
 #include <QCloseEvent>
 #include <QLabel>

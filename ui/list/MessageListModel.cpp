@@ -1,9 +1,9 @@
-#include "MessageListModel.h"
+#include "list/MessageListModel.h"
 
-#include "FileNames.h"
-#include "Formatting.h"
-#include "Icons.h"
-#include "TemporaryFiles.h"
+#include "common/FileNames.h"
+#include "common/Formatting.h"
+#include "common/Icons.h"
+#include "common/TemporaryFiles.h"
 #include "mime/ParsedMessage.h"
 #include "store/MessageStore.h"
 

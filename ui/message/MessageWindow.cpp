@@ -1,12 +1,12 @@
-#include "MessageWindow.h"
+#include "message/MessageWindow.h"
 
-#include "AttachmentList.h"
-#include "FileNames.h"
-#include "Formatting.h"
-#include "Icons.h"
-#include "MessageBrowser.h"
-#include "Settings.h"
-#include "TraceView.h"
+#include "message/AttachmentList.h"
+#include "common/FileNames.h"
+#include "common/Formatting.h"
+#include "common/Icons.h"
+#include "message/MessageBrowser.h"
+#include "settings/Settings.h"
+#include "session/TraceView.h"
 #include "store/MessageStore.h"
 
 #include <QAction>

@@ -1,4 +1,4 @@
-#include "NotificationBatcher.h"
+#include "desktop/NotificationBatcher.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
-#include "TraceView.h"
+#include "session/TraceView.h"
 
-#include "Formatting.h"
+#include "common/Formatting.h"
 
 #include <QFontDatabase>
 #include <QScrollBar>

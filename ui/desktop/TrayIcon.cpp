@@ -1,8 +1,8 @@
-#include "TrayIcon.h"
+#include "desktop/TrayIcon.h"
 
-#include "DesktopNotifier.h"
+#include "desktop/DesktopNotifier.h"
 
-#include "Icons.h"
+#include "common/Icons.h"
 #include "store/MessageStore.h"
 
 #include <QAction>

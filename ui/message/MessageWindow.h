@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MessageLoader.h"
+#include "message/MessageLoader.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

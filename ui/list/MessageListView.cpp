@@ -1,6 +1,6 @@
-#include "MessageListView.h"
+#include "list/MessageListView.h"
 
-#include "MessageListModel.h"
+#include "list/MessageListModel.h"
 
 #include <QDrag>
 #include <QHeaderView>

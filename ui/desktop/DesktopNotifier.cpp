@@ -1,4 +1,4 @@
-#include "DesktopNotifier.h"
+#include "desktop/DesktopNotifier.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "ServerSettings.h"
+#include "settings/ServerSettings.h"
 
-#include "Settings.h"
+#include "settings/Settings.h"
 
 namespace MailSink::Ui {
 

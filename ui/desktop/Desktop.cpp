@@ -1,12 +1,12 @@
-#include "Desktop.h"
+#include "desktop/Desktop.h"
 
 #include "pop3/Pop3Server.h"
 
 #include "MainWindow.h"
 #include "ServerController.h"
-#include "Settings.h"
-#include "Theme.h"
-#include "Translations.h"
+#include "settings/Settings.h"
+#include "common/Theme.h"
+#include "common/Translations.h"
 #include "smtp/SmtpServer.h"
 #include "store/MessageStore.h"
 #include "tls/TlsIdentity.h"

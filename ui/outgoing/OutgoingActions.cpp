@@ -1,7 +1,7 @@
-#include "OutgoingActions.h"
+#include "outgoing/OutgoingActions.h"
 
-#include "ComposeDialog.h"
-#include "ReleaseDialog.h"
+#include "outgoing/ComposeDialog.h"
+#include "outgoing/ReleaseDialog.h"
 
 #include <QAction>
 #include <QKeySequence>

@@ -1,4 +1,4 @@
-#include "MessageBrowser.h"
+#include "message/MessageBrowser.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,6 +1,6 @@
-#include "TemporaryFiles.h"
+#include "common/TemporaryFiles.h"
 
-#include "FileNames.h"
+#include "common/FileNames.h"
 
 #include <QCoreApplication>
 #include <QDir>

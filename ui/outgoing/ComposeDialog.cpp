@@ -1,8 +1,8 @@
-#include "ComposeDialog.h"
+#include "outgoing/ComposeDialog.h"
 
-#include "Formatting.h"
-#include "Icons.h"
-#include "ReleaseDialog.h"
+#include "common/Formatting.h"
+#include "common/Icons.h"
+#include "outgoing/ReleaseDialog.h"
 #include "client/SmtpSender.h"
 
 #include <QDragEnterEvent>

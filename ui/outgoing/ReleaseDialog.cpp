@@ -1,7 +1,7 @@
-#include "ReleaseDialog.h"
+#include "outgoing/ReleaseDialog.h"
 
-#include "Formatting.h"
-#include "TraceView.h"
+#include "common/Formatting.h"
+#include "session/TraceView.h"
 #include "client/MessageHeaders.h"
 #include "client/SmtpSender.h"
 #include "store/MessageStore.h"

@@ -1,8 +1,8 @@
-#include "AttachmentList.h"
+#include "message/AttachmentList.h"
 
-#include "Formatting.h"
-#include "Icons.h"
-#include "TemporaryFiles.h"
+#include "common/Formatting.h"
+#include "common/Icons.h"
+#include "common/TemporaryFiles.h"
 
 #include <QDrag>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "NotificationBatcher.h"
+#include "desktop/NotificationBatcher.h"
 
 #include <QObject>
 #include <QString>
