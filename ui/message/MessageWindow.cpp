@@ -1,13 +1,13 @@
 #include "message/MessageWindow.h"
 
+#include "message/AttachmentList.h"
 #include "common/FileNames.h"
 #include "common/Formatting.h"
 #include "common/Icons.h"
-#include "message/AttachmentList.h"
 #include "message/MessageBrowser.h"
 #include "message/RenderedView.h"
-#include "session/TraceView.h"
 #include "settings/Settings.h"
+#include "session/TraceView.h"
 #include "store/MessageStore.h"
 
 #include <QAction>
