@@ -1477,7 +1477,7 @@ To: %2</source>
     <message>
         <location filename="../ui/message/RenderedView.cpp" line="+49"/>
         <source>Load for this message</source>
-        <translation type="unfinished"></translation>
+        <translation>为此邮件加载</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1527,7 +1527,7 @@ To: %2</source>
     <message>
         <location line="+5"/>
         <source>Dark</source>
-        <translation type="unfinished">深色</translation>
+        <translation>深色</translation>
     </message>
     <message>
         <location line="+2"/>
