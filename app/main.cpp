@@ -1,9 +1,10 @@
 #include "Cli.h"
-#include "desktop/Desktop.h"
 #include "MainWindow.h"
-#include "settings/Settings.h"
 #include "SingleInstance.h"
 #include "client/ClientCommands.h"
+#include "desktop/Desktop.h"
+#include "message/WebEngineSupport.h"
+#include "settings/Settings.h"
 #include "store/MessageStore.h"
 
 #include <QApplication>
@@ -154,6 +155,7 @@ int main(int argc, char **argv)
         || command == QLatin1String("--version") || command == QLatin1String("help");
 
     if (!headless) {
+        Ui::WebEngineSupport::prepare(); // the Rendered tab's URL schemes; before the QApplication
         QApplication app(argc, argv);
         return runDesktopInstance(arguments);
     }

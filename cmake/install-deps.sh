@@ -8,7 +8,7 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq \
     cmake ninja-build g++ pkg-config \
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 qt6-tools-dev qt6-tools-dev-tools \
-    qt6-l10n-tools qt6-translations-l10n qt6-httpserver-dev qt6-websockets-dev libmimetic-dev libssl-dev catch2 qtkeychain-qt6-dev \
+    qt6-l10n-tools qt6-translations-l10n qt6-httpserver-dev qt6-websockets-dev qt6-webengine-dev libmimetic-dev libssl-dev catch2 qtkeychain-qt6-dev \
     librsvg2-bin desktop-file-utils appstream dpkg-dev file \
     xvfb xauth xdotool imagemagick fonts-noto-cjk fonts-dejavu-core \
     swaks libnet-ssleay-perl curl fetchmail python3 python3-aiosmtpd openssl ca-certificates git dbus >/dev/null

@@ -786,7 +786,7 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MessageBrowser</name>
     <message>
-        <location filename="../ui/message/MessageBrowser.cpp" line="+80"/>
+        <location filename="../ui/message/MessageBrowser.cpp" line="+133"/>
         <source>This HTML body is very large (%1 characters); rendering it may take a while.</source>
         <translation>此 HTML 正文非常大（%1 个字符），渲染可能需要一些时间。</translation>
     </message>
@@ -864,7 +864,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::MessageWindow</name>
     <message>
-        <location filename="../ui/message/MessageWindow.cpp" line="+118"/>
+        <location filename="../ui/message/MessageWindow.cpp" line="+124"/>
         <source>Message %1</source>
         <translation>邮件 %1</translation>
     </message>
@@ -895,17 +895,12 @@ To: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+379"/>
+        <location line="+352"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location line="-355"/>
-        <source>Load remote images</source>
-        <translation>加载远程图片</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="-329"/>
         <source>Rendered</source>
         <translation>渲染视图</translation>
     </message>
@@ -1136,12 +1131,7 @@ To: %2</source>
         <translation>未认证</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Remote images blocked to protect your privacy: %1</source>
-        <translation>为保护您的隐私，已阻止远程图片：%1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>The message is not loaded.</source>
         <translation>邮件尚未加载。</translation>
     </message>
@@ -1495,6 +1485,94 @@ To: %2</source>
         <location line="+10"/>
         <source>The server&apos;s certificate is not trusted (%1). Its SHA-256 fingerprint is&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Trust it only if you know it is this server&apos;s.</source>
         <translation>服务器的证书不受信任（%1）。其 SHA-256 指纹为&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;仅在确认它属于该服务器时才信任它。</translation>
+    </message>
+</context>
+<context>
+    <name>MailSink::Ui::RenderedView</name>
+    <message>
+        <location filename="../ui/message/RenderedView.cpp" line="+49"/>
+        <source>Load for this message</source>
+        <translation>为此邮件加载</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The dark preview needs the browser engine (Qt WebEngine).</source>
+        <translation>深色预览需要浏览器引擎（Qt WebEngine）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qt text engine</source>
+        <translation>Qt 文本引擎</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mailsink was built without Qt WebEngine, or it is turned off: this view supports only part of the CSS that mail clients support.</source>
+        <translation>Mailsink 构建时未包含 Qt WebEngine，或它已被关闭：此视图只支持邮件客户端所支持 CSS 的一部分。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chromium (Qt WebEngine)</source>
+        <translation>Chromium（Qt WebEngine）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scripts are off; nothing remote loads until you allow it.</source>
+        <translation>脚本已关闭；在您允许之前不加载任何远程内容。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Desktop</source>
+        <translation>桌面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tablet (768 px)</source>
+        <translation>平板（768 像素）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone (375 px)</source>
+        <translation>手机（375 像素）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the view, as on these devices (media queries apply)</source>
+        <translation>视图宽度，与这些设备相同（媒体查询生效）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview in dark mode: the message&apos;s own dark styles (prefers-color-scheme) apply, as in Apple Mail</source>
+        <translation>以深色模式预览：应用邮件自身的深色样式（prefers-color-scheme），与 Apple Mail 相同</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actual size (Ctrl+0)</source>
+        <translation>实际大小（Ctrl+0）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <location line="+195"/>
+        <source>Remote content blocked (1 request)</source>
+        <translation>已阻止远程内容（1 个请求）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote content blocked (%1 requests)</source>
+        <translation>已阻止远程内容（%1 个请求）</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,59 @@ QVariant imageFrom(const QByteArray &bytes)
 
 } // namespace
 
+QString MessageBrowser::adaptedForTextEngine(const QString &html)
+{
+    // Generated mail (MJML, Foundation, ...) leans on CSS this engine lacks; a few rewrites of what it
+    // misreads get the layout close (only for this view; the browser engine gets the HTML as sent).
+    QString result = html;
+    // <img height="auto">: a size it cannot read makes the image take no room in its line, so it is drawn
+    // over the text below it. Without the attribute the image's own size (or the other one) is used.
+    static const QRegularExpression autoSize(
+        QStringLiteral(R"((<img\b[^>]*?)\s(?:width|height)\s*=\s*["']?auto["']?)"),
+        QRegularExpression::CaseInsensitiveOption);
+    while (result.contains(autoSize))
+        result.replace(autoSize, QStringLiteral("\\1"));
+    // A table sized in CSS only (style="width:100%") shrinks to its content here, and the background of
+    // the box around it never reaches it. MJML's sections are <div style="max-width:600px; margin:0 auto">
+    // around such a table: that becomes the table's own width, centred, and the box's background (which
+    // this engine would paint as a full-width line, as max-width means nothing to it) goes; MJML gives the
+    // table the same background.
+    static const QRegularExpression boxedTable(
+        QStringLiteral(R"(<div\b([^>]*?max-width\s*:\s*(\d+)px[^>]*)>(\s*)<table\b(?![^>]*\swidth\s*=))"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression background(
+        QStringLiteral(R"((?<![-\w])background(?:-color)?\s*:[^;"]*;?)"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString boxed;
+    qsizetype done = 0;
+    for (auto it = boxedTable.globalMatch(result); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        boxed += QStringView(result).mid(done, match.capturedStart() - done);
+        boxed += QStringLiteral("<div") + match.captured(1).remove(background) + u'>' + match.captured(3)
+            + QStringLiteral("<table width=\"%1\" align=\"center\"").arg(match.captured(2));
+        done = match.capturedEnd();
+    }
+    if (done > 0)
+        result = boxed + QStringView(result).mid(done);
+    static const QRegularExpression cssWidthTable(
+        QStringLiteral(
+            R"((<table\b)(?![^>]*\swidth\s*=)([^>]*?style\s*=\s*"[^"]*?(?<![-\w])width\s*:\s*(\d+%?)))"),
+        QRegularExpression::CaseInsensitiveOption);
+    result.replace(cssWidthTable, QStringLiteral("\\1 width=\"\\3\"\\2"));
+    // With border-collapse: collapse this engine paints no table background at all (MJML's header colour
+    // was lost so): drop it, and get its look without borders from cellspacing="0".
+    static const QRegularExpression collapse(
+        QStringLiteral(R"(border-collapse\s*:\s*collapse\s*(?:!important\s*)?;?)"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (result.contains(collapse)) {
+        result.remove(collapse);
+        static const QRegularExpression noSpacing(QStringLiteral(R"(<table\b(?![^>]*\scellspacing\s*=))"),
+            QRegularExpression::CaseInsensitiveOption);
+        result.replace(noSpacing, QStringLiteral("<table cellspacing=\"0\""));
+    }
+    return result;
+}
+
 MessageBrowser::MessageBrowser(QWidget *parent)
     : QTextBrowser(parent)
 {
@@ -82,7 +135,7 @@ void MessageBrowser::render()
                              .toHtmlEscaped(),
                         RenderLargeUrl.toString(), tr("Render it anyway").toHtmlEscaped()));
     } else if (html) {
-        setHtml(*html);
+        setHtml(adaptedForTextEngine(*html));
     } else {
         // A plain-text message: show it as a reader would, with links clickable.
         QString text = m_message.text().value_or(QString()).toHtmlEscaped();

@@ -30,6 +30,7 @@ public:
     int resolvedInlineImages() const { return int(m_resolved.size()); }
 
     QVariant loadResource(int type, const QUrl &name) override;
+    static QString adaptedForTextEngine(const QString &html);
 
 Q_SIGNALS:
     void remoteContentBlocked(int count);

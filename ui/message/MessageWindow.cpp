@@ -5,6 +5,7 @@
 #include "common/Formatting.h"
 #include "common/Icons.h"
 #include "message/MessageBrowser.h"
+#include "message/RenderedView.h"
 #include "settings/Settings.h"
 #include "session/TraceView.h"
 #include "store/MessageStore.h"
@@ -102,6 +103,11 @@ void MessageWindow::setUrlOpener(std::function<void(const QUrl &)> opener)
     urlOpener() = std::move(opener);
 }
 
+MessageBrowser *MessageWindow::browser() const
+{
+    return m_rendered->browser();
+}
+
 MessageWindow::MessageWindow(Store::MessageStore *store, Settings *settings, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
@@ -190,36 +196,15 @@ void MessageWindow::build()
     layout->addWidget(m_tabs, 1);
 
     // Rendered
-    auto *rendered = new QWidget(m_tabs);
-    auto *renderedLayout = new QVBoxLayout(rendered);
-    renderedLayout->setContentsMargins(0, 4, 0, 0);
-    m_remoteBar = new QWidget(rendered);
-    m_remoteBar->setAutoFillBackground(true);
-    m_remoteBar->setStyleSheet(QStringLiteral("background: #fff4ce; color: #5c4400;"));
-    auto *barLayout = new QHBoxLayout(m_remoteBar);
-    barLayout->setContentsMargins(8, 4, 8, 4);
-    m_remoteLabel = new QLabel(m_remoteBar);
-    auto *loadRemote = new QPushButton(tr("Load remote images"), m_remoteBar);
-    barLayout->addWidget(m_remoteLabel, 1);
-    barLayout->addWidget(loadRemote);
-    m_remoteBar->hide();
-    m_browser = new MessageBrowser(rendered);
-    renderedLayout->addWidget(m_remoteBar);
-    renderedLayout->addWidget(m_browser, 1);
-    connect(loadRemote, &QPushButton::clicked, this, [this] {
-        m_browser->setRemoteContentAllowed(true);
-        m_remoteBar->hide();
-    });
-    connect(m_browser, &MessageBrowser::remoteContentBlocked, this, &MessageWindow::updateRemoteBar);
-    connect(m_browser, &MessageBrowser::linkActivated, this, [](const QUrl &url) {
+    m_rendered = new RenderedView(m_tabs);
+    connect(m_rendered, &RenderedView::linkActivated, this, [](const QUrl &url) {
         static const QStringList allowed
             = {QStringLiteral("http"), QStringLiteral("https"), QStringLiteral("mailto")};
         if (allowed.contains(url.scheme().toLower()))
             openUrl(url);
     });
-    connect(m_browser, &QTextBrowser::highlighted, this,
-        [this](const QUrl &url) { Q_EMIT statusMessage(url.isEmpty() ? QString() : url.toDisplayString()); });
-    m_tabs->addTab(rendered, tr("Rendered"));
+    connect(m_rendered, &RenderedView::linkHovered, this, &MessageWindow::statusMessage);
+    m_tabs->addTab(m_rendered, tr("Rendered"));
 
     // Plain text
     m_text = readOnlyText(m_tabs, false);
@@ -332,7 +317,7 @@ void MessageWindow::handleLoaded()
         return;
     }
     fillHeaderPanel();
-    m_browser->setMessage(m_message.parsed);
+    m_rendered->setMessage(m_message.parsed);
     m_text->setPlainText(m_message.parsed.text().value_or(QString()));
     if (!m_message.parsed.text())
         m_text->setPlaceholderText(tr("This message has no plain-text body."));
@@ -493,12 +478,6 @@ void MessageWindow::fillEnvelope()
         const int form = parent->sizeHint().height() + 8;
         splitter->setSizes({form, std::max(200, splitter->height() - form)});
     }
-}
-
-void MessageWindow::updateRemoteBar(int blocked)
-{
-    m_remoteBar->setVisible(blocked > 0);
-    m_remoteLabel->setText(tr("Remote images blocked to protect your privacy: %1").arg(blocked));
 }
 
 bool MessageWindow::exportTo(const QString &path, QString *error) const

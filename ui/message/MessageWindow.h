@@ -25,6 +25,7 @@ namespace MailSink::Ui {
 
 class AttachmentList;
 class MessageBrowser;
+class RenderedView;
 class Settings;
 class TraceView;
 
@@ -50,7 +51,8 @@ public:
     QString filePath() const { return m_path; }
 
     QTabWidget *tabs() const { return m_tabs; }
-    MessageBrowser *browser() const { return m_browser; }
+    RenderedView *rendered() const { return m_rendered; }
+    MessageBrowser *browser() const; // the Qt text engine view, when the browser engine is not used
     AttachmentList *attachmentList() const { return m_attachments; }
     QString subjectText() const;
 
@@ -82,7 +84,6 @@ private:
     void fillEnvelope();
     void showRawHeaders(bool raw);
     void showHex(bool hex);
-    void updateRemoteBar(int blocked);
     bool saveParts(const QList<Mime::Part> &parts, const QString &directory, QString *error);
 
     Store::MessageStore *m_store;
@@ -100,9 +101,7 @@ private:
     QPushButton *m_exportButton = nullptr;
     QPushButton *m_importButton = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QWidget *m_remoteBar = nullptr;
-    QLabel *m_remoteLabel = nullptr;
-    MessageBrowser *m_browser = nullptr;
+    RenderedView *m_rendered = nullptr;
     QPlainTextEdit *m_text = nullptr;
     QStackedWidget *m_headerStack = nullptr;
     QTreeWidget *m_headerTree = nullptr;
