@@ -24,12 +24,13 @@ class MessageStore;
 namespace MailSink::Ui {
 
 class AttachmentList;
+class ChecksView;
 class MessageBrowser;
 class Settings;
 class TraceView;
 
 // One message in its own MDI subwindow: Rendered, Plain text, Headers, Source, Envelope & session,
-// Attachments. The message is read and parsed in the background; the window fills in when it arrives.
+// Attachments, Checks. The message is read and parsed in the background; the window fills in when it arrives.
 class MessageWindow : public QWidget
 {
     Q_OBJECT
@@ -52,6 +53,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     MessageBrowser *browser() const { return m_browser; }
     AttachmentList *attachmentList() const { return m_attachments; }
+    ChecksView *checksView() const { return m_checks; }
     QString subjectText() const;
 
     bool exportTo(const QString &path, QString *error = nullptr) const; // byte-identical copy
@@ -114,6 +116,7 @@ private:
     QFormLayout *m_envelopeForm = nullptr;
     TraceView *m_trace = nullptr;
     AttachmentList *m_attachments = nullptr;
+    ChecksView *m_checks = nullptr;
     QPushButton *m_openButton = nullptr;
     QPushButton *m_saveButton = nullptr;
     QPushButton *m_saveAllButton = nullptr;
