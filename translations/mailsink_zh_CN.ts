@@ -115,6 +115,94 @@ Part %2, SHA-256 %3</source>
     </message>
 </context>
 <context>
+    <name>MailSink::Ui::ChecksView</name>
+    <message>
+        <location filename="../ui/message/ChecksView.cpp" line="+19"/>
+        <source>Errors (%1)</source>
+        <translation>错误（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warnings (%1)</source>
+        <translation>警告（%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes (%1)</source>
+        <translation>提示（%1）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;b&gt;HTML support by client family&lt;/b&gt; (offline data derived from caniemail.com)</source>
+        <translation>&lt;b&gt;各客户端系列的 HTML 支持&lt;/b&gt;（离线数据，源自 caniemail.com）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client family</source>
+        <translation>客户端系列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not supported</source>
+        <translation>不支持</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Partly supported</source>
+        <translation>部分支持</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Checks (%1)</source>
+        <translation>检查（%1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No problems found: the message passes every check.</source>
+        <translation>未发现问题：邮件通过了所有检查。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 errors, %2 warnings, %3 notes. Errors break the message for some recipients; warnings cost deliverability or readability.</source>
+        <translation>%1 个错误，%2 个警告，%3 个提示。错误会让部分收件人无法正常收到邮件；警告会影响送达率或可读性。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>not supported</source>
+        <translation>不支持</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>partly supported</source>
+        <translation>部分支持</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>— (supports every checked feature)</source>
+        <translation>—（支持所有检查的功能）</translation>
+    </message>
+</context>
+<context>
     <name>MailSink::Ui::ComposeDialog</name>
     <message>
         <location filename="../ui/outgoing/ComposeDialog.cpp" line="+95"/>
@@ -799,12 +887,12 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MessageListModel</name>
     <message>
-        <location filename="../ui/list/MessageListModel.cpp" line="+170"/>
+        <location filename="../ui/list/MessageListModel.cpp" line="+177"/>
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>From: %1
 To: %2</source>
         <translation>发件人：%1
@@ -826,7 +914,7 @@ To: %2</source>
         <translation>有附件</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
@@ -856,7 +944,22 @@ To: %2</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location line="+270"/>
+        <location line="+4"/>
+        <source>Checks: errors and warnings found in the message (see its Checks tab)</source>
+        <translation>检查：在邮件中发现的错误和警告（见其“检查”标签页）</translation>
+    </message>
+    <message>
+        <location line="+244"/>
+        <source>No errors or warnings</source>
+        <translation>没有错误或警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 errors, %2 warnings</source>
+        <translation>%1 个错误，%2 个警告</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>message %1</source>
         <translation>邮件 %1</translation>
     </message>
@@ -865,6 +968,7 @@ To: %2</source>
     <name>MailSink::Ui::MessageWindow</name>
     <message>
         <location filename="../ui/message/MessageWindow.cpp" line="+124"/>
+        <location filename="../ui/message/MessageWindow.cpp" line="+119"/>
         <source>Message %1</source>
         <translation>邮件 %1</translation>
     </message>
@@ -896,11 +1000,18 @@ To: %2</source>
     <message>
         <location line="+4"/>
         <location line="+352"/>
+        <location line="+384"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
         <location line="-329"/>
+        <location line="-360"/>
+        <source>Load remote images</source>
+        <translation>加载远程图片</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Rendered</source>
         <translation>渲染视图</translation>
     </message>
@@ -968,12 +1079,17 @@ To: %2</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-28"/>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Cannot show this message</source>
         <translation>无法显示此邮件</translation>
     </message>
@@ -983,7 +1099,7 @@ To: %2</source>
         <translation>此邮件没有纯文本正文。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
@@ -2036,12 +2152,12 @@ To: %2</source>
 <context>
     <name>MessageLoader</name>
     <message>
-        <location filename="../ui/message/MessageLoader.cpp" line="+119"/>
+        <location filename="../ui/message/MessageLoader.cpp" line="+121"/>
         <source>message %1 is no longer in the store</source>
         <translation>邮件 %1 已不在邮件库中</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>

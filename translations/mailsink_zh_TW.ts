@@ -115,6 +115,94 @@ Part %2, SHA-256 %3</source>
     </message>
 </context>
 <context>
+    <name>MailSink::Ui::ChecksView</name>
+    <message>
+        <location filename="../ui/message/ChecksView.cpp" line="+19"/>
+        <source>Errors (%1)</source>
+        <translation>錯誤（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warnings (%1)</source>
+        <translation>警告（%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes (%1)</source>
+        <translation>提示（%1）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Check</source>
+        <translation>檢查</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference</source>
+        <translation>依據</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;b&gt;HTML support by client family&lt;/b&gt; (offline data derived from caniemail.com)</source>
+        <translation>&lt;b&gt;各用戶端系列的 HTML 支援&lt;/b&gt;（離線資料，源自 caniemail.com）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client family</source>
+        <translation>用戶端系列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not supported</source>
+        <translation>不支援</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Partly supported</source>
+        <translation>部分支援</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Checks (%1)</source>
+        <translation>檢查（%1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checks</source>
+        <translation>檢查</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No problems found: the message passes every check.</source>
+        <translation>未發現問題：郵件通過了所有檢查。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 errors, %2 warnings, %3 notes. Errors break the message for some recipients; warnings cost deliverability or readability.</source>
+        <translation>%1 個錯誤，%2 個警告，%3 個提示。錯誤會讓部分收件人無法正常收到郵件；警告會影響送達率或可讀性。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>not supported</source>
+        <translation>不支援</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>partly supported</source>
+        <translation>部分支援</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>— (supports every checked feature)</source>
+        <translation>—（支援所有檢查的功能）</translation>
+    </message>
+</context>
+<context>
     <name>MailSink::Ui::ComposeDialog</name>
     <message>
         <location filename="../ui/outgoing/ComposeDialog.cpp" line="+95"/>
@@ -799,12 +887,12 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MessageListModel</name>
     <message>
-        <location filename="../ui/list/MessageListModel.cpp" line="+170"/>
+        <location filename="../ui/list/MessageListModel.cpp" line="+177"/>
         <source>(no subject)</source>
         <translation>（無主旨）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>From: %1
 To: %2</source>
         <translation>寄件者：%1
@@ -826,7 +914,7 @@ To: %2</source>
         <translation>有附件</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Received</source>
         <translation>接收時間</translation>
     </message>
@@ -856,7 +944,22 @@ To: %2</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location line="+270"/>
+        <location line="+4"/>
+        <source>Checks: errors and warnings found in the message (see its Checks tab)</source>
+        <translation>檢查：在郵件中發現的錯誤和警告（見其「檢查」分頁）</translation>
+    </message>
+    <message>
+        <location line="+244"/>
+        <source>No errors or warnings</source>
+        <translation>沒有錯誤或警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 errors, %2 warnings</source>
+        <translation>%1 個錯誤，%2 個警告</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>message %1</source>
         <translation>郵件 %1</translation>
     </message>
@@ -865,6 +968,7 @@ To: %2</source>
     <name>MailSink::Ui::MessageWindow</name>
     <message>
         <location filename="../ui/message/MessageWindow.cpp" line="+124"/>
+        <location filename="../ui/message/MessageWindow.cpp" line="+119"/>
         <source>Message %1</source>
         <translation>郵件 %1</translation>
     </message>
@@ -896,11 +1000,18 @@ To: %2</source>
     <message>
         <location line="+4"/>
         <location line="+352"/>
+        <location line="+384"/>
         <source>Import failed</source>
         <translation>匯入失敗</translation>
     </message>
     <message>
         <location line="-329"/>
+        <location line="-360"/>
+        <source>Load remote images</source>
+        <translation>載入遠端圖片</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Rendered</source>
         <translation>呈現檢視</translation>
     </message>
@@ -968,12 +1079,17 @@ To: %2</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-28"/>
+        <source>Checks</source>
+        <translation>檢查</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Cannot show this message</source>
         <translation>無法顯示此郵件</translation>
     </message>
@@ -983,7 +1099,7 @@ To: %2</source>
         <translation>此郵件沒有純文字內文。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
@@ -2036,12 +2152,12 @@ To: %2</source>
 <context>
     <name>MessageLoader</name>
     <message>
-        <location filename="../ui/message/MessageLoader.cpp" line="+119"/>
+        <location filename="../ui/message/MessageLoader.cpp" line="+121"/>
         <source>message %1 is no longer in the store</source>
         <translation>郵件 %1 已不在郵件庫中</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>cannot read %1: %2</source>
         <translation>無法讀取 %1：%2</translation>
     </message>

@@ -210,4 +210,42 @@ QIcon forMimeType(const QString &contentType)
     return QApplication::style()->standardIcon(QStyle::SP_FileIcon);
 }
 
+QIcon checkSeverity(Lint::Severity severity)
+{
+    auto mark = [](Lint::Severity kind) {
+        return painted([kind](QPainter &p) {
+            p.setPen(Qt::NoPen);
+            if (kind == Lint::Severity::Warning) {
+                p.setBrush(QColor(0xe0, 0x9b, 0x12));
+                p.drawPolygon(QPolygonF({QPointF(8, 1.2), QPointF(15.2, 14.2), QPointF(0.8, 14.2)}));
+            } else {
+                p.setBrush(
+                    kind == Lint::Severity::Error ? QColor(0xd1, 0x2f, 0x2f) : QColor(0x2f, 0x6f, 0xd1));
+                p.drawEllipse(QRectF(1, 1, 14, 14));
+            }
+            p.setBrush(Qt::white);
+            if (kind == Lint::Severity::Info) { // "i"
+                p.drawEllipse(QRectF(7, 3.5, 2, 2));
+                p.drawRect(QRectF(7, 6.8, 2, 5.8));
+            } else { // "!"
+                const qreal top = kind == Lint::Severity::Warning ? 5 : 3.5;
+                p.drawRect(QRectF(7, top, 2, 5.5));
+                p.drawEllipse(QRectF(7, top + 6.6, 2, 2));
+            }
+        });
+    };
+    static const QIcon error = mark(Lint::Severity::Error);
+    static const QIcon warning = mark(Lint::Severity::Warning);
+    static const QIcon info = mark(Lint::Severity::Info);
+    switch (severity) {
+    case Lint::Severity::Error:
+        return error;
+    case Lint::Severity::Warning:
+        return warning;
+    case Lint::Severity::Info:
+        break;
+    }
+    return info;
+}
+
 } // namespace MailSink::Ui::Icons

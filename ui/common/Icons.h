@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lint/Check.h"
+
 #include <QIcon>
 
 namespace MailSink::Ui::Icons {
@@ -22,5 +24,6 @@ QIcon session(bool live);
 QIcon tabs();
 QIcon importMessage();
 QIcon forMimeType(const QString &contentType);
+QIcon checkSeverity(Lint::Severity severity); // a red, amber or blue mark for the Checks tab and the list
 
 } // namespace MailSink::Ui::Icons

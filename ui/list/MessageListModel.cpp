@@ -4,6 +4,7 @@
 #include "common/Formatting.h"
 #include "common/Icons.h"
 #include "common/TemporaryFiles.h"
+#include "list/CheckCache.h"
 #include "mime/ParsedMessage.h"
 #include "store/MessageStore.h"
 
@@ -73,6 +74,7 @@ bool bodyMatches(const QString &path, qint64 size, const QString &needle)
 MessageListModel::MessageListModel(Store::MessageStore *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
+    , m_checks(new CheckCache(store, this))
 {
     qRegisterMetaType<MessageInfo>();
     qRegisterMetaType<QList<qint64>>();
@@ -87,6 +89,11 @@ MessageListModel::MessageListModel(Store::MessageStore *store, QObject *parent)
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(250);
     connect(&m_refreshTimer, &QTimer::timeout, this, &MessageListModel::refresh);
+    connect(m_checks, &CheckCache::ready, this, [this](qint64 id) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, Checks), index(row, Checks));
+    });
     refresh();
 }
 
@@ -176,6 +183,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() == Attachment && info->hasAttachments)
             return Icons::attachment();
+        if (index.column() == Checks) {
+            const auto counts = m_checks->counts(info->id);
+            if (counts && counts->errors > 0)
+                return Icons::checkSeverity(Lint::Severity::Error);
+            if (counts && counts->warnings > 0)
+                return Icons::checkSeverity(Lint::Severity::Warning);
+        }
         if (index.column() == Subject)
             return info->seen ? Icons::messageRead() : Icons::messageUnread();
         return {};
@@ -191,6 +205,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole: {
+        if (index.column() == Checks)
+            return checksText(info->id);
         QString tip = tr("From: %1\nTo: %2").arg(fromText(*info), toText(*info));
         if (info->envelope.known) {
             tip += u'\n'
@@ -207,6 +223,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         if (index.column() == Attachment)
             return info->hasAttachments ? tr("Has attachments") : QString();
+        if (index.column() == Checks)
+            return checksText(info->id);
         return data(index, Qt::DisplayRole);
     case SeenRole:
         return info->seen;
@@ -239,6 +257,10 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
         return Icons::attachment();
     if (role == Qt::ToolTipRole && section == Attachment)
         return tr("Attachments");
+    if (role == Qt::DecorationRole && section == Checks)
+        return Icons::checkSeverity(Lint::Severity::Warning);
+    if (role == Qt::ToolTipRole && section == Checks)
+        return tr("Checks: errors and warnings found in the message (see its Checks tab)");
     return {};
 }
 
@@ -251,7 +273,9 @@ Qt::ItemFlags MessageListModel::flags(const QModelIndex &index) const
 
 void MessageListModel::sort(int column, Qt::SortOrder order)
 {
-    if (column < 0 || column >= ColumnCount || (column == m_sortColumn && order == m_sortOrder))
+    // Checks are computed only for the rows on screen, so there is nothing to sort by.
+    if (column < 0 || column >= ColumnCount || column == Checks
+        || (column == m_sortColumn && order == m_sortOrder))
         return;
     m_sortColumn = column;
     m_sortOrder = order;
@@ -282,6 +306,7 @@ void MessageListModel::stopQuery()
     if (m_cancel)
         *m_cancel = true;
     m_watcher.waitForFinished(); // a later setFuture() drops its pending finished signal
+    m_checks->clear();
 }
 
 void MessageListModel::refresh()
@@ -430,6 +455,7 @@ void MessageListModel::handleRemoved(const QList<qint64> &ids)
     const QSet<qint64> gone(ids.cbegin(), ids.cend());
     for (qint64 id : ids)
         m_cache.remove(id);
+    m_checks->forget(ids);
     if (ids.size() > 64) {
         beginResetModel();
         m_ids.removeIf([&](qint64 id) { return gone.contains(id); });
@@ -470,6 +496,17 @@ void MessageListModel::setTotal(qint64 total)
 qint64 MessageListModel::idAt(int row) const
 {
     return m_ids.value(row, 0);
+}
+
+QString MessageListModel::checksText(qint64 id) const
+{
+    const auto counts = m_checks->counts(id);
+    if (!counts)
+        return {};
+    if (counts->errors == 0 && counts->warnings == 0)
+        return tr("No errors or warnings");
+    const QString count = tr("%1 errors, %2 warnings").arg(counts->errors).arg(counts->warnings);
+    return counts->first.isEmpty() ? count : count + u'\n' + counts->first;
 }
 
 int MessageListModel::rowOf(qint64 id) const

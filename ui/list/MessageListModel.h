@@ -18,6 +18,8 @@ class MessageStore;
 
 namespace MailSink::Ui {
 
+class CheckCache;
+
 // The message list over the store index. Holds only the ids in display order and a bounded cache of
 // index rows fetched a page at a time, so 100,000 stored messages cost a list of ids, not 100,000 rows.
 // Sorting by anything but the time and filtering run as a background query that pages through the index.
@@ -26,7 +28,7 @@ class MessageListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Received, From, To, Subject, Size, Attachment, ColumnCount };
+    enum Column { Received, From, To, Subject, Size, Attachment, Checks, ColumnCount };
     enum Role { IdRole = Qt::UserRole + 1, SeenRole };
 
     explicit MessageListModel(Store::MessageStore *store, QObject *parent = nullptr);
@@ -86,6 +88,7 @@ private:
     void handleSeen(qint64 id, bool seen);
     void handleQueryFinished();
     const Store::MessageInfo *cached(int row) const;
+    QString checksText(qint64 id) const;
     bool isDefaultOrder() const;
     void setTotal(qint64 total);
 
@@ -102,6 +105,7 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     bool m_pendingRefresh = false;
     QTimer m_refreshTimer;
+    CheckCache *m_checks; // the Checks column: MailLint per visible row, off the GUI thread
 };
 
 } // namespace MailSink::Ui

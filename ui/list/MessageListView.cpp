@@ -44,6 +44,8 @@ void MessageListView::setMessageModel(MessageListModel *model)
     header->setSectionResizeMode(MessageListModel::Subject, QHeaderView::Stretch);
     header->setSectionResizeMode(MessageListModel::Attachment, QHeaderView::Fixed);
     header->resizeSection(MessageListModel::Attachment, 28);
+    header->setSectionResizeMode(MessageListModel::Checks, QHeaderView::Fixed);
+    header->resizeSection(MessageListModel::Checks, 28);
     header->resizeSection(MessageListModel::Received, 140);
     header->resizeSection(MessageListModel::From, 220);
     header->resizeSection(MessageListModel::To, 200);

@@ -1,5 +1,6 @@
 #include "message/MessageLoader.h"
 
+#include "lint/MailLint.h"
 #include "store/MessageStore.h"
 
 #include <QCoreApplication>
@@ -95,12 +96,13 @@ QString hexDump(QByteArrayView raw)
     return out;
 }
 
-LoadedMessage fromBytes(const QByteArray &raw, const QString &filePath)
+LoadedMessage fromBytes(const QByteArray &raw, const QString &filePath, const Lint::Transport &transport)
 {
     LoadedMessage loaded;
     loaded.raw = raw;
     loaded.filePath = filePath;
     loaded.parsed = Mime::parseMessage(raw);
+    loaded.lint = Lint::MailLint::run(loaded.parsed, transport);
     loaded.sourceTruncated = raw.size() > LoadedMessage::SourceLimit;
     loaded.sourceText = sourceText(
         QByteArrayView(raw).first(std::min(raw.size(), LoadedMessage::SourceLimit)), &loaded.sourceIsBinary);
@@ -119,7 +121,8 @@ LoadedMessage loadStored(const Store::MessageStore *store, qint64 id)
             : QCoreApplication::translate("MessageLoader", "message %1 is no longer in the store").arg(id);
         return failed;
     }
-    LoadedMessage loaded = fromBytes(*raw, store->filePath(*info));
+    LoadedMessage loaded
+        = fromBytes(*raw, store->filePath(*info), Lint::Transport::fromEnvelope(info->envelope));
     loaded.info = info;
     loaded.trace = store->trace(id);
     return loaded;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lint/Check.h"
+#include "lint/Transport.h"
 #include "mime/ParsedMessage.h"
 #include "store/MessageInfo.h"
 #include "util/TraceEntry.h"
@@ -21,6 +23,7 @@ struct LoadedMessage
 {
     QByteArray raw;
     Mime::ParsedMessage parsed;
+    Lint::Report lint; // the Checks tab; against the envelope for stored messages
     std::optional<Store::MessageInfo> info; // only for stored messages
     Trace trace;
     QString filePath; // the stored file or the opened .eml
@@ -37,7 +40,8 @@ namespace MessageLoader {
 
 LoadedMessage loadStored(const Store::MessageStore *store, qint64 id);
 LoadedMessage loadFile(const QString &path);
-LoadedMessage fromBytes(const QByteArray &raw, const QString &filePath = {});
+LoadedMessage fromBytes(
+    const QByteArray &raw, const QString &filePath = {}, const Lint::Transport &transport = {});
 
 // The bytes as text, exactly: valid UTF-8 shown as is, anything else escaped as \xNN, so a binary
 // message never corrupts the view. Sets `binary` when escaping was needed.

@@ -1,6 +1,7 @@
 #include "message/MessageWindow.h"
 
 #include "message/AttachmentList.h"
+#include "message/ChecksView.h"
 #include "common/FileNames.h"
 #include "common/Formatting.h"
 #include "common/Icons.h"
@@ -302,6 +303,8 @@ void MessageWindow::build()
             m_settings->setValue(Settings::Key::AttachmentListHeader, m_attachments->header()->saveState());
     });
     m_tabs->addTab(attachments, tr("Attachments"));
+    m_checks = new ChecksView(m_tabs);
+    m_tabs->addTab(m_checks, tr("Checks"));
     m_tabs->setEnabled(false);
 }
 
@@ -325,6 +328,9 @@ void MessageWindow::handleLoaded()
     fillSource();
     fillEnvelope();
     m_attachments->setMessage(m_message.parsed);
+    m_checks->setReport(m_message.lint); // computed by the loader, off the GUI thread
+    m_tabs->setTabText(m_tabs->indexOf(m_checks), ChecksView::tabTitle(m_message.lint));
+    m_tabs->setTabIcon(m_tabs->indexOf(m_checks), ChecksView::tabIcon(m_message.lint));
     const int count = int(m_attachments->allParts().size());
     m_tabs->setTabText(AttachmentsTab, count ? tr("Attachments (%1)").arg(count) : tr("Attachments"));
     m_tabs->setTabEnabled(AttachmentsTab, count > 0);

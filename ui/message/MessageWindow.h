@@ -24,13 +24,14 @@ class MessageStore;
 namespace MailSink::Ui {
 
 class AttachmentList;
+class ChecksView;
 class MessageBrowser;
 class RenderedView;
 class Settings;
 class TraceView;
 
 // One message in its own MDI subwindow: Rendered, Plain text, Headers, Source, Envelope & session,
-// Attachments. The message is read and parsed in the background; the window fills in when it arrives.
+// Attachments, Checks. The message is read and parsed in the background; the window fills in when it arrives.
 class MessageWindow : public QWidget
 {
     Q_OBJECT
@@ -54,6 +55,7 @@ public:
     RenderedView *rendered() const { return m_rendered; }
     MessageBrowser *browser() const; // the Qt text engine view, when the browser engine is not used
     AttachmentList *attachmentList() const { return m_attachments; }
+    ChecksView *checksView() const { return m_checks; }
     QString subjectText() const;
 
     bool exportTo(const QString &path, QString *error = nullptr) const; // byte-identical copy
@@ -113,6 +115,7 @@ private:
     QFormLayout *m_envelopeForm = nullptr;
     TraceView *m_trace = nullptr;
     AttachmentList *m_attachments = nullptr;
+    ChecksView *m_checks = nullptr;
     QPushButton *m_openButton = nullptr;
     QPushButton *m_saveButton = nullptr;
     QPushButton *m_saveAllButton = nullptr;
