@@ -967,8 +967,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::MessageWindow</name>
     <message>
-        <location filename="../ui/message/MessageWindow.cpp" line="+124"/>
-        <location filename="../ui/message/MessageWindow.cpp" line="+119"/>
+        <location filename="../ui/message/MessageWindow.cpp" line="+125"/>
         <source>Message %1</source>
         <translation>郵件 %1</translation>
     </message>
@@ -999,19 +998,12 @@ To: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+352"/>
-        <location line="+384"/>
+        <location line="+357"/>
         <source>Import failed</source>
         <translation>匯入失敗</translation>
     </message>
     <message>
-        <location line="-329"/>
-        <location line="-360"/>
-        <source>Load remote images</source>
-        <translation>載入遠端圖片</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="-334"/>
         <source>Rendered</source>
         <translation>呈現檢視</translation>
     </message>
