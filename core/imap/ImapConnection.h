@@ -2,13 +2,11 @@
 
 #include "ImapServerConfig.h"
 #include "ImapSession.h"
+#include "util/SessionConnection.h"
 
-#include <QObject>
 #include <QTimer>
 
 #include <memory>
-
-class QSslSocket;
 
 namespace MailSink::Store {
 class MessageStore;
@@ -18,9 +16,10 @@ namespace MailSink::Imap {
 
 class ImapServer;
 
-// One IMAP connection, living on a worker thread: owns the socket and does only I/O for its session.
-// Store changes arrive as queued signals on the same thread and become IDLE/NOOP updates.
-class ImapConnection : public QObject
+// One IMAP connection on a worker thread: the socket handling of SessionConnection around an ImapSession,
+// with the autologout timer. Store changes arrive as queued signals on the same thread and become
+// IDLE/NOOP updates.
+class ImapConnection : public SessionConnection
 {
     Q_OBJECT
 
@@ -29,31 +28,33 @@ public:
         std::shared_ptr<const ImapServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id);
     ~ImapConnection() override;
 
-    void start();
-    void requestClose(); // closeSession() or server shutdown: BYE now
-
 private:
-    void handleReadyRead();
-    void handleEncrypted();
-    void handleDisconnected();
+    bool createSession(const Peer &peer) override;
+    QByteArray sessionGreeting() override { return m_session->greeting(); }
+    QByteArray sessionReceive(QByteArrayView bytes) override { return m_session->receive(bytes); }
+    QByteArray sessionTlsEstablished(const QString &protocol, const QString &cipher) override
+    {
+        return m_session->tlsEstablished(protocol, cipher);
+    }
+    void sessionTlsFailed(const QString &error) override { m_session->tlsFailed(error); }
+    QByteArray sessionShutdown() override { return m_session->shutdown(); } // * BYE
+    void sessionConnectionLost() override;
+    bool sessionClosed() const override { return m_session->isClosed(); }
+    bool takeStartTls() override;
+    Trace takeTrace() override { return m_session->takeTrace(); }
+    void publish(const Trace &lines) override;
+    QSslConfiguration tlsConfiguration() const override;
+    void activity() override; // re-arms the autologout timer by the session's own clock
     void handleTimeout();
     void handleStoreChanged();
-    void process(const QByteArray &out);
-    void publishTrace();
-    void armTimeout();
-    void finish();
 
     ImapServer *m_server;
     std::shared_ptr<const ImapServerConfig> m_config; // as it was when the connection was accepted
     Store::MessageStore *m_store;
-    qintptr m_descriptor;
-    bool m_implicitTls;
     quint64 m_id;
-    QSslSocket *m_socket = nullptr;
     std::unique_ptr<ImapSession> m_session;
     QTimer m_timeout;
     QTimer m_changes; // coalesces a burst of store changes into one update
-    bool m_finished = false;
 };
 
 } // namespace MailSink::Imap

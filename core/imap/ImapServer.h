@@ -2,16 +2,12 @@
 
 #include "ImapServerConfig.h"
 #include "util/HostPort.h"
-#include "util/ListenerPair.h"
+#include "util/ServerCore.h"
 #include "util/TraceEntry.h"
-#include "util/WorkerPool.h"
 
-#include <QHash>
 #include <QObject>
 
-#include <atomic>
 #include <memory>
-#include <mutex>
 
 namespace MailSink::Store {
 class MessageStore;
@@ -22,8 +18,8 @@ namespace MailSink::Imap {
 class ImapConnection;
 
 // RFC 3501 listener (with STARTTLS) and the implicit-TLS IMAPS listener (RFC 8314). Accepts
-// on the calling thread and hands each connection to a worker of its own QThreadPool, where a
-// IMAPConnection owns the socket and runs a ImapSession.
+// on the calling thread and hands each connection to a worker of its own QThreadPool, where an
+// ImapConnection owns the socket and runs an ImapSession.
 class ImapServer : public QObject
 {
     Q_OBJECT
@@ -46,13 +42,13 @@ public:
     HostPort address() const;
     HostPort imapsAddress() const;
     QString errorString() const { return m_error; }
-    int activeConnections() const { return m_active.load(); }
+    int activeConnections() const { return m_core.active(); }
     ImapServerConfig config() const;
     // Applies to connections accepted from now on; sessions in progress keep the configuration they began
     // with. Without a TLS identity the implicit-TLS listener stops. Thread-safe.
     void setConfig(ImapServerConfig config);
 
-    // Ends one session , e.g. when its window is closed. Thread-safe.
+    // Ends one session (* BYE), e.g. when its window is closed. Thread-safe.
     void closeSession(quint64 sessionId);
 
 Q_SIGNALS:
@@ -66,22 +62,10 @@ Q_SIGNALS:
 private:
     friend class ImapConnection;
     void handleIncoming(qintptr descriptor, bool implicitTls);
-    std::shared_ptr<const ImapServerConfig> configSnapshot() const;
-    bool registerConnection(quint64 id, ImapConnection *connection); // false: the server is stopping
-    void unregisterConnection(quint64 id);
 
     Store::MessageStore *m_store;
-    mutable std::mutex m_configMutex;
-    std::shared_ptr<const ImapServerConfig> m_config; // guarded by m_configMutex
-    ListenerPair m_listeners;
     QString m_error;
-    std::atomic<int> m_active {0};
-    std::atomic<quint64> m_nextId {0};
-    std::mutex m_connectionsMutex;
-    bool m_stopping = false; // guarded by m_connectionsMutex
-    QHash<quint64, ImapConnection *> m_connections;
-    std::unique_ptr<WorkerPool>
-        m_workers; // last: destroyed first, while the members its connections use live
+    ServerCore<ImapServerConfig, ImapConnection> m_core; // last: its workers end first
 };
 
 } // namespace MailSink::Imap

@@ -2,13 +2,11 @@
 
 #include "Pop3ServerConfig.h"
 #include "Pop3Session.h"
+#include "util/SessionConnection.h"
 
-#include <QObject>
 #include <QTimer>
 
 #include <memory>
-
-class QSslSocket;
 
 namespace MailSink::Store {
 class MessageStore;
@@ -18,8 +16,9 @@ namespace MailSink::Pop3 {
 
 class Pop3Server;
 
-// One POP3 connection, living on a pool thread: owns the socket and does only I/O for its session.
-class Pop3Connection : public QObject
+// One POP3 connection on a worker thread: the socket handling of SessionConnection around a Pop3Session,
+// with the RFC 1939 autologout timer.
+class Pop3Connection : public SessionConnection
 {
     Q_OBJECT
 
@@ -28,28 +27,30 @@ public:
         std::shared_ptr<const Pop3ServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id);
     ~Pop3Connection() override;
 
-    void start();
-    void requestClose(); // closeSession() or server shutdown: -ERR now, nothing deleted
-
 private:
-    void handleReadyRead();
-    void handleEncrypted();
-    void handleDisconnected();
-    void handleIdle();
-    void process(const QByteArray &out);
-    void publishTrace();
-    void finish();
+    bool createSession(const Peer &peer) override;
+    QByteArray sessionGreeting() override { return m_session->greeting(); }
+    QByteArray sessionReceive(QByteArrayView bytes) override { return m_session->receive(bytes); }
+    QByteArray sessionTlsEstablished(const QString &protocol, const QString &cipher) override
+    {
+        return m_session->tlsEstablished(protocol, cipher);
+    }
+    void sessionTlsFailed(const QString &error) override { m_session->tlsFailed(error); }
+    QByteArray sessionShutdown() override { return m_session->shutdown(); } // -ERR, nothing deleted
+    void sessionConnectionLost() override; // no QUIT: nothing deleted, the maildrop lock is released
+    bool sessionClosed() const override { return m_session->isClosed(); }
+    bool takeStartTls() override;
+    Trace takeTrace() override { return m_session->takeTrace(); }
+    void publish(const Trace &lines) override;
+    QSslConfiguration tlsConfiguration() const override;
+    void activity() override;
 
     Pop3Server *m_server;
     std::shared_ptr<const Pop3ServerConfig> m_config; // as it was when the connection was accepted
     Store::MessageStore *m_store;
-    qintptr m_descriptor;
-    bool m_implicitTls;
     quint64 m_id;
-    QSslSocket *m_socket = nullptr;
     std::unique_ptr<Pop3Session> m_session;
     QTimer m_idle;
-    bool m_finished = false;
 };
 
 } // namespace MailSink::Pop3

@@ -2,16 +2,12 @@
 
 #include "Pop3ServerConfig.h"
 #include "util/HostPort.h"
-#include "util/ListenerPair.h"
+#include "util/ServerCore.h"
 #include "util/TraceEntry.h"
-#include "util/WorkerPool.h"
 
-#include <QHash>
 #include <QObject>
 
-#include <atomic>
 #include <memory>
-#include <mutex>
 
 namespace MailSink::Store {
 class MessageStore;
@@ -47,7 +43,7 @@ public:
     HostPort address() const;
     HostPort pop3sAddress() const;
     QString errorString() const { return m_error; }
-    int activeConnections() const { return m_active.load(); }
+    int activeConnections() const { return m_core.active(); }
     Pop3ServerConfig config() const;
     // Applies to connections accepted from now on; sessions in progress keep the configuration they began
     // with. Without a TLS identity the implicit-TLS listener stops. Thread-safe.
@@ -68,23 +64,11 @@ Q_SIGNALS:
 private:
     friend class Pop3Connection;
     void handleIncoming(qintptr descriptor, bool implicitTls);
-    std::shared_ptr<const Pop3ServerConfig> configSnapshot() const;
-    bool registerConnection(quint64 id, Pop3Connection *connection); // false: the server is stopping
-    void unregisterConnection(quint64 id);
 
     Store::MessageStore *m_store;
-    mutable std::mutex m_configMutex;
-    std::shared_ptr<const Pop3ServerConfig> m_config; // guarded by m_configMutex
-    ListenerPair m_listeners;
     std::shared_ptr<MaildropRegistry> m_registry;
     QString m_error;
-    std::atomic<int> m_active {0};
-    std::atomic<quint64> m_nextId {0};
-    std::mutex m_connectionsMutex;
-    bool m_stopping = false; // guarded by m_connectionsMutex
-    QHash<quint64, Pop3Connection *> m_connections;
-    std::unique_ptr<WorkerPool>
-        m_workers; // last: destroyed first, while the members its connections use live
+    ServerCore<Pop3ServerConfig, Pop3Connection> m_core; // last: its workers end first
 };
 
 } // namespace MailSink::Pop3
