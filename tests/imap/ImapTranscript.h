@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LineTranscript.h"
 #include "imap/ImapConfig.h"
 
 #include <QByteArray>
@@ -8,19 +9,15 @@
 
 namespace MailSink::Test {
 
-// An IMAP conversation written as the protocol reads, played against an ImapSession over a real
-// MessageStore in a temporary folder (UIDs are the store ids: 1, 2, ... in M: order):
+// An IMAP conversation (C:, C~, S:, S= and the shared actions: see LineTranscript.h), played against an
+// ImapSession over a real MessageStore in a temporary folder (UIDs are the store ids: 1, 2, ... in M: order):
 //   M: <recipient,...|-> <fixture>   a caught message (tests/data/imap/<fixture>)
-//   C: <line>        client line (CRLF added); C~ <bytes> sends bytes as they are (escapes \r \n \0 \\)
-//   S: <prefix>      the next server line starts with <prefix>;  S= <line>  it is exactly <line>
 //   !config stls | implicit-tls | auth USER PASS | max-line N | max-literal N | max-errors N
-//   !tls !lost !shutdown !timeout   drive the session (TLS established, peer gone, stop, autologout check)
+//   !timeout          the autologout check
 //   !advance MS       the session's clock moves on
 //   !deliver <recipients|-> <fixture>   a message is caught now; the session hears of it
-//   !long N           a client line of N 'x' octets plus CRLF
-//   !expect seen UID | unseen UID | flags UID <index flags> | removed UID | present UID | closed | open |
-//   events-tls
-// Consecutive C lines are sent together (pipelined), split into chunks of the given size.
+//   !changed          the session hears the store changed
+//   !expect seen UID | unseen UID | flags UID <index flags> | removed UID | present UID | file UID <suffix>
 class ImapTranscript
 {
 public:
@@ -30,8 +27,6 @@ public:
         bool closed = false;
         QByteArray output;
         QByteArray recorded; // the transcript with the S= lines the session actually gave
-        QList<QByteArray> allLines;
-        qsizetype recordedLines = 0;
     };
 
     static ImapTranscript fromFile(const QString &path);
@@ -40,25 +35,14 @@ public:
     Run play(qsizetype chunk, bool interleave = false) const;
 
 private:
-    struct Step
-    {
-        enum class Kind { Client, ExpectPrefix, ExpectExact, Action };
-        Kind kind;
-        QByteArray text;
-        int line = 0;
-        QByteArray source; // the line as written
-    };
     struct Message
     {
         QList<QByteArray> recipients;
         QByteArray raw;
     };
-    QString m_name;
+    ParsedTranscript m_transcript;
     Imap::ImapConfig m_config;
     QList<Message> m_messages;
-    QList<Step> m_steps;
-    QStringList m_errors;
-    QByteArray m_header; // M: and !config lines, for recording
 };
 
 } // namespace MailSink::Test
