@@ -12,7 +12,7 @@ namespace MailSink::Imap {
 
 ImapConnection::ImapConnection(ImapServer *server, Store::MessageStore *store,
     std::shared_ptr<const ImapServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id)
-    : SessionConnection(descriptor, implicitTls)
+    : ProtocolConnection(descriptor, implicitTls)
     , m_server(server)
     , m_config(std::move(config))
     , m_store(store)
@@ -36,12 +36,9 @@ ImapConnection::~ImapConnection()
 
 bool ImapConnection::createSession(const Peer &peer)
 {
-    ImapConfig config = m_config->session;
-    config.clientAddress = peer.address;
-    config.clientPort = peer.port;
-    config.startTlsAvailable = m_config->tls.has_value();
-    config.implicitTls = implicitTls();
-    m_session = std::make_unique<ImapSession>(config, std::make_unique<StoreMailboxes>(m_store));
+    m_session
+        = std::make_unique<ImapSession>(sessionConfig(m_config->session, peer, m_config->tls.has_value()),
+            std::make_unique<StoreMailboxes>(m_store));
     const bool accepted = m_server->m_core.registerConnection(m_id, this);
     Q_EMIT m_server->sessionStarted(
         SessionInfo {m_id, peer.address, peer.port, implicitTls(), QDateTime::currentDateTimeUtc()});
@@ -59,14 +56,6 @@ void ImapConnection::sessionConnectionLost()
     m_timeout.stop();
     m_changes.stop();
     m_session->connectionLost();
-}
-
-bool ImapConnection::takeStartTls()
-{
-    bool startTls = false;
-    for (const Event &event : m_session->takeEvents())
-        startTls = startTls || event.type == Event::Type::StartTls;
-    return startTls;
 }
 
 void ImapConnection::publish(const Trace &lines)

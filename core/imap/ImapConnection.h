@@ -19,7 +19,7 @@ class ImapServer;
 // One IMAP connection on a worker thread: the socket handling of SessionConnection around an ImapSession,
 // with the autologout timer. Store changes arrive as queued signals on the same thread and become
 // IDLE/NOOP updates.
-class ImapConnection : public SessionConnection
+class ImapConnection : public ProtocolConnection<ImapSession>
 {
     Q_OBJECT
 
@@ -30,18 +30,7 @@ public:
 
 private:
     bool createSession(const Peer &peer) override;
-    QByteArray sessionGreeting() override { return m_session->greeting(); }
-    QByteArray sessionReceive(QByteArrayView bytes) override { return m_session->receive(bytes); }
-    QByteArray sessionTlsEstablished(const QString &protocol, const QString &cipher) override
-    {
-        return m_session->tlsEstablished(protocol, cipher);
-    }
-    void sessionTlsFailed(const QString &error) override { m_session->tlsFailed(error); }
-    QByteArray sessionShutdown() override { return m_session->shutdown(); } // * BYE
     void sessionConnectionLost() override;
-    bool sessionClosed() const override { return m_session->isClosed(); }
-    bool takeStartTls() override;
-    Trace takeTrace() override { return m_session->takeTrace(); }
     void publish(const Trace &lines) override;
     QSslConfiguration tlsConfiguration() const override;
     void activity() override; // re-arms the autologout timer by the session's own clock
@@ -52,7 +41,6 @@ private:
     std::shared_ptr<const ImapServerConfig> m_config; // as it was when the connection was accepted
     Store::MessageStore *m_store;
     quint64 m_id;
-    std::unique_ptr<ImapSession> m_session;
     QTimer m_timeout;
     QTimer m_changes; // coalesces a burst of store changes into one update
 };

@@ -9,7 +9,7 @@ namespace MailSink::Pop3 {
 
 Pop3Connection::Pop3Connection(Pop3Server *server, Store::MessageStore *store,
     std::shared_ptr<const Pop3ServerConfig> config, qintptr descriptor, bool implicitTls, quint64 id)
-    : SessionConnection(descriptor, implicitTls)
+    : ProtocolConnection(descriptor, implicitTls)
     , m_server(server)
     , m_config(std::move(config))
     , m_store(store)
@@ -28,13 +28,9 @@ Pop3Connection::~Pop3Connection()
 
 bool Pop3Connection::createSession(const Peer &peer)
 {
-    Pop3Config config = m_config->session;
-    config.clientAddress = peer.address;
-    config.clientPort = peer.port;
-    config.startTlsAvailable = m_config->tls.has_value();
-    config.implicitTls = implicitTls();
-    m_session = std::make_unique<Pop3Session>(
-        config, std::make_unique<StoreMaildrop>(m_store, m_server->registry()));
+    m_session
+        = std::make_unique<Pop3Session>(sessionConfig(m_config->session, peer, m_config->tls.has_value()),
+            std::make_unique<StoreMaildrop>(m_store, m_server->registry()));
     const bool accepted = m_server->m_core.registerConnection(m_id, this);
     Q_EMIT m_server->sessionStarted(
         SessionInfo {m_id, peer.address, peer.port, implicitTls(), QDateTime::currentDateTimeUtc()});
@@ -45,14 +41,6 @@ void Pop3Connection::sessionConnectionLost()
 {
     m_idle.stop();
     m_session->connectionLost();
-}
-
-bool Pop3Connection::takeStartTls()
-{
-    bool startTls = false;
-    for (const Event &event : m_session->takeEvents())
-        startTls = startTls || event.type == Event::Type::StartTls;
-    return startTls;
 }
 
 void Pop3Connection::publish(const Trace &lines)

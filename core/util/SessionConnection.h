@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
 class QSslConfiguration;
 class QSslSocket;
 
@@ -66,6 +68,48 @@ private:
     QSslSocket *m_socket = nullptr;
     bool m_started = false;
     bool m_finished = false;
+};
+
+// The part of a connection that only forwards to its Session (Pop3Session, ImapSession: the same
+// greeting/receive/tlsEstablished/... calls, events with StartTls). A subclass makes m_session in
+// createSession() and adds its timers.
+template<typename Session>
+class ProtocolConnection : public SessionConnection
+{
+protected:
+    using SessionConnection::SessionConnection;
+
+    // The session's configuration for this peer: the server's template with the client filled in.
+    template<typename Config>
+    Config sessionConfig(Config config, const Peer &peer, bool startTlsAvailable) const
+    {
+        config.clientAddress = peer.address;
+        config.clientPort = peer.port;
+        config.startTlsAvailable = startTlsAvailable;
+        config.implicitTls = implicitTls();
+        return config;
+    }
+
+    QByteArray sessionGreeting() override { return m_session->greeting(); }
+    QByteArray sessionReceive(QByteArrayView bytes) override { return m_session->receive(bytes); }
+    QByteArray sessionTlsEstablished(const QString &protocol, const QString &cipher) override
+    {
+        return m_session->tlsEstablished(protocol, cipher);
+    }
+    void sessionTlsFailed(const QString &error) override { m_session->tlsFailed(error); }
+    QByteArray sessionShutdown() override { return m_session->shutdown(); }
+    void sessionConnectionLost() override { m_session->connectionLost(); }
+    bool sessionClosed() const override { return m_session->isClosed(); }
+    bool takeStartTls() override
+    {
+        bool startTls = false;
+        for (const auto &event : m_session->takeEvents())
+            startTls = startTls || event.type == decltype(event.type)::StartTls;
+        return startTls;
+    }
+    Trace takeTrace() override { return m_session->takeTrace(); }
+
+    std::unique_ptr<Session> m_session;
 };
 
 } // namespace MailSink

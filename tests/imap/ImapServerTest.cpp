@@ -1,4 +1,5 @@
 #include "imap/ImapServer.h"
+#include "ProtocolFixture.h"
 #include "TestSupport.h"
 #include "store/MessageStore.h"
 #include "tls/TlsIdentity.h"
@@ -23,113 +24,17 @@ using MailSink::Test::testData;
 
 namespace {
 
-// A store in a temporary folder and an ImapServer on port 0, serving from its own thread so the
-// test thread can block on a client process.
-class ImapFixture
+// A store in a temporary folder and a Imap::ImapServer on port 0, serving from its own thread.
+class ImapFixture : public Test::ProtocolFixture<Imap::ImapServer>
 {
 public:
     explicit ImapFixture(Imap::ImapServerConfig config = {}, bool imaps = false, const QString &root = {})
-    {
-        REQUIRE(m_dir.isValid());
-        REQUIRE(m_store.open(root.isEmpty() ? m_dir.path() : root));
-        m_thread.start();
-        m_context = new QObject;
-        m_context->moveToThread(&m_thread);
-        bool ok = false;
-        QMetaObject::invokeMethod(
-            m_context,
-            [&] {
-                m_server = new Imap::ImapServer(&m_store, config);
-                ok = m_server->listen({QHostAddress(QHostAddress::LocalHost), 0});
-                if (ok && imaps)
-                    ok = m_server->listenImaps({QHostAddress(QHostAddress::LocalHost), 0});
-            },
-            Qt::BlockingQueuedConnection);
-        REQUIRE(ok);
-        m_port = m_server->address().port;
-        if (imaps)
-            m_imapsPort = m_server->imapsAddress().port;
-    }
-
-    ~ImapFixture()
-    {
-        QMetaObject::invokeMethod(
-            m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-        delete m_context;
-    }
-
-    qint64 add(const QByteArray &raw, const QList<QByteArray> &recipients)
-    {
-        auto writer = m_store.beginMessage();
-        REQUIRE(writer->write(raw));
-        Store::Envelope envelope;
-        envelope.mailFrom = "sender@example.com";
-        envelope.recipients = recipients;
-        const Store::CommitResult result = m_store.commit(std::move(writer), envelope, {});
-        REQUIRE(result.ok);
-        return result.id;
-    }
-
-    QByteArray run(const QString &program, const QStringList &arguments)
-    {
-        QProcess process;
-        process.start(program, arguments);
-        REQUIRE(process.waitForStarted(10000));
-        REQUIRE(process.waitForFinished(120000));
-        const QByteArray err = process.readAllStandardError();
-        INFO(program.toStdString() << " stderr: " << err.toStdString());
-        REQUIRE(process.exitStatus() == QProcess::NormalExit);
-        REQUIRE(process.exitCode() == 0);
-        return process.readAllStandardOutput();
-    }
-
-    QJsonObject python(const QString &scenario, const QStringList &arguments, quint16 port = 0)
-    {
-        const QByteArray out = run(QStringLiteral("python3"),
-            QStringList {QStringLiteral(IMAP_CLIENTS_DIR "/imapclient.py"), scenario,
-                QStringLiteral("127.0.0.1"), QString::number(port ? port : m_port)}
-                + arguments);
-        return parse(out);
-    }
-
-    static QJsonObject parse(const QByteArray &out)
-    {
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(out, &error);
-        INFO(out.toStdString());
-        REQUIRE(error.error == QJsonParseError::NoError);
-        return document.object();
-    }
-
-    QByteArray curl(const QStringList &arguments)
-    {
-        return run(QStringLiteral("curl"),
-            QStringList {QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("60"),
-                QStringLiteral("-u"), QStringLiteral("all:x")}
-                + arguments);
-    }
-
-    QString url(const QString &path = {}) const
-    {
-        return QStringLiteral("imap://127.0.0.1:%1/%2").arg(m_port).arg(path);
-    }
-
-    Store::MessageStore &store() { return m_store; }
-    quint16 port() const { return m_port; }
-    quint16 imapsPort() const { return m_imapsPort; }
-    Imap::ImapServer *server() const { return m_server; }
-    QString root() const { return m_dir.path(); }
-
-private:
-    QTemporaryDir m_dir;
-    Store::MessageStore m_store;
-    QThread m_thread;
-    QObject *m_context = nullptr;
-    Imap::ImapServer *m_server = nullptr;
-    quint16 m_port = 0;
-    quint16 m_imapsPort = 0;
+        : ProtocolFixture({&Imap::ImapServer::listenImaps, &Imap::ImapServer::imapsAddress,
+                              QStringLiteral(IMAP_CLIENTS_DIR "/imapclient.py"), QStringLiteral("imap"),
+                              {QStringLiteral("-u"), QStringLiteral("all:x")}},
+            config, imaps, root)
+    { }
+    quint16 imapsPort() const { return tlsPort(); }
 };
 
 QByteArray fromBase64(const QJsonValue &value)

@@ -70,21 +70,11 @@ ImapTranscript ImapTranscript::fromText(const QByteArray &text, const QString &n
                   return false;
               const QList<QByteArray> words = line.mid(8).simplified().split(' ');
               const QByteArray &key = words.at(0);
-              if (key == "stls")
-                  t.m_config.startTlsAvailable = true;
-              else if (key == "implicit-tls")
-                  t.m_config.implicitTls = true;
-              else if (key == "auth" && words.size() == 3) {
-                  t.m_config.authRequired = true;
-                  t.m_config.authUser = words.at(1);
-                  t.m_config.authPassword = words.at(2);
-              } else if (key == "max-line" && words.size() == 2)
+              if (key == "max-line" && words.size() == 2)
                   t.m_config.maxLine = words.at(1).toInt();
               else if (key == "max-literal" && words.size() == 2)
                   t.m_config.maxLiteral = words.at(1).toLongLong();
-              else if (key == "max-errors" && words.size() == 2)
-                  t.m_config.maxErrors = words.at(1).toInt();
-              else
+              else if (!commonConfig(t.m_config, words))
                   error(QStringLiteral("unknown config"));
               return true;
           });

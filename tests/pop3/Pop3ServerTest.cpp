@@ -1,4 +1,5 @@
 #include "pop3/Pop3Server.h"
+#include "ProtocolFixture.h"
 #include "TestSupport.h"
 #include "pop3/MaildropRegistry.h"
 #include "pop3/Pop3Format.h"
@@ -24,107 +25,16 @@ using MailSink::Test::testData;
 
 namespace {
 
-// A store in a temporary folder and a Pop3Server on port 0, serving from its own thread so the
-// test thread can block on a client process.
-class Pop3Fixture
+// A store in a temporary folder and a Pop3::Pop3Server on port 0, serving from its own thread.
+class Pop3Fixture : public Test::ProtocolFixture<Pop3::Pop3Server>
 {
 public:
     explicit Pop3Fixture(Pop3::Pop3ServerConfig config = {}, bool pop3s = false, const QString &root = {})
-    {
-        REQUIRE(m_dir.isValid());
-        REQUIRE(m_store.open(root.isEmpty() ? m_dir.path() : root));
-        m_thread.start();
-        m_context = new QObject;
-        m_context->moveToThread(&m_thread);
-        bool ok = false;
-        QMetaObject::invokeMethod(
-            m_context,
-            [&] {
-                m_server = new Pop3::Pop3Server(&m_store, config);
-                ok = m_server->listen({QHostAddress(QHostAddress::LocalHost), 0});
-                if (ok && pop3s)
-                    ok = m_server->listenPop3s({QHostAddress(QHostAddress::LocalHost), 0});
-            },
-            Qt::BlockingQueuedConnection);
-        REQUIRE(ok);
-        m_port = m_server->address().port;
-        if (pop3s)
-            m_pop3sPort = m_server->pop3sAddress().port;
-    }
-
-    ~Pop3Fixture()
-    {
-        QMetaObject::invokeMethod(
-            m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-        delete m_context;
-    }
-
-    qint64 add(const QByteArray &raw, const QList<QByteArray> &recipients)
-    {
-        auto writer = m_store.beginMessage();
-        REQUIRE(writer->write(raw));
-        Store::Envelope envelope;
-        envelope.mailFrom = "sender@example.com";
-        envelope.recipients = recipients;
-        const Store::CommitResult result = m_store.commit(std::move(writer), envelope, {});
-        REQUIRE(result.ok);
-        return result.id;
-    }
-
-    // Runs a command and returns its stdout; fails the test on a non-zero exit.
-    QByteArray run(const QString &program, const QStringList &arguments)
-    {
-        QProcess process;
-        process.start(program, arguments);
-        REQUIRE(process.waitForStarted(10000));
-        REQUIRE(process.waitForFinished(120000));
-        const QByteArray err = process.readAllStandardError();
-        INFO(program.toStdString() << " stderr: " << err.toStdString());
-        REQUIRE(process.exitStatus() == QProcess::NormalExit);
-        REQUIRE(process.exitCode() == 0);
-        return process.readAllStandardOutput();
-    }
-
-    QJsonObject python(const QString &scenario, const QStringList &arguments, quint16 port = 0)
-    {
-        const QByteArray out = run(QStringLiteral("python3"),
-            QStringList {QStringLiteral(POP3_CLIENTS_DIR "/pop3client.py"), scenario,
-                QStringLiteral("127.0.0.1"), QString::number(port ? port : m_port)}
-                + arguments);
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(out, &error);
-        INFO(out.toStdString());
-        REQUIRE(error.error == QJsonParseError::NoError);
-        return document.object();
-    }
-
-    QByteArray curl(const QStringList &arguments)
-    {
-        return run(QStringLiteral("curl"),
-            QStringList {QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("60")}
-                + arguments);
-    }
-
-    QString url(const QString &path = {}) const
-    {
-        return QStringLiteral("pop3://127.0.0.1:%1/%2").arg(m_port).arg(path);
-    }
-
-    Store::MessageStore &store() { return m_store; }
-    quint16 port() const { return m_port; }
-    quint16 pop3sPort() const { return m_pop3sPort; }
-    Pop3::Pop3Server *server() const { return m_server; }
-
-private:
-    QTemporaryDir m_dir;
-    Store::MessageStore m_store;
-    QThread m_thread;
-    QObject *m_context = nullptr;
-    Pop3::Pop3Server *m_server = nullptr;
-    quint16 m_port = 0;
-    quint16 m_pop3sPort = 0;
+        : ProtocolFixture({&Pop3::Pop3Server::listenPop3s, &Pop3::Pop3Server::pop3sAddress,
+                              QStringLiteral(POP3_CLIENTS_DIR "/pop3client.py"), QStringLiteral("pop3"), {}},
+            config, pop3s, root)
+    { }
+    quint16 pop3sPort() const { return tlsPort(); }
 };
 
 QByteArray fromBase64(const QJsonValue &value)

@@ -41,6 +41,27 @@ QString showLine(const QByteArray &line);
 using SetupLine = std::function<bool(const QByteArray &line, int number, QStringList &errors)>;
 ParsedTranscript parseTranscript(const QByteArray &text, const QString &name, const SetupLine &setup);
 
+// The !config keys POP3 and IMAP share: stls | implicit-tls | auth USER PASS | max-errors N.
+// False for a key it does not know.
+template <typename Config>
+bool commonConfig(Config &config, const QList<QByteArray> &words)
+{
+    const QByteArray &key = words.at(0);
+    if (key == "stls")
+        config.startTlsAvailable = true;
+    else if (key == "implicit-tls")
+        config.implicitTls = true;
+    else if (key == "auth" && words.size() == 3) {
+        config.authRequired = true;
+        config.authUser = words.at(1);
+        config.authPassword = words.at(2);
+    } else if (key == "max-errors" && words.size() == 2)
+        config.maxErrors = words.at(1).toInt();
+    else
+        return false;
+    return true;
+}
+
 // Plays a parsed transcript against a sans-IO session (Pop3Session, ImapSession: greeting(), receive(),
 // takeEvents() with StartTls/Close, tlsEstablished(), connectionLost(), shutdown(), isClosed()). The
 // actions every protocol has are handled here (!tls !lost !shutdown !long N, !expect closed|open|events-tls);
