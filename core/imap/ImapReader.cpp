@@ -149,4 +149,42 @@ QByteArray ImapReader::until(char stop)
     return m_data.mid(begin, m_pos - begin);
 }
 
+std::optional<MessageFlags> ImapReader::flagList()
+{
+    MessageFlags flags;
+    auto flag = [&]() -> bool {
+        QByteArray name;
+        if (consume('\\')) {
+            const auto word = atom();
+            if (!word)
+                return false;
+            name = '\\' + *word;
+            if (name.compare("\\Recent", Qt::CaseInsensitive) == 0)
+                return true; // cannot be stored; ignored
+        } else {
+            const auto word = atom();
+            if (!word)
+                return false;
+            name = *word;
+        }
+        return flags.addFlag(name);
+    };
+    if (consume('(')) {
+        bool first = true;
+        while (!consume(')')) {
+            if (!first && !space())
+                return std::nullopt;
+            first = false;
+            if (!flag())
+                return std::nullopt;
+        }
+        return flags;
+    }
+    do {
+        if (!flag())
+            return std::nullopt;
+    } while (space());
+    return flags;
+}
+
 } // namespace MailSink::Imap

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "MessageFlags.h"
+
 #include <QByteArray>
 
 #include <optional>
@@ -26,6 +28,9 @@ public:
     std::optional<quint32> number(); // nz or zero, at most 4294967295
     // A sequence set in its raw form (digits, ':', ',', '*'); SequenceSet parses it.
     std::optional<QByteArray> sequenceSet();
+    // A flag list for STORE: "(flag ...)" or flags separated by spaces; \Recent is dropped (it cannot be
+    // stored); nullopt when malformed or a flag is not allowed.
+    std::optional<MessageFlags> flagList();
     // Up to (not including) `stop`, for a FETCH section spec (no literals there).
     QByteArray until(char stop);
     QByteArray rest() const { return m_data.mid(m_pos); }

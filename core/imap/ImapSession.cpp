@@ -1,13 +1,15 @@
 #include "ImapSession.h"
 
+#include "FetchRequest.h"
 #include "ImapFormat.h"
 #include "ImapReader.h"
+#include "MailboxDirectory.h"
 #include "MessageStructure.h"
 #include "SearchProgram.h"
+#include "SelectedMailbox.h"
 #include "SequenceSet.h"
 
 #include <QDateTime>
-#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -15,8 +17,6 @@
 namespace MailSink::Imap {
 
 namespace {
-
-const QByteArray AllFlags = QByteArrayLiteral("\\Answered \\Flagged \\Deleted \\Seen \\Draft");
 
 std::optional<QByteArray> decodeBase64(const QByteArray &text)
 {
@@ -56,55 +56,6 @@ std::optional<Literal> trailingLiteral(const QByteArray &line)
     }
     literal.size = digits.toLongLong();
     return literal;
-}
-
-// LIST patterns (RFC 3501 6.3.8): '*' matches anything, '%' anything but the hierarchy delimiter.
-// Dynamic programming, so a pattern of many wildcards costs its length times the name's, not more.
-bool matchPattern(const QByteArray &pattern, const QByteArray &name)
-{
-    QList<bool> row(name.size() + 1, false), next(name.size() + 1, false);
-    row[0] = true;
-    for (char p : pattern) {
-        std::fill(next.begin(), next.end(), false);
-        if (p == '*' || p == '%') {
-            bool reachable = false;
-            for (qsizetype j = 0; j <= name.size(); ++j) {
-                if (row[j])
-                    reachable = true;
-                next[j] = reachable;
-                if (p == '%' && j < name.size() && name.at(j) == '/')
-                    reachable = false;
-            }
-        } else {
-            for (qsizetype j = 0; j < name.size(); ++j)
-                next[j + 1] = row[j] && name.at(j) == p;
-        }
-        row.swap(next);
-    }
-    return row[name.size()];
-}
-
-// INBOX is case-insensitive (RFC 3501 5.1): compare patterns against it in upper case.
-QByteArray normalizeInbox(QByteArray name)
-{
-    if (name.size() >= 5 && name.left(5).compare("INBOX", Qt::CaseInsensitive) == 0
-        && (name.size() == 5 || name.at(5) == '/'))
-        name.replace(0, 5, "INBOX");
-    return name;
-}
-
-QByteArray mailboxArgument(const QByteArray &name)
-{
-    return normalizeInbox(name);
-}
-
-const QRegularExpression &sectionSyntax()
-{
-    static const QRegularExpression re(
-        QStringLiteral("^(?:[1-9][0-9]*(?:\\.[1-9][0-9]*)*)?(?:(?:^|\\.)(?:HEADER|TEXT|HEADER\\.FIELDS(?:\\."
-                       "NOT)? \\(.+\\))|(?<=[0-9])\\.MIME)?$"),
-        QRegularExpression::CaseInsensitiveOption);
-    return re;
 }
 
 } // namespace
@@ -167,6 +118,12 @@ void ImapSession::untagged(QByteArray &out, const QByteArray &text)
     const QByteArray response = "* " + text + "\r\n";
     traceServer(response);
     out += response;
+}
+
+void ImapSession::untagged(QByteArray &out, const QList<QByteArray> &texts)
+{
+    for (const QByteArray &text : texts)
+        untagged(out, text);
 }
 
 void ImapSession::ok(QByteArray &out, const QByteArray &tag, const QByteArray &text)
@@ -458,10 +415,9 @@ void ImapSession::dispatch(const QByteArray &tag, const QByteArray &verb, ImapRe
     if (verb == "CLOSE" || verb == "UNSELECT") {
         if (!noArguments())
             return;
-        if (verb == "CLOSE" && !m_readOnly) {
-            QString error;
+        if (verb == "CLOSE" && !m_selected->isReadOnly()) {
             QByteArray ignored; // RFC 3501 6.4.2: CLOSE sends no EXPUNGE responses
-            if (!expungeDeleted(nullptr, ignored, &error))
+            if (QString error; !expungeDeleted(nullptr, ignored, &error))
                 event("CLOSE could not expunge: " + error.toUtf8());
         }
         deselect();
@@ -644,12 +600,7 @@ void ImapSession::handleAuthResponse(const QByteArray &line, QByteArray &out)
 void ImapSession::deselect()
 {
     m_state = State::Authenticated;
-    m_mailbox.clear();
-    m_messages.clear();
-    m_sizes.clear();
-    m_cached.reset();
-    m_cachedUid = 0;
-    m_dirty = false;
+    m_selected.reset();
 }
 
 void ImapSession::cmdSelect(const QByteArray &tag, ImapReader &reader, bool readOnly, QByteArray &out)
@@ -663,42 +614,13 @@ void ImapSession::cmdSelect(const QByteArray &tag, ImapReader &reader, bool read
         deselect();
         untagged(out, "OK [CLOSED] Previous mailbox closed"); // RFC 7162 3.2.11, harmless for others
     }
-    const QByteArray mailbox = mailboxArgument(*name);
+    const QByteArray mailbox = MailboxDirectory::canonical(*name);
     auto messages = m_backend->open(m_user, mailbox);
     if (!messages)
         return no(out, tag, "[NONEXISTENT] No such mailbox");
     m_state = State::Selected;
-    m_mailbox = mailbox;
-    m_readOnly = readOnly;
-    m_messages = *messages;
-    m_dirty = false;
-
-    QByteArray keywords;
-    QList<QByteArray> seen;
-    for (const MailboxMessage &message : std::as_const(m_messages)) {
-        for (const QByteArray &keyword : message.flags.keywords) {
-            if (!seen.contains(keyword)) {
-                seen.append(keyword);
-                keywords += ' ' + keyword;
-            }
-        }
-    }
-    untagged(out, "FLAGS (" + AllFlags + keywords + ')');
-    untagged(out,
-        "OK [PERMANENTFLAGS (" + (readOnly ? QByteArray() : AllFlags + keywords + " \\*")
-            + ")] Flags permitted");
-    untagged(out, QByteArray::number(m_messages.size()) + " EXISTS");
-    untagged(out, "0 RECENT");
-    for (qsizetype i = 0; i < m_messages.size(); ++i) {
-        if (!m_messages.at(i).flags.has(MessageFlags::Seen)) {
-            untagged(out, "OK [UNSEEN " + QByteArray::number(i + 1) + "] First unseen");
-            break;
-        }
-    }
-    const quint32 uidNext
-        = std::max(m_backend->uidNext(), m_messages.isEmpty() ? 1u : m_messages.last().uid + 1);
-    untagged(out, "OK [UIDVALIDITY " + QByteArray::number(m_backend->uidValidity()) + "] UIDs valid");
-    untagged(out, "OK [UIDNEXT " + QByteArray::number(uidNext) + "] Predicted next UID");
+    m_selected.emplace(m_backend.get(), m_user, mailbox, std::move(*messages), readOnly);
+    untagged(out, m_selected->selectResponses());
     ok(out, tag,
         QByteArray(readOnly ? "[READ-ONLY]" : "[READ-WRITE]") + (readOnly ? " EXAMINE" : " SELECT")
             + " completed");
@@ -741,26 +663,9 @@ void ImapSession::cmdList(const QByteArray &tag, ImapReader &reader, bool lsub, 
     if (!reader.atEnd())
         return bad(out, tag, "Unexpected arguments to LIST");
     const QByteArray verb = lsub ? "LSUB" : "LIST";
-    if (pattern->isEmpty()) {
-        // RFC 3501 6.3.8: the delimiter and the root of the reference.
-        untagged(out, verb + " (\\Noselect) \"/\" \"\"");
-        return ok(out, tag, verb + " completed");
-    }
-    QByteArray full = *reference;
-    if (!full.isEmpty() && !full.endsWith('/') && !pattern->startsWith('/'))
-        full += '/';
-    full = normalizeInbox(full + *pattern);
-    for (const MailboxName &mailbox : m_backend->mailboxes(m_user)) {
-        if (!matchPattern(full, mailbox.name))
-            continue;
-        const bool special = mailbox.attributes.contains("\\Flagged") || mailbox.attributes.contains("\\All");
-        if (specialUseOnly && !special)
-            continue;
-        QByteArray attributes = mailbox.attributes;
-        if (subscribed && mailbox.selectable)
-            attributes += " \\Subscribed";
-        untagged(out, verb + " (" + attributes + ") \"/\" " + string(mailbox.name));
-    }
+    untagged(out,
+        MailboxDirectory(m_backend.get(), m_user)
+            .list(*reference, *pattern, {lsub, specialUseOnly, subscribed}));
     ok(out, tag, verb + " completed");
 }
 
@@ -786,26 +691,11 @@ void ImapSession::cmdStatus(const QByteArray &tag, ImapReader &reader, QByteArra
     }
     if (items.isEmpty() || !reader.atEnd())
         return bad(out, tag, "Syntax: STATUS mailbox (items)");
-    const QByteArray mailbox = mailboxArgument(*name);
-    const auto messages = m_backend->open(m_user, mailbox);
-    if (!messages)
+    const QByteArray mailbox = MailboxDirectory::canonical(*name);
+    const auto values = MailboxDirectory(m_backend.get(), m_user).status(mailbox, items);
+    if (!values)
         return no(out, tag, "[NONEXISTENT] No such mailbox");
-    QByteArray values;
-    for (const QByteArray &item : std::as_const(items)) {
-        qint64 value = 0;
-        if (item == "MESSAGES")
-            value = messages->size();
-        else if (item == "UIDNEXT")
-            value
-                = qint64(std::max(m_backend->uidNext(), messages->isEmpty() ? 1u : messages->last().uid + 1));
-        else if (item == "UIDVALIDITY")
-            value = m_backend->uidValidity();
-        else if (item == "UNSEEN")
-            value = std::count_if(messages->cbegin(), messages->cend(),
-                [](const MailboxMessage &m) { return !m.flags.has(MessageFlags::Seen); });
-        values += (values.isEmpty() ? "" : " ") + item + ' ' + QByteArray::number(value);
-    }
-    untagged(out, "STATUS " + string(mailbox) + " (" + values + ')');
+    untagged(out, "STATUS " + string(mailbox) + " (" + *values + ')');
     ok(out, tag, "STATUS completed");
 }
 
@@ -814,7 +704,8 @@ void ImapSession::cmdIdle(const QByteArray &tag, QByteArray &out)
     m_idleTag = tag;
     out += "+ idling\r\n";
     traceServer("+ idling");
-    m_dirty = true; // report whatever happened since the last command at once
+    if (m_selected)
+        m_selected->markChanged(); // report whatever happened since the last command at once
     sync(out);
 }
 
@@ -830,7 +721,8 @@ void ImapSession::handleIdleLine(const QByteArray &line, QByteArray &out)
 
 QByteArray ImapSession::mailboxChanged()
 {
-    m_dirty = true;
+    if (m_selected)
+        m_selected->markChanged();
     QByteArray out;
     if (isIdling())
         sync(out);
@@ -839,41 +731,8 @@ QByteArray ImapSession::mailboxChanged()
 
 void ImapSession::sync(QByteArray &out)
 {
-    if (m_state != State::Selected || !m_dirty)
-        return;
-    m_dirty = false;
-    const QList<MailboxMessage> fresh = m_backend->open(m_user, m_mailbox).value_or(QList<MailboxMessage>());
-    QHash<quint32, qsizetype> byUid;
-    for (qsizetype i = 0; i < fresh.size(); ++i)
-        byUid.insert(fresh.at(i).uid, i);
-    // Expunged elsewhere (the GUI, POP3): from the highest number down, so each number is still valid.
-    for (qsizetype i = m_messages.size() - 1; i >= 0; --i) {
-        if (!byUid.contains(m_messages.at(i).uid)) {
-            untagged(out, QByteArray::number(i + 1) + " EXPUNGE");
-            m_sizes.remove(m_messages.at(i).uid);
-            m_messages.removeAt(i);
-        }
-    }
-    for (qsizetype i = 0; i < m_messages.size(); ++i) {
-        MailboxMessage &message = m_messages[i];
-        const MessageFlags &flags = fresh.at(byUid.value(message.uid)).flags;
-        if (flags != message.flags) {
-            message.flags = flags;
-            untagged(out,
-                QByteArray::number(i + 1) + " FETCH (UID " + QByteArray::number(message.uid) + " FLAGS ("
-                    + flags.toList() + "))");
-        }
-    }
-    const quint32 last = m_messages.isEmpty() ? 0 : m_messages.last().uid;
-    const qsizetype before = m_messages.size();
-    for (const MailboxMessage &message : fresh) {
-        if (message.uid > last)
-            m_messages.append(message);
-    }
-    if (m_messages.size() != before) {
-        untagged(out, QByteArray::number(m_messages.size()) + " EXISTS");
-        untagged(out, "0 RECENT");
-    }
+    if (m_state == State::Selected)
+        untagged(out, m_selected->sync());
 }
 
 QByteArray ImapSession::checkTimeout()
@@ -923,84 +782,47 @@ std::optional<QList<int>> ImapSession::resolve(
         bad(out, tag, uid ? "Bad UID set" : "Bad sequence set");
         return std::nullopt;
     }
-    QList<int> indexes;
-    const quint32 count = quint32(m_messages.size());
-    if (uid) {
-        // RFC 3501 6.4.8: UIDs that name no message are ignored.
-        const quint32 largest = m_messages.isEmpty() ? 0 : m_messages.last().uid;
-        for (int i = 0; i < m_messages.size(); ++i) {
-            if (set->contains(m_messages.at(i).uid, largest))
-                indexes.append(i);
-        }
-        return indexes;
-    }
-    const quint32 upper = set->upperBound(count);
-    if (upper == 0 || upper > count) {
+    const auto indexes = m_selected->indexes(*set, uid);
+    if (!indexes)
         bad(out, tag,
-            "Invalid message sequence number (the mailbox has " + QByteArray::number(count) + " messages)");
-        return std::nullopt;
-    }
-    for (quint32 n = 1; n <= count; ++n) {
-        if (set->contains(n, count))
-            indexes.append(int(n - 1));
-    }
+            "Invalid message sequence number (the mailbox has "
+                + QByteArray::number(m_selected->messages().size()) + " messages)");
     return indexes;
 }
 
 const MessageStructure *ImapSession::content(quint32 uid)
 {
-    if (m_cached && m_cachedUid == uid)
-        return m_cached.get();
     QString error;
-    const std::optional<QByteArray> raw = m_backend->read(uid, &error);
-    if (!raw) {
+    const MessageStructure *structure = m_selected->content(uid, &error);
+    if (!structure)
         event("cannot read message " + QByteArray::number(uid) + ": " + error.toUtf8());
-        return nullptr;
-    }
-    m_cached = std::make_shared<MessageStructure>(toCrlf(*raw));
-    m_cachedUid = uid;
-    m_sizes.insert(uid, m_cached->bytes().size());
-    return m_cached.get();
+    return structure;
 }
 
 qint64 ImapSession::messageSize(quint32 uid)
 {
-    const auto found = m_sizes.constFind(uid);
-    if (found != m_sizes.cend())
-        return *found;
-    const MessageStructure *structure = content(uid);
-    return structure ? structure->bytes().size() : -1;
+    QString error;
+    const qint64 size = m_selected->size(uid, &error);
+    if (size < 0)
+        event("cannot read message " + QByteArray::number(uid) + ": " + error.toUtf8());
+    return size;
 }
 
 bool ImapSession::expungeDeleted(const SequenceSet *uids, QByteArray &out, QString *error)
 {
-    const quint32 largest = m_messages.isEmpty() ? 0 : m_messages.last().uid;
-    QList<quint32> doomed;
-    QList<int> indexes;
-    for (int i = 0; i < m_messages.size(); ++i) {
-        const MailboxMessage &message = m_messages.at(i);
-        if (message.flags.has(MessageFlags::Deleted) && (!uids || uids->contains(message.uid, largest))) {
-            doomed.append(message.uid);
-            indexes.append(i);
-        }
-    }
-    if (doomed.isEmpty())
-        return true;
-    if (!m_backend->remove(doomed, error))
+    const auto expunged = m_selected->expungeDeleted(uids, error);
+    if (!expunged)
         return false;
-    event(
-        "expunged " + QByteArray::number(doomed.size()) + " message(s): UID " + SequenceSet::format(doomed));
-    for (qsizetype i = indexes.size() - 1; i >= 0; --i) {
-        untagged(out, QByteArray::number(indexes.at(i) + 1) + " EXPUNGE");
-        m_sizes.remove(m_messages.at(indexes.at(i)).uid);
-        m_messages.removeAt(indexes.at(i));
-    }
+    if (!expunged->uids.isEmpty())
+        event("expunged " + QByteArray::number(expunged->uids.size()) + " message(s): UID "
+            + SequenceSet::format(expunged->uids));
+    untagged(out, expunged->responses);
     return true;
 }
 
 void ImapSession::cmdExpunge(const QByteArray &tag, ImapReader &reader, bool uid, QByteArray &out)
 {
-    if (m_readOnly)
+    if (m_selected->isReadOnly())
         return no(out, tag, "[READ-ONLY] The mailbox was opened with EXAMINE");
     std::optional<SequenceSet> set;
     if (uid) { // RFC 4315 2.1
@@ -1040,12 +862,13 @@ void ImapSession::cmdSearch(const QByteArray &tag, ImapReader &reader, bool uid,
     if (!program)
         return bad(out, tag, error);
     QByteArray result = "SEARCH";
-    const quint32 largestUid = m_messages.isEmpty() ? 0 : m_messages.last().uid;
-    for (int i = 0; i < m_messages.size(); ++i) {
-        const MailboxMessage &message = m_messages.at(i);
+    const QList<MailboxMessage> &messages = m_selected->messages();
+    const quint32 largestUid = m_selected->largestUid();
+    for (int i = 0; i < messages.size(); ++i) {
+        const MailboxMessage &message = messages.at(i);
         SearchSubject subject;
         subject.sequence = quint32(i + 1);
-        subject.largestSequence = quint32(m_messages.size());
+        subject.largestSequence = quint32(messages.size());
         subject.largestUid = largestUid;
         subject.message = &message;
         subject.content = [this, &message] { return content(message.uid); };
@@ -1057,170 +880,30 @@ void ImapSession::cmdSearch(const QByteArray &tag, ImapReader &reader, bool uid,
     ok(out, tag, uid ? "UID SEARCH completed" : "SEARCH completed");
 }
 
-std::optional<QList<ImapSession::FetchItem>> ImapSession::parseFetchItems(
-    ImapReader &reader, QByteArray *error)
-{
-    using Kind = FetchItem::Kind;
-    QList<FetchItem> items;
-    auto parseOne = [&]() -> bool {
-        const auto word = reader.fetchName();
-        if (!word) {
-            *error = "Expected a FETCH item";
-            return false;
-        }
-        const QByteArray upper = word->toUpper();
-        if (upper == "ALL" || upper == "FAST" || upper == "FULL") {
-            items.append({Kind::Flags, {}, "FLAGS"});
-            items.append({Kind::InternalDate, {}, "INTERNALDATE"});
-            items.append({Kind::Size, {}, "RFC822.SIZE"});
-            if (upper != "FAST")
-                items.append({Kind::Envelope, {}, "ENVELOPE"});
-            if (upper == "FULL")
-                items.append({Kind::Body, {}, "BODY"});
-            return true;
-        }
-        if (upper == "FLAGS")
-            items.append({Kind::Flags, {}, "FLAGS"});
-        else if (upper == "INTERNALDATE")
-            items.append({Kind::InternalDate, {}, "INTERNALDATE"});
-        else if (upper == "RFC822.SIZE")
-            items.append({Kind::Size, {}, "RFC822.SIZE"});
-        else if (upper == "ENVELOPE")
-            items.append({Kind::Envelope, {}, "ENVELOPE"});
-        else if (upper == "BODYSTRUCTURE")
-            items.append({Kind::BodyStructure, {}, "BODYSTRUCTURE"});
-        else if (upper == "UID")
-            items.append({Kind::Uid, {}, "UID"});
-        else if (upper == "RFC822")
-            items.append({Kind::Section, {}, "RFC822"});
-        else if (upper == "RFC822.HEADER")
-            items.append({Kind::Section, "HEADER", "RFC822.HEADER", true});
-        else if (upper == "RFC822.TEXT")
-            items.append({Kind::Section, "TEXT", "RFC822.TEXT"});
-        else if ((upper == "BODY" || upper == "BODY.PEEK") && reader.peek() == '[') {
-            reader.consume('[');
-            FetchItem item {Kind::Section, reader.until(']'), {}, upper == "BODY.PEEK"};
-            if (!reader.consume(']')
-                || !sectionSyntax().match(QString::fromLatin1(item.section)).hasMatch()) {
-                *error = "Bad section";
-                return false;
-            }
-            item.name = "BODY[" + item.section + ']';
-            if (reader.consume('<')) {
-                const auto start = reader.number();
-                std::optional<quint32> length;
-                if (start && reader.consume('.'))
-                    length = reader.number();
-                if (!length || *length == 0 || !reader.consume('>')) {
-                    *error = "Bad partial range (expected <start.length>)";
-                    return false;
-                }
-                item.partialStart = *start;
-                item.partialLength = *length;
-                item.name += '<' + QByteArray::number(*start) + '>';
-            }
-            items.append(item);
-        } else if (upper == "BODY")
-            items.append({Kind::Body, {}, "BODY"});
-        else {
-            *error = "Unknown FETCH item " + upper.left(40);
-            return false;
-        }
-        return true;
-    };
-    if (reader.consume('(')) {
-        while (!reader.consume(')')) {
-            if (!items.isEmpty() && !reader.space()) {
-                *error = "Malformed FETCH item list";
-                return std::nullopt;
-            }
-            if (!parseOne())
-                return std::nullopt;
-        }
-        if (items.isEmpty()) {
-            *error = "Empty FETCH item list";
-            return std::nullopt;
-        }
-    } else if (!parseOne()) {
-        return std::nullopt;
-    }
-    return items;
-}
-
 void ImapSession::cmdFetch(const QByteArray &tag, ImapReader &reader, bool uid, QByteArray &out)
 {
     const auto indexes = resolve(tag, reader, uid, out);
     if (!indexes)
         return;
     QByteArray error;
-    std::optional<QList<FetchItem>> items;
+    std::optional<FetchRequest> request;
     if (reader.space())
-        items = parseFetchItems(reader, &error);
+        request = FetchRequest::parse(reader, uid, &error);
     else
         error = "Syntax: FETCH set items";
-    if (!items || !reader.atEnd())
+    if (!request || !reader.atEnd())
         return bad(out, tag, error.isEmpty() ? QByteArrayLiteral("Unexpected arguments to FETCH") : error);
-    using Kind = FetchItem::Kind;
-    if (uid && std::none_of(items->cbegin(), items->cend(), [](const FetchItem &i) {
-            return i.kind == Kind::Uid;
-        }))
-        items->prepend({Kind::Uid, {}, "UID"}); // RFC 3501 6.4.8
-    const bool wantsFlags = std::any_of(
-        items->cbegin(), items->cend(), [](const FetchItem &i) { return i.kind == Kind::Flags; });
+    const bool wantsFlags = request->wantsFlags();
+    const FetchRequest::SizeOf sizeOf = [this](quint32 id) { return messageSize(id); };
+    const FetchRequest::ContentOf contentOf = [this](quint32 id) { return content(id); };
     int unreadable = 0;
     for (int index : *indexes) {
-        MailboxMessage &message = m_messages[index];
-        QByteArray response;
-        bool setSeen = false;
-        bool failed = false;
-        auto append = [&response](const QByteArray &name, const QByteArray &value) {
-            if (!response.isEmpty())
-                response += ' ';
-            response += name + ' ' + value;
-        };
-        for (const FetchItem &item : std::as_const(*items)) {
-            switch (item.kind) {
-            case Kind::Uid:
-                append(item.name, QByteArray::number(message.uid));
-                break;
-            case Kind::Flags:
-                break; // after the sections, which may set \Seen
-            case Kind::InternalDate:
-                append(item.name, dateTime(message.internalDate));
-                break;
-            case Kind::Size: {
-                const qint64 size = messageSize(message.uid);
-                failed |= size < 0;
-                append(item.name, QByteArray::number(std::max<qint64>(size, 0)));
-                break;
-            }
-            case Kind::Envelope:
-            case Kind::Body:
-            case Kind::BodyStructure:
-            case Kind::Section: {
-                const MessageStructure *structure = content(message.uid);
-                if (!structure) {
-                    failed = true;
-                    append(item.name, QByteArrayLiteral("NIL"));
-                    break;
-                }
-                if (item.kind == Kind::Envelope) {
-                    append(item.name, structure->envelope());
-                } else if (item.kind == Kind::Body || item.kind == Kind::BodyStructure) {
-                    append(item.name, structure->bodyStructure(item.kind == Kind::BodyStructure));
-                } else {
-                    QByteArray text = structure->section(item.section).value_or(QByteArray(""));
-                    if (item.partialStart >= 0)
-                        text = text.mid(std::min<qint64>(item.partialStart, text.size()), item.partialLength);
-                    // Always a literal: message text may hold any octet (RFC 3501 4.3).
-                    append(item.name, '{' + QByteArray::number(text.size()) + "}\r\n" + text);
-                    if (!item.peek && !m_readOnly && !message.flags.has(MessageFlags::Seen))
-                        setSeen = true;
-                }
-                break;
-            }
-            }
-        }
+        MailboxMessage &message = m_selected->messages()[index];
+        FetchRequest::Rendered rendered
+            = request->render(message, m_selected->isReadOnly(), sizeOf, contentOf);
+        QByteArray &response = rendered.data;
+        const bool setSeen = rendered.setsSeen;
+        const bool failed = rendered.failed;
         if (setSeen) {
             // RFC 3501 6.4.5: BODY[] sets \Seen; the GUI shows the message as read as well.
             MessageFlags flags = message.flags;
@@ -1240,44 +923,6 @@ void ImapSession::cmdFetch(const QByteArray &tag, ImapReader &reader, bool uid, 
     if (unreadable)
         return no(out, tag, "Some messages could not be read (removed meanwhile?)");
     ok(out, tag, uid ? "UID FETCH completed" : "FETCH completed");
-}
-
-std::optional<MessageFlags> ImapSession::parseFlagList(ImapReader &reader)
-{
-    MessageFlags flags;
-    auto flag = [&]() -> bool {
-        QByteArray name;
-        if (reader.consume('\\')) {
-            const auto atom = reader.atom();
-            if (!atom)
-                return false;
-            name = '\\' + *atom;
-            if (name.compare("\\Recent", Qt::CaseInsensitive) == 0)
-                return true; // cannot be stored; ignored
-        } else {
-            const auto atom = reader.atom();
-            if (!atom)
-                return false;
-            name = *atom;
-        }
-        return flags.addFlag(name);
-    };
-    if (reader.consume('(')) {
-        bool first = true;
-        while (!reader.consume(')')) {
-            if (!first && !reader.space())
-                return std::nullopt;
-            first = false;
-            if (!flag())
-                return std::nullopt;
-        }
-        return flags;
-    }
-    do {
-        if (!flag())
-            return std::nullopt;
-    } while (reader.space());
-    return flags;
 }
 
 void ImapSession::cmdStore(const QByteArray &tag, ImapReader &reader, bool uid, QByteArray &out)
@@ -1302,14 +947,14 @@ void ImapSession::cmdStore(const QByteArray &tag, ImapReader &reader, bool uid, 
         return bad(out, tag, "Syntax: STORE set [+|-]FLAGS[.SILENT] (flags)");
     std::optional<MessageFlags> flags;
     if (reader.space())
-        flags = parseFlagList(reader);
+        flags = reader.flagList();
     if (!flags || !reader.atEnd())
         return bad(out, tag, "Bad flag list");
-    if (m_readOnly)
+    if (m_selected->isReadOnly())
         return no(out, tag, "[READ-ONLY] The mailbox was opened with EXAMINE");
     int failures = 0;
     for (int index : *indexes) {
-        MailboxMessage &message = m_messages[index];
+        MailboxMessage &message = m_selected->messages()[index];
         MessageFlags changed = message.flags;
         if (base == "FLAGS")
             changed = *flags;
@@ -1347,7 +992,7 @@ void ImapSession::cmdCopy(const QByteArray &tag, ImapReader &reader, bool uid, Q
         name = reader.astring();
     if (!name || !reader.atEnd())
         return bad(out, tag, "Syntax: COPY set mailbox");
-    const QByteArray target = mailboxArgument(*name);
+    const QByteArray target = MailboxDirectory::canonical(*name);
     const auto messages = m_backend->open(m_user, target);
     if (!messages)
         return no(out, tag, "[TRYCREATE] No such mailbox");
@@ -1359,7 +1004,7 @@ void ImapSession::cmdCopy(const QByteArray &tag, ImapReader &reader, bool uid, Q
         present.insert(message.uid);
     QList<quint32> uids;
     for (int index : *indexes) {
-        const quint32 u = m_messages.at(index).uid;
+        const quint32 u = m_selected->messages().at(index).uid;
         if (!present.contains(u))
             return no(out, tag,
                 "[CANNOT] Mailboxes are views of the envelope recipients; " + string(target)

@@ -2,6 +2,7 @@
 
 #include "ImapConfig.h"
 #include "MailboxBackend.h"
+#include "SelectedMailbox.h"
 #include "util/TraceEntry.h"
 
 #include <QByteArray>
@@ -69,17 +70,6 @@ public:
 private:
     enum class State { NotAuthenticated, Authenticated, Selected, AwaitingTls, Logout };
 
-    struct FetchItem
-    {
-        enum class Kind { Flags, InternalDate, Size, Envelope, Body, BodyStructure, Uid, Section };
-        Kind kind;
-        QByteArray section; // for Section: the spec between the brackets
-        QByteArray name; // the response item name ("BODY[HEADER]<0>", "RFC822.HEADER", ...)
-        bool peek = false;
-        qint64 partialStart = -1;
-        qint64 partialLength = 0;
-    };
-
     void processInput(QByteArray &out);
     void execute(const QByteArray &command, QByteArray &out);
     void dispatch(const QByteArray &tag, const QByteArray &name, ImapReader &reader, QByteArray &out);
@@ -106,8 +96,6 @@ private:
     bool checkCredentials(const QByteArray &user, const QByteArray &password) const;
     // The indexes of the selected messages a set names; BAD and nullopt when it names none that exist.
     std::optional<QList<int>> resolve(const QByteArray &tag, ImapReader &reader, bool uid, QByteArray &out);
-    std::optional<QList<FetchItem>> parseFetchItems(ImapReader &reader, QByteArray *error);
-    std::optional<MessageFlags> parseFlagList(ImapReader &reader);
     QByteArray capabilities() const;
     void sync(QByteArray &out); // untagged EXISTS/EXPUNGE/FETCH for what changed in the store
     bool expungeDeleted(const SequenceSet *uids, QByteArray &out, QString *error);
@@ -119,6 +107,7 @@ private:
     void no(QByteArray &out, const QByteArray &tag, const QByteArray &text);
     void bad(QByteArray &out, const QByteArray &tag, const QByteArray &text);
     void untagged(QByteArray &out, const QByteArray &text);
+    void untagged(QByteArray &out, const QList<QByteArray> &texts);
     void event(const QByteArray &text);
     void traceClient(const QByteArray &line);
     void traceServer(const QByteArray &bytes);
@@ -139,13 +128,7 @@ private:
     qint64 m_lastActivity = 0;
     QByteArray m_user;
 
-    QByteArray m_mailbox;
-    bool m_readOnly = false;
-    bool m_dirty = false;
-    QList<MailboxMessage> m_messages; // sequence number n is m_messages[n - 1]
-    QHash<quint32, qint64> m_sizes; // RFC822.SIZE by UID
-    quint32 m_cachedUid = 0;
-    std::shared_ptr<MessageStructure> m_cached;
+    std::optional<SelectedMailbox> m_selected; // in the Selected state
 
     std::vector<Event> m_events;
     Trace m_trace;
