@@ -1,4 +1,5 @@
-// MailpitApi's server endpoints: /api/v1/info, /api/v1/webui, the chaos triggers, and Mailsink's own /api/v1/mailsink/....
+// MailpitApi's server endpoints: /api/v1/info, /api/v1/webui, the chaos triggers, and Mailsink's own
+// /api/v1/mailsink/....
 #include "MailpitApi.h"
 
 #include "smtp/ChaosTriggers.h"

@@ -1,4 +1,5 @@
-// MailpitApi's outgoing endpoints: release a caught message to a real server, send a new one (POST /api/v1/send).
+// MailpitApi's outgoing endpoints: release a caught message to a real server, send a new one
+// (POST /api/v1/send).
 #include "MailpitApi.h"
 
 #include "client/MessageBuilder.h"

@@ -4,6 +4,7 @@
 #include "ImapReader.h"
 #include "MailboxDirectory.h"
 #include "SelectedMailbox.h"
+#include "util/Sasl.h"
 
 #include <QDateTime>
 
@@ -12,16 +13,6 @@
 namespace MailSink::Imap {
 
 namespace {
-
-std::optional<QByteArray> decodeBase64(const QByteArray &text)
-{
-    if (text.isEmpty() || text == "=")
-        return QByteArray();
-    auto result = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
-    if (!result)
-        return std::nullopt;
-    return result.decoded;
-}
 
 // A literal announced at the end of a line: "{n}" or "{n+}" (RFC 3501 4.3, RFC 7888).
 struct Literal
@@ -581,15 +572,15 @@ void ImapSession::handleAuthResponse(const QByteArray &line, QByteArray &out)
     traceClient("****");
     if (line == "*")
         return bad(out, tag, "Authentication cancelled");
-    const auto decoded = decodeBase64(line.trimmed());
+    const auto decoded = Sasl::decodeBase64(line.trimmed());
     if (!decoded)
         return bad(out, tag, "Cannot decode the response (not base64)");
-    // RFC 4616 2: [authzid] NUL authcid NUL passwd. The authorization identity picks the view, as for POP3.
-    const QList<QByteArray> fields = decoded->split('\0');
-    if (fields.size() != 3 || fields.at(1).isEmpty())
+    const auto plain = Sasl::parsePlain(*decoded);
+    if (!plain)
         return no(out, tag, "[AUTHENTICATIONFAILED] Malformed PLAIN response");
-    const QByteArray user = fields.at(0).isEmpty() ? fields.at(1) : fields.at(0);
-    login(tag, "AUTHENTICATE PLAIN", user, checkCredentials(fields.at(1), fields.at(2)), out);
+    // The authorization identity picks the view, as for POP3.
+    login(
+        tag, "AUTHENTICATE PLAIN", plain->identity(), checkCredentials(plain->authcid, plain->password), out);
 }
 
 void ImapSession::deselect()

@@ -1,6 +1,7 @@
 #include "Pop3Session.h"
 
 #include "Pop3Format.h"
+#include "util/Sasl.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -26,16 +27,6 @@ std::optional<qint64> parseNumber(QByteArrayView text)
         value = value * 10 + (c - '0');
     }
     return value;
-}
-
-std::optional<QByteArray> decodeBase64(const QByteArray &text)
-{
-    if (text.isEmpty() || text == "=")
-        return QByteArray();
-    auto result = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
-    if (!result)
-        return std::nullopt;
-    return result.decoded;
 }
 
 QList<QByteArray> words(const QByteArray &args)
@@ -374,17 +365,15 @@ void Pop3Session::handleAuthResponse(const QByteArray &line, QByteArray &out)
     m_authResponse = false;
     if (line == "*")
         return err(out, "Authentication cancelled");
-    const auto decoded = decodeBase64(line.trimmed());
+    const auto decoded = Sasl::decodeBase64(line.trimmed());
     if (!decoded)
         return err(out, "Cannot decode the AUTH response (not base64)");
-    // RFC 4616 2: [authzid] NUL authcid NUL passwd
-    const QList<QByteArray> fields = decoded->split('\0');
-    if (fields.size() != 3 || fields.at(1).isEmpty())
+    const auto plain = Sasl::parsePlain(*decoded);
+    if (!plain)
         return err(out, "Malformed AUTH PLAIN response");
     // The authorization identity picks the maildrop, so with a required login one account can
     // still open a per-recipient view ("bob@example.com" as authzid).
-    const QByteArray maildrop = fields.at(0).isEmpty() ? fields.at(1) : fields.at(0);
-    login("PLAIN", maildrop, checkCredentials(fields.at(1), fields.at(2)), out);
+    login("PLAIN", plain->identity(), checkCredentials(plain->authcid, plain->password), out);
 }
 
 void Pop3Session::cmdStls(const QByteArray &args, QByteArray &out)

@@ -1,5 +1,7 @@
 #include "SmtpSession.h"
 
+#include "util/Sasl.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QMessageAuthenticationCode>
@@ -23,17 +25,6 @@ bool isAscii(QByteArrayView text)
             return false;
     }
     return true;
-}
-
-// Decodes strict base64 as RFC 4954 requires; nullopt when the client sent something else.
-std::optional<QByteArray> decodeBase64(const QByteArray &text)
-{
-    if (text.isEmpty() || text == "=")
-        return QByteArray();
-    auto result = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
-    if (!result)
-        return std::nullopt;
-    return result.decoded;
 }
 
 // Splits "<path> PARAM=VALUE ..." (RFC 5321 4.1.2). Accepts the sloppy forms real clients send
@@ -683,16 +674,15 @@ void SmtpSession::handleAuthResponse(const QByteArray &line, QByteArray &out)
     m_auth = Auth::None;
     if (line == "*")
         return error(out, "501 5.0.0 Authentication cancelled");
-    const auto decoded = decodeBase64(line.trimmed());
+    const auto decoded = Sasl::decodeBase64(line.trimmed());
     if (!decoded)
         return error(out, "501 5.5.2 Cannot decode the AUTH response (not base64)");
     switch (step) {
     case Auth::PlainResponse: {
-        // RFC 4616 2: [authzid] NUL authcid NUL passwd
-        const QList<QByteArray> fields = decoded->split('\0');
-        if (fields.size() != 3 || fields.at(1).isEmpty())
+        const auto plain = Sasl::parsePlain(*decoded);
+        if (!plain)
             return error(out, "501 5.5.2 Malformed AUTH PLAIN response");
-        finishAuth("PLAIN", fields.at(1), checkCredentials(fields.at(1), fields.at(2)), out);
+        finishAuth("PLAIN", plain->authcid, checkCredentials(plain->authcid, plain->password), out);
         break;
     }
     case Auth::LoginUser:
