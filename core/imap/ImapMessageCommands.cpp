@@ -199,6 +199,12 @@ void ImapSession::cmdStore(const QByteArray &tag, ImapReader &reader, bool uid, 
     int failures = 0;
     for (int index : *indexes) {
         MailboxMessage &message = m_selected->messages()[index];
+        // +FLAGS and -FLAGS change what is stored now, not the snapshot: the GUI may have marked the
+        // message read meanwhile.
+        if (base != "FLAGS") {
+            if (const auto current = m_backend->flags(message.uid))
+                message.flags = *current;
+        }
         MessageFlags changed = message.flags;
         if (base == "FLAGS")
             changed = *flags;

@@ -42,6 +42,9 @@ public:
     virtual std::optional<QList<MailboxMessage>> open(const QByteArray &user, const QByteArray &mailbox) = 0;
     // The stored bytes as they are; nullopt when the message is gone or unreadable.
     virtual std::optional<QByteArray> read(quint32 uid, QString *error) = 0;
+    // The flags as stored now (the GUI or another session may have changed them since the mailbox was
+    // opened); nullopt when the message is gone.
+    virtual std::optional<MessageFlags> flags(quint32 uid) = 0;
     virtual bool setFlags(quint32 uid, const MessageFlags &flags, QString *error) = 0;
     // Deletes the messages from the store (EXPUNGE); a message already gone is no failure.
     virtual bool remove(const QList<quint32> &uids, QString *error) = 0;

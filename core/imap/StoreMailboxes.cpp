@@ -4,6 +4,7 @@
 #include "store/MessageStore.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QSet>
 
 #include <algorithm>
@@ -130,6 +131,7 @@ std::optional<QList<MailboxMessage>> StoreMailboxes::open(const QByteArray &user
 
     const QHash<qint64, QByteArray> flags = m_store->flags();
     QList<MailboxMessage> result;
+    m_files.clear();
     const bool all = key == QLatin1String("*");
     const QByteArray recipientFolder = mailbox.mid(Recipients.size() + 1);
     m_store->forEach(
@@ -155,6 +157,7 @@ std::optional<QList<MailboxMessage>> StoreMailboxes::open(const QByteArray &user
             if (flaggedOnly && !message.flags.has(MessageFlags::Flagged))
                 return true;
             result.append(message);
+            m_files.insert(message.uid, info.file);
             return true;
         },
         !all);
@@ -163,18 +166,61 @@ std::optional<QList<MailboxMessage>> StoreMailboxes::open(const QByteArray &user
     return result;
 }
 
+std::optional<QByteArray> StoreMailboxes::readFile(const QString &file, QString *error) const
+{
+    QFile in(m_store->root() + u'/' + file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read %1: %2").arg(in.fileName(), in.errorString());
+        return std::nullopt;
+    }
+    return in.readAll();
+}
+
 std::optional<QByteArray> StoreMailboxes::read(quint32 uid, QString *error)
 {
-    std::optional<QByteArray> bytes = m_store->readMessage(uid, error);
-    if (!bytes && m_store->message(uid))
-        bytes = m_store->readMessage(uid, error); // renamed meanwhile (seen elsewhere): look it up again
-    return bytes;
+    const auto known = m_files.constFind(uid);
+    const bool listed = known != m_files.cend();
+    if (listed) {
+        if (auto bytes = readFile(*known, nullptr))
+            return bytes;
+    }
+    // Not opened through this view, or renamed meanwhile (flags changed elsewhere): ask the index, twice
+    // in case it is renamed again between the lookup and the read.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const auto info = m_store->message(uid);
+        if (!info) {
+            m_files.remove(uid);
+            if (error)
+                *error = QStringLiteral("no message with UID %1").arg(uid);
+            return std::nullopt;
+        }
+        if (auto bytes = readFile(info->file, error)) {
+            if (listed)
+                m_files.insert(uid, info->file);
+            return bytes;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<MessageFlags> StoreMailboxes::flags(quint32 uid)
+{
+    const auto info = m_store->message(uid);
+    if (!info)
+        return std::nullopt;
+    return MessageFlags::fromIndex(info->seen, m_store->flags(uid));
 }
 
 bool StoreMailboxes::setFlags(quint32 uid, const MessageFlags &flags, QString *error)
 {
-    if (m_store->setFlags(uid, flags.has(MessageFlags::Seen), flags.toIndex()))
+    if (m_store->setFlags(uid, flags.has(MessageFlags::Seen), flags.toIndex())) {
+        // The Maildir info letters are part of the file name.
+        const auto info = m_files.contains(uid) ? m_store->message(uid) : std::nullopt;
+        if (info)
+            m_files.insert(uid, info->file);
         return true;
+    }
     if (error)
         *error = m_store->errorString();
     return false;

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
@@ -69,9 +70,14 @@ QByteArray command(QTcpSocket &socket, const QByteArray &tag, const QByteArray &
     socket.write(tag + ' ' + text + "\r\n");
     QByteArray got;
     const QByteArray done = "\r\n" + tag + ' ';
-    while (!got.contains(done)) {
-        if (!socket.waitForReadyRead(600000))
+    const QByteArray first = tag + ' ';
+    qsizetype from = 0; // the tagged line can only start in what arrived last
+    while (!got.startsWith(first) && got.indexOf(done, from) < 0) {
+        if (!socket.waitForReadyRead(600000)) {
+            std::fprintf(stderr, "no tagged reply to %s %s\n", tag.constData(), text.constData());
             break;
+        }
+        from = std::max<qsizetype>(0, got.size() - done.size());
         got += socket.readAll();
     }
     *ms = timer.nsecsElapsed() / 1e6;
@@ -83,6 +89,7 @@ QByteArray command(QTcpSocket &socket, const QByteArray &tag, const QByteArray &
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // figures appear as they are measured
     int messages = 100000;
     int envelopes = 10000;
     QString root;

@@ -249,6 +249,44 @@ TEST_CASE(
     CHECK(got.contains("* BYE Server shutting down"));
 }
 
+TEST_CASE(
+    "a message renamed by the GUI after SELECT is still fetched, byte for byte", "[imap][server][rename]")
+{
+    ImapFixture f;
+    const qint64 id = f.add(Multipart, {"bob@example.com"});
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, f.port());
+    REQUIRE(socket.waitForConnected(5000));
+    auto exchange = [&socket](const QByteArray &tag, const QByteArray &command) {
+        socket.write(tag + ' ' + command + "\r\n");
+        const QByteArray tagged = tag + ' ';
+        QByteArray got;
+        while (!got.contains(QByteArray("\r\n" + tagged)) && !got.startsWith(tagged)
+            && socket.waitForReadyRead(5000))
+            got += socket.readAll();
+        return got;
+    };
+    REQUIRE(socket.waitForReadyRead(5000));
+    socket.readAll();
+    CHECK(exchange("a1", "LOGIN all x").contains("a1 OK"));
+    CHECK(exchange("a2", "SELECT INBOX").contains("a2 OK"));
+    const QString before = f.store().message(id)->file;
+    // The GUI marks it read: the file moves from new/ to cur/ with the S info letter.
+    REQUIRE(f.store().setSeen(id, true));
+    const QString after = f.store().message(id)->file;
+    REQUIRE(after != before);
+    CHECK_FALSE(QFile::exists(f.root() + u'/' + before));
+    const QByteArray got = exchange("a3", "UID FETCH " + QByteArray::number(id) + " BODY.PEEK[]");
+    const QByteArray literal = "{" + QByteArray::number(Multipart.size()) + "}\r\n";
+    REQUIRE(got.contains(literal));
+    CHECK(got.mid(got.indexOf(literal) + literal.size(), Multipart.size()) == Multipart);
+    CHECK(got.contains("a3 OK"));
+    // And IMAP's own flag change (a second rename) is followed too.
+    CHECK(exchange("a4", "UID STORE " + QByteArray::number(id) + " +FLAGS (\\Flagged)").contains("a4 OK"));
+    CHECK(f.store().message(id)->file.endsWith(QStringLiteral(":2,FS")));
+    CHECK(exchange("a5", "UID FETCH " + QByteArray::number(id) + " BODY.PEEK[]").contains(literal));
+}
+
 TEST_CASE("fetchmail reads every message over IMAP, byte for byte", "[imap][server][fetchmail]")
 {
     const QString fetchmail = QStandardPaths::findExecutable(QStringLiteral("fetchmail"));
