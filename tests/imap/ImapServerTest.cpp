@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -17,6 +18,8 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
+
+#include <algorithm>
 
 using namespace MailSink;
 using MailSink::Test::readFile;
@@ -56,6 +59,7 @@ const QByteArray Simple = readFile(testData(QStringLiteral("imap/simple.eml")));
 const QByteArray Multipart = readFile(testData(QStringLiteral("imap/multipart.eml")));
 const QByteArray Nested = readFile(testData(QStringLiteral("imap/nested.eml")));
 const QByteArray BareLf = readFile(testData(QStringLiteral("imap/bare-lf.eml")));
+const QByteArray EightBit = readFile(testData(QStringLiteral("imap/8bit-and-from-lines.eml")));
 
 void checkFetched(const QJsonObject &result, ImapFixture &f, const QList<qint64> &ids)
 {
@@ -341,4 +345,84 @@ TEST_CASE("fetchmail reads every message over IMAP, byte for byte", "[imap][serv
     }
     CHECK(f.store().count() == 3); // keep: nothing deleted
     CHECK(f.store().message(ids.at(0))->seen); // fetchmail read them
+}
+
+TEST_CASE(
+    "neomutt copies every message over IMAP to a Maildir with the bytes caught", "[imap][server][neomutt]")
+{
+    const QString neomutt = QStandardPaths::findExecutable(QStringLiteral("neomutt"));
+    const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+    if (neomutt.isEmpty() || script.isEmpty()) {
+        WARN("neomutt or script is not installed (Debian packages neomutt, bsdutils); skipped");
+        return;
+    }
+    ImapFixture f;
+    const QList<QByteArray> raws = {Simple, Multipart, Nested, EightBit};
+    QList<qint64> ids;
+    for (const QByteArray &raw : raws)
+        ids.append(f.add(raw, {"bob@example.com"}));
+    QTemporaryDir work;
+    const QString copied = work.filePath(QStringLiteral("copied"));
+    for (const char *sub : {"cur", "new", "tmp"})
+        REQUIRE(QDir().mkpath(copied + u'/' + QLatin1String(sub)));
+    const QString rc = work.filePath(QStringLiteral("muttrc"));
+    {
+        QFile file(rc);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        // No caches and no questions: a question (such as "~/Mail does not exist. Create it?" when $folder
+        // is missing) would eat the first pushed keys. Mailbox order, so nothing depends on dates. The
+        // pushed keys tag every message, copy the tagged ones to the local Maildir, then delete "simple"
+        // and quit, which expunges it (delete=yes).
+        file.write(
+            QStringLiteral("set folder='%2' imap_user=all imap_pass=x ssl_force_tls=no ssl_starttls=no\n"
+                           "unset header_cache message_cachedir\n"
+                           "set sort=mailbox-order mbox_type=Maildir\n"
+                           "set confirmappend=no confirmcreate=no quit=yes delete=yes\n"
+                           "set wait_key=no beep=no help=no\n"
+                           "push \"<tag-pattern>~A<enter><tag-prefix><copy-message><kill-line>%1<enter>"
+                           "<untag-pattern>~A<enter><delete-pattern>~i simple@example.com<enter><quit>\"\n")
+                .arg(copied, work.path())
+                .toUtf8());
+    }
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), work.path());
+    environment.insert(QStringLiteral("TERM"), QStringLiteral("xterm"));
+    process.setProcessEnvironment(environment);
+    // neomutt is a curses program and wants a terminal: script(1) gives it a pseudo-terminal.
+    const QString command
+        = QStringLiteral("'%1' -n -F '%2' -f 'imap://all@127.0.0.1:%3/INBOX'").arg(neomutt, rc).arg(f.port());
+    process.start(script, {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
+    REQUIRE(process.waitForStarted());
+    const bool finished = process.waitForFinished(120000);
+    if (!finished)
+        process.kill();
+    INFO("neomutt's screen: " << process.readAll().right(4000).toStdString());
+    REQUIRE(finished);
+    REQUIRE(process.exitCode() == 0);
+
+    QList<QByteArray> got;
+    for (const char *sub : {"cur", "new"}) {
+        const QDir dir(copied + u'/' + QLatin1String(sub));
+        for (const QString &name : dir.entryList(QDir::Files))
+            got.append(readFile(dir.filePath(name)));
+    }
+    // neomutt keeps messages with local line endings: it turns each CRLF of the IMAP literal into LF
+    // (imap_read_literal). Copying to a Maildir it adds no From_ line and no Status header (the flags go
+    // into the file name), but ends the header with Content-Length and Lines of the body it received.
+    // Every other byte must be what was caught.
+    QList<QByteArray> expected;
+    for (QByteArray raw : raws) {
+        raw.replace("\r\n", "\n");
+        const qsizetype split = raw.indexOf("\n\n") + 1;
+        const QByteArray body = raw.mid(split + 1);
+        expected.append(raw.left(split) + "Content-Length: " + QByteArray::number(body.size())
+            + "\nLines: " + QByteArray::number(body.count('\n')) + "\n\n" + body);
+    }
+    std::sort(got.begin(), got.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(got == expected);
+    // Its delete and expunge reached the store.
+    CHECK_FALSE(f.store().message(ids.at(0)));
+    CHECK(f.store().count() == 3);
 }

@@ -116,6 +116,8 @@ def main():
         result["pushed"] = pushed
         data = check(box.fetch(str(result["before"] + 1), "(BODY.PEEK[HEADER.FIELDS (SUBJECT)])"))
         result["subject"] = text(data[0][1]).strip()
+        data = check(box.fetch(str(result["before"] + 1), "(BODY.PEEK[])"))
+        result["raw"] = b64(data[0][1])
         box.logout()
     else:
         raise SystemExit("unknown scenario " + scenario)
