@@ -8,7 +8,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -170,8 +169,6 @@ TEST_CASE("IDLE pushes a message caught during the session", "[imap][server][idl
     while (!client.canReadLine())
         REQUIRE(client.waitForReadyRead(30000));
     CHECK(client.readLine().trimmed() == "IDLING");
-    QElapsedTimer timer;
-    timer.start();
     f.add(Multipart, {"alice@example.com"});
     REQUIRE(client.waitForFinished(30000));
     INFO(client.readAllStandardError().toStdString());
@@ -183,7 +180,6 @@ TEST_CASE("IDLE pushes a message caught during the session", "[imap][server][idl
     CHECK(result[QStringLiteral("done")].toString() == QStringLiteral("i1 OK IDLE terminated"));
     CHECK(result[QStringLiteral("subject")].toString()
         == QStringLiteral("Subject: =?utf-8?b?UmVwb3J0IOKAkyBRMQ==?="));
-    CHECK(timer.elapsed() < 10000);
 }
 
 TEST_CASE("STARTTLS and implicit TLS serve the same mailboxes", "[imap][server][tls]")
