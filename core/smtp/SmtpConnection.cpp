@@ -37,8 +37,7 @@ SmtpConnection::SmtpConnection(SmtpServer *server, Store::MessageStore *store,
 
 SmtpConnection::~SmtpConnection()
 {
-    m_server->unregisterConnection(m_id);
-    --m_server->m_active;
+    m_server->m_core.unregisterConnection(m_id);
     Q_EMIT m_server->sessionEnded(m_id);
 }
 
@@ -66,7 +65,7 @@ void SmtpConnection::start()
     config.startTlsAvailable = serverConfig.tls.has_value();
     config.implicitTls = m_implicitTls;
     m_session = std::make_unique<SmtpSession>(config);
-    m_server->registerConnection(m_id, this);
+    const bool accepted = m_server->m_core.registerConnection(m_id, this);
 
     SessionInfo info {
         m_id, config.clientAddress, config.clientPort, m_implicitTls, QDateTime::currentDateTimeUtc()};
@@ -84,7 +83,7 @@ void SmtpConnection::start()
         }
     });
     m_idle.start();
-    if (m_server->isStopping()) {
+    if (!accepted) { // the server is stopping
         m_session->greeting();
         process(m_session->shutdown());
         return;

@@ -2,16 +2,10 @@
 
 #include "ServerConfig.h"
 #include "util/HostPort.h"
-#include "util/ListenerPair.h"
+#include "util/ServerCore.h"
 #include "util/TraceEntry.h"
-#include "util/WorkerPool.h"
 
-#include <QHash>
 #include <QObject>
-
-#include <atomic>
-#include <memory>
-#include <mutex>
 
 namespace MailSink::Store {
 class MessageStore;
@@ -45,8 +39,7 @@ public:
     HostPort address() const;
     HostPort smtpsAddress() const;
     QString errorString() const { return m_error; }
-    int activeConnections() const { return m_active.load(); }
-    bool isStopping() const { return m_stopping.load(); }
+    int activeConnections() const { return m_core.active(); }
     ServerConfig config() const;
     // Applies to connections accepted from now on; sessions in progress keep the configuration they began
     // with. Without a TLS identity the implicit-TLS listener stops. Thread-safe.
@@ -67,22 +60,10 @@ Q_SIGNALS:
 private:
     friend class SmtpConnection;
     void handleIncoming(qintptr descriptor, bool implicitTls);
-    std::shared_ptr<const ServerConfig> configSnapshot() const;
-    void registerConnection(quint64 id, SmtpConnection *connection);
-    void unregisterConnection(quint64 id);
 
     Store::MessageStore *m_store;
-    mutable std::mutex m_configMutex;
-    std::shared_ptr<const ServerConfig> m_config; // guarded by m_configMutex
-    ListenerPair m_listeners;
     QString m_error;
-    std::atomic<int> m_active {0};
-    std::atomic<bool> m_stopping {false};
-    std::atomic<quint64> m_nextId {0};
-    std::mutex m_connectionsMutex;
-    QHash<quint64, SmtpConnection *> m_connections;
-    std::unique_ptr<WorkerPool>
-        m_workers; // last: destroyed first, while the members its connections use live
+    ServerCore<ServerConfig, SmtpConnection> m_core; // last: its workers end first
 };
 
 } // namespace MailSink::Smtp
