@@ -54,7 +54,7 @@
         <translation>不提供 HTTP API。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>--pop3: %1</source>
         <translation>--pop3：%1</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>TLS 已关闭：%1</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-109"/>
         <source>Do not offer STARTTLS.</source>
         <translation>不提供 STARTTLS。</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>界面语言，例如 zh_CN 或 zh_TW（默认：系统区域设置）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>.eml files to open.</source>
         <translation>要打开的 .eml 文件。</translation>
     </message>
@@ -1701,7 +1701,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::ServerActions</name>
     <message>
-        <location filename="../ui/ServerActions.cpp" line="+35"/>
+        <location filename="../ui/ServerActions.cpp" line="+36"/>
         <source>Serve &amp;IMAP</source>
         <translation>提供 IMAP 服务(&amp;I)</translation>
     </message>
@@ -1760,12 +1760,12 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::ServerController</name>
     <message>
-        <location filename="../ui/ServerController.cpp" line="+162"/>
+        <location filename="../ui/ServerController.cpp" line="+161"/>
         <source>no store is open</source>
         <translation>没有打开的存储</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>cannot listen for %1 on %2: no TLS certificate</source>
         <translation>无法在 %2 上监听 %1：没有 TLS 证书</translation>
     </message>
@@ -1952,12 +1952,12 @@ To: %2</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-74"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
@@ -1997,7 +1997,7 @@ To: %2</source>
         <translation>提供 STARTTLS 和 STLS（SMTPS、POP3S 和 IMAPS 需要）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Require AUTH before MAIL (SMTP) and check the password (POP3, IMAP)</source>
         <translation>要求在 MAIL 之前进行 AUTH（SMTP）并检查密码（POP3、IMAP）</translation>
     </message>

@@ -54,7 +54,7 @@
         <translation>不提供 HTTP API。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>--pop3: %1</source>
         <translation>--pop3：%1</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>TLS 已關閉：%1</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-109"/>
         <source>Do not offer STARTTLS.</source>
         <translation>不提供 STARTTLS。</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>介面語言，例如 zh_CN 或 zh_TW（預設：系統地區設定）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>.eml files to open.</source>
         <translation>要開啟的 .eml 檔案。</translation>
     </message>
@@ -1701,7 +1701,7 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::ServerActions</name>
     <message>
-        <location filename="../ui/ServerActions.cpp" line="+35"/>
+        <location filename="../ui/ServerActions.cpp" line="+36"/>
         <source>Serve &amp;IMAP</source>
         <translation>提供 IMAP 服務(&amp;I)</translation>
     </message>
@@ -1760,12 +1760,12 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::ServerController</name>
     <message>
-        <location filename="../ui/ServerController.cpp" line="+162"/>
+        <location filename="../ui/ServerController.cpp" line="+161"/>
         <source>no store is open</source>
         <translation>沒有開啟的儲存庫</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>cannot listen for %1 on %2: no TLS certificate</source>
         <translation>無法在 %2 上監聽 %1：沒有 TLS 憑證</translation>
     </message>
@@ -1952,12 +1952,12 @@ To: %2</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-74"/>
         <source>Choose a file</source>
         <translation>選擇檔案</translation>
     </message>
@@ -1997,7 +1997,7 @@ To: %2</source>
         <translation>提供 STARTTLS 與 STLS（SMTPS、POP3S 與 IMAPS 需要）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Require AUTH before MAIL (SMTP) and check the password (POP3, IMAP)</source>
         <translation>要求在 MAIL 之前進行 AUTH（SMTP）並檢查密碼（POP3、IMAP）</translation>
     </message>
