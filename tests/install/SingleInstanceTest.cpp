@@ -356,7 +356,7 @@ TEST_CASE("the desktop app listens where its settings say, a command-line option
     CHECK(file.value(QStringLiteral("smtp/address")).toString() == QStringLiteral("127.0.0.1:%1").arg(saved));
 }
 
-TEST_CASE("the desktop app serves IMAP where its settings say; a busy IMAP port leaves it running",
+TEST_CASE("the desktop app serves IMAP where its settings say, and a busy IMAP port leaves it running",
     "[install][settings][imap]")
 {
     Store store;

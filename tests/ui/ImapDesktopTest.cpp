@@ -148,7 +148,8 @@ TEST_CASE(
     CHECK(said.contains("a6 OK"));
 }
 
-TEST_CASE("a message marked seen over IMAP shows as read in the list; unread in the list is unseen over IMAP",
+TEST_CASE(
+    "a message marked seen over IMAP shows as read in the list, and unread in the list is unseen over IMAP",
     "[ui][imap]")
 {
     ImapFixture f;
