@@ -24,7 +24,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <future>
+#include <memory>
 
 using namespace MailSink;
 using namespace MailSink::Test;
@@ -70,6 +72,37 @@ std::future<QByteArray> imapAsync(quint16 port, QList<QByteArray> commands, bool
             if (!readLineStarting(tag + ' '))
                 return said + "[no reply to " + tag + ']';
         }
+        return said;
+    });
+}
+
+// Logs in, selects INBOX and stays: resolves with what the server said after that, up to the close.
+std::future<QByteArray> idleImapAsync(quint16 port, std::shared_ptr<std::atomic_bool> selected)
+{
+    return std::async(std::launch::async, [port, selected]() -> QByteArray {
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        if (!socket.waitForConnected(10000))
+            return "[no connection]";
+        QByteArray said;
+        auto readUntil = [&](const QByteArray &end) {
+            while (!said.contains(end)) {
+                if (!socket.waitForReadyRead(10000))
+                    return false;
+                said += socket.readAll();
+            }
+            return true;
+        };
+        socket.write("a1 LOGIN all x\r\na2 SELECT INBOX\r\n");
+        if (!readUntil("a2 OK"))
+            return said + "[not selected]";
+        said.clear();
+        *selected = true;
+        while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(20000))
+            said += socket.readAll();
+        said += socket.readAll();
+        if (socket.state() == QAbstractSocket::UnconnectedState)
+            said += "[closed]";
         return said;
     });
 }
@@ -322,9 +355,18 @@ TEST_CASE("IMAP stops while the store changes hands and serves the new store aft
 {
     ImapFixture f;
     REQUIRE(f.ui.deliver("Subject: moved along\r\n\r\nbody\r\n"));
+    auto selected = std::make_shared<std::atomic_bool>(false);
+    auto idle = idleImapAsync(f.port(), selected);
+    REQUIRE(waitFor([&] { return selected->load(); }));
+
     const QString moved = QDir(f.ui.tempPath()).filePath(QStringLiteral("moved/store"));
     QString error;
     REQUIRE(f.ui.window().switchStore(moved, true, &error));
+    // The session on the old store was ended (RFC 3501 7.1.5 BYE), not left reading moved files.
+    const QByteArray ended = await(idle);
+    INFO(ended.toStdString());
+    CHECK(ended.contains("* BYE"));
+    CHECK(ended.endsWith("[closed]"));
     REQUIRE(f.imap.isListening());
     auto session = imapAsync(
         f.port(), {"LOGIN all x", "SELECT INBOX", "FETCH 1 BODY.PEEK[HEADER.FIELDS (SUBJECT)]", "LOGOUT"});
