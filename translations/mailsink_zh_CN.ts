@@ -4,7 +4,7 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../ui/desktop/Desktop.cpp" line="+31"/>
+        <location filename="../ui/desktop/Desktop.cpp" line="+33"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
@@ -35,6 +35,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>IMAP listen address (default 127.0.0.1:1143).</source>
+        <translation>IMAP 监听地址（默认 127.0.0.1:1143）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not serve IMAP.</source>
+        <translation>不提供 IMAP 服务。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Mailpit-compatible HTTP API address (default 127.0.0.1:8025).</source>
         <translation>与 Mailpit 兼容的 HTTP API 地址（默认 127.0.0.1:8025）。</translation>
     </message>
@@ -50,16 +60,21 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>--imap: %1</source>
+        <translation>--imap：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>--http: %1</source>
         <translation>--http：%1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>TLS is off: %1</source>
         <translation>TLS 已关闭：%1</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-109"/>
         <source>Do not offer STARTTLS.</source>
         <translation>不提供 STARTTLS。</translation>
     </message>
@@ -403,13 +418,13 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+88"/>
-        <location line="+799"/>
+        <location filename="../ui/MainWindow.cpp" line="+90"/>
+        <location line="+806"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-775"/>
+        <location line="-782"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒绝来自 %1 的连接：连接数过多</translation>
     </message>
@@ -445,12 +460,12 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+233"/>
+        <location line="+237"/>
         <source>Stop listening</source>
         <translation>停止监听</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-230"/>
         <source>&amp;Open .eml…</source>
         <translation>打开 .eml(&amp;O)…</translation>
     </message>
@@ -550,7 +565,7 @@ Part %2, SHA-256 %3</source>
         <translation>服务器(&amp;S)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
     </message>
@@ -590,7 +605,7 @@ Part %2, SHA-256 %3</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Mailsink keeps catching mail</source>
         <translation>Mailsink 仍在接收邮件</translation>
     </message>
@@ -735,7 +750,7 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Store folder</source>
         <translation>存储文件夹</translation>
     </message>
@@ -1684,19 +1699,78 @@ To: %2</source>
     </message>
 </context>
 <context>
+    <name>MailSink::Ui::ServerActions</name>
+    <message>
+        <location filename="../ui/ServerActions.cpp" line="+36"/>
+        <source>Serve &amp;IMAP</source>
+        <translation>提供 IMAP 服务(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let mail clients read the caught mail over IMAP</source>
+        <translation>允许邮件客户端通过 IMAP 读取截获的邮件</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+41"/>
+        <source>IMAP off: %1</source>
+        <translation>IMAP 未启用：%1</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>IMAPS off: %1</source>
+        <translation>IMAPS 未启用：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>IMAP off</source>
+        <translation>IMAP 已关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn it on in Server &gt; Serve IMAP.</source>
+        <translation>可在“服务器 &gt; 提供 IMAP 服务”中开启。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>IMAPS %1</source>
+        <translation>IMAPS %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IMAP on &lt;b&gt;%1&lt;/b&gt;%2</source>
+        <translation>IMAP 位于 &lt;b&gt;%1&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (STARTTLS)</source>
+        <translation>（STARTTLS）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail clients can read the caught mail here: user &quot;all&quot; sees every message, an e-mail address as user name sees only mail to it; any password. Read and unread are shared with this window.</source>
+        <translation>邮件客户端可在此读取截获的邮件：用户名为“all”时可看到所有邮件，以电子邮件地址作为用户名时只能看到发给该地址的邮件；密码任意。已读和未读状态与本窗口共享。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose another address in File &gt; Settings.</source>
+        <translation>请在“文件 &gt; 设置”中选择其他地址。</translation>
+    </message>
+</context>
+<context>
     <name>MailSink::Ui::ServerController</name>
     <message>
-        <location filename="../ui/ServerController.cpp" line="+130"/>
+        <location filename="../ui/ServerController.cpp" line="+161"/>
         <source>no store is open</source>
         <translation>没有打开的存储</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>cannot listen for %1 on %2: no TLS certificate</source>
         <translation>无法在 %2 上监听 %1：没有 TLS 证书</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>cannot listen on %1: %2</source>
         <translation>无法在 %1 上监听：%2</translation>
     </message>
@@ -1833,6 +1907,16 @@ To: %2</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>IMAP</source>
+        <translation>IMAP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IMAPS (implicit TLS)</source>
+        <translation>IMAPS（隐式 TLS）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>HTTP API (Mailpit-compatible)</source>
         <translation>HTTP API（与 Mailpit 兼容）</translation>
     </message>
@@ -1847,12 +1931,7 @@ To: %2</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Offer STARTTLS and STLS (needed for SMTPS and POP3S)</source>
-        <translation>提供 STARTTLS 和 STLS（SMTPS 和 POP3S 需要）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Self-signed certificate for localhost, kept in the store folder</source>
         <translation>localhost 的自签名证书，保存在存储文件夹中</translation>
     </message>
@@ -1873,12 +1952,12 @@ To: %2</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-74"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
@@ -1913,9 +1992,14 @@ To: %2</source>
         <translation>身份验证</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Require AUTH before MAIL (SMTP) and check the password (POP3)</source>
-        <translation>要求在 MAIL 之前进行 AUTH（SMTP）并检查密码（POP3）</translation>
+        <location line="-42"/>
+        <source>Offer STARTTLS and STLS (needed for SMTPS, POP3S and IMAPS)</source>
+        <translation>提供 STARTTLS 和 STLS（SMTPS、POP3S 和 IMAPS 需要）</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Require AUTH before MAIL (SMTP) and check the password (POP3, IMAP)</source>
+        <translation>要求在 MAIL 之前进行 AUTH（SMTP）并检查密码（POP3、IMAP）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2053,22 +2137,27 @@ To: %2</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>POP3 is not available in this run</source>
         <translation>本次运行中 POP3 不可用</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+7"/>
+        <source>IMAP is not available in this run</source>
+        <translation>本次运行中 IMAP 不可用</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Set on the command line for this run, so not editable here: %1</source>
         <translation>已在本次运行的命令行中设置，因此无法在此编辑：%1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>TLS: choose both the certificate and the private key file</source>
         <translation>TLS：请同时选择证书文件和私钥文件</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Desktop</name>
     <message>
-        <location filename="../ui/desktop/Desktop.cpp" line="+31"/>
+        <location filename="../ui/desktop/Desktop.cpp" line="+33"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
@@ -35,6 +35,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>IMAP listen address (default 127.0.0.1:1143).</source>
+        <translation>IMAP 監聽位址（預設 127.0.0.1:1143）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not serve IMAP.</source>
+        <translation>不提供 IMAP 服務。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Mailpit-compatible HTTP API address (default 127.0.0.1:8025).</source>
         <translation>與 Mailpit 相容的 HTTP API 位址（預設 127.0.0.1:8025）。</translation>
     </message>
@@ -50,16 +60,21 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>--imap: %1</source>
+        <translation>--imap：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>--http: %1</source>
         <translation>--http：%1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>TLS is off: %1</source>
         <translation>TLS 已關閉：%1</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-109"/>
         <source>Do not offer STARTTLS.</source>
         <translation>不提供 STARTTLS。</translation>
     </message>
@@ -403,13 +418,13 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+88"/>
-        <location line="+799"/>
+        <location filename="../ui/MainWindow.cpp" line="+90"/>
+        <location line="+806"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-775"/>
+        <location line="-782"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒絕來自 %1 的連線：連線數過多</translation>
     </message>
@@ -445,12 +460,12 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+233"/>
+        <location line="+237"/>
         <source>Stop listening</source>
         <translation>停止監聽</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-230"/>
         <source>&amp;Open .eml…</source>
         <translation>開啟 .eml(&amp;O)…</translation>
     </message>
@@ -550,7 +565,7 @@ Part %2, SHA-256 %3</source>
         <translation>伺服器(&amp;S)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Window</source>
         <translation>視窗(&amp;W)</translation>
     </message>
@@ -590,7 +605,7 @@ Part %2, SHA-256 %3</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Mailsink keeps catching mail</source>
         <translation>Mailsink 仍在接收郵件</translation>
     </message>
@@ -735,7 +750,7 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Store folder</source>
         <translation>儲存資料夾</translation>
     </message>
@@ -1684,19 +1699,78 @@ To: %2</source>
     </message>
 </context>
 <context>
+    <name>MailSink::Ui::ServerActions</name>
+    <message>
+        <location filename="../ui/ServerActions.cpp" line="+36"/>
+        <source>Serve &amp;IMAP</source>
+        <translation>提供 IMAP 服務(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let mail clients read the caught mail over IMAP</source>
+        <translation>允許郵件用戶端透過 IMAP 讀取攔截的郵件</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+41"/>
+        <source>IMAP off: %1</source>
+        <translation>IMAP 未啟用：%1</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>IMAPS off: %1</source>
+        <translation>IMAPS 未啟用：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>IMAP off</source>
+        <translation>IMAP 已關閉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn it on in Server &gt; Serve IMAP.</source>
+        <translation>可在「伺服器 &gt; 提供 IMAP 服務」中開啟。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>IMAPS %1</source>
+        <translation>IMAPS %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IMAP on &lt;b&gt;%1&lt;/b&gt;%2</source>
+        <translation>IMAP 位於 &lt;b&gt;%1&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (STARTTLS)</source>
+        <translation>（STARTTLS）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail clients can read the caught mail here: user &quot;all&quot; sees every message, an e-mail address as user name sees only mail to it; any password. Read and unread are shared with this window.</source>
+        <translation>郵件用戶端可在此讀取攔截的郵件：使用者名稱為「all」時可看到所有郵件，以電子郵件地址作為使用者名稱時只能看到寄給該地址的郵件；密碼不限。已讀與未讀狀態與本視窗共用。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose another address in File &gt; Settings.</source>
+        <translation>請在「檔案 &gt; 設定」中選擇其他位址。</translation>
+    </message>
+</context>
+<context>
     <name>MailSink::Ui::ServerController</name>
     <message>
-        <location filename="../ui/ServerController.cpp" line="+130"/>
+        <location filename="../ui/ServerController.cpp" line="+161"/>
         <source>no store is open</source>
         <translation>沒有開啟的儲存庫</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>cannot listen for %1 on %2: no TLS certificate</source>
         <translation>無法在 %2 上監聽 %1：沒有 TLS 憑證</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>cannot listen on %1: %2</source>
         <translation>無法在 %1 上監聽：%2</translation>
     </message>
@@ -1833,6 +1907,16 @@ To: %2</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>IMAP</source>
+        <translation>IMAP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IMAPS (implicit TLS)</source>
+        <translation>IMAPS（隱含式 TLS）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>HTTP API (Mailpit-compatible)</source>
         <translation>HTTP API（與 Mailpit 相容）</translation>
     </message>
@@ -1847,12 +1931,7 @@ To: %2</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Offer STARTTLS and STLS (needed for SMTPS and POP3S)</source>
-        <translation>提供 STARTTLS 與 STLS（SMTPS 與 POP3S 需要）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Self-signed certificate for localhost, kept in the store folder</source>
         <translation>localhost 的自簽憑證，保存在儲存資料夾中</translation>
     </message>
@@ -1873,12 +1952,12 @@ To: %2</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-74"/>
         <source>Choose a file</source>
         <translation>選擇檔案</translation>
     </message>
@@ -1913,9 +1992,14 @@ To: %2</source>
         <translation>驗證</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Require AUTH before MAIL (SMTP) and check the password (POP3)</source>
-        <translation>要求在 MAIL 之前進行 AUTH（SMTP）並檢查密碼（POP3）</translation>
+        <location line="-42"/>
+        <source>Offer STARTTLS and STLS (needed for SMTPS, POP3S and IMAPS)</source>
+        <translation>提供 STARTTLS 與 STLS（SMTPS、POP3S 與 IMAPS 需要）</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Require AUTH before MAIL (SMTP) and check the password (POP3, IMAP)</source>
+        <translation>要求在 MAIL 之前進行 AUTH（SMTP）並檢查密碼（POP3、IMAP）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2053,22 +2137,27 @@ To: %2</source>
         <translation>主題：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>POP3 is not available in this run</source>
         <translation>本次執行中 POP3 無法使用</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+7"/>
+        <source>IMAP is not available in this run</source>
+        <translation>本次執行中 IMAP 無法使用</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Set on the command line for this run, so not editable here: %1</source>
         <translation>已在本次執行的命令列中設定，因此無法在此編輯：%1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>TLS: choose both the certificate and the private key file</source>
         <translation>TLS：請同時選擇憑證檔案與私密金鑰檔案</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "imap/ImapServer.h"
 #include "pop3/Pop3Server.h"
 
 #include "common/FileNames.h"
@@ -9,6 +10,7 @@
 #include "list/MessageListView.h"
 #include "message/MessageWindow.h"
 #include "outgoing/OutgoingActions.h"
+#include "ServerActions.h"
 #include "ServerController.h"
 #include "session/SessionWindow.h"
 #include "settings/Settings.h"
@@ -46,6 +48,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 #include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcUi, "mailsink.ui")
@@ -327,6 +330,9 @@ void MainWindow::createActions()
     server->addAction(m_listenAction);
     server->addAction(m_autoOpenAction);
     m_serverMenu = server;
+    m_serverActions = new ServerActions(m_controller, m_settings, server, this);
+    connect(m_serverActions, &ServerActions::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text); });
 
     QMenu *window = menuBar()->addMenu(tr("&Window"));
     window->addAction(m_tabbedAction);
@@ -356,6 +362,7 @@ void MainWindow::createActions()
     m_pop3Label->setContentsMargins(0, 0, 8, 0);
     m_pop3LabelAction = bar->addWidget(m_pop3Label); // a toolbar shows or hides the action, not the label
     m_pop3LabelAction->setVisible(false);
+    bar->addAction(m_serverActions->imapLabelAction());
     bar->addSeparator();
     bar->addAction(m_openFileAction);
     bar->addAction(m_exportAction);
@@ -648,6 +655,8 @@ bool MainWindow::switchStore(const QString &folder, bool move, QString *error)
     m_server->shutdown(5000);
     if (m_pop3)
         m_pop3->shutdown(2000);
+    if (Imap::ImapServer *imap = m_controller->imapServer())
+        imap->shutdown(2000);
     m_jobs.waitForFinished();
     m_model->stopQuery();
     m_controller->stopHttp(); // apply() in reopen() starts it again
@@ -667,7 +676,7 @@ bool MainWindow::switchStore(const QString &folder, bool move, QString *error)
         m_controller->reloadTls();
         if (smtpWasRunning)
             m_controller->startSmtp();
-        m_controller->apply(m_controller->settings()); // POP3 and POP3S as they were
+        m_controller->apply(m_controller->settings()); // POP3, IMAP and their TLS listeners as they were
         updateListening();
         return true;
     };
@@ -675,6 +684,7 @@ bool MainWindow::switchStore(const QString &folder, bool move, QString *error)
         QStringList problems;
         for (auto listener : {ServerController::Listener::Smtp, ServerController::Listener::Smtps,
                  ServerController::Listener::Pop3, ServerController::Listener::Pop3s,
+                 ServerController::Listener::Imap, ServerController::Listener::Imaps,
                  ServerController::Listener::Http}) {
             const QString why = m_controller->status(listener).error;
             if (!why.isEmpty())

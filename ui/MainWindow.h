@@ -35,6 +35,7 @@ class MessageListModel;
 class MessageListView;
 class MessageWindow;
 class OutgoingActions;
+class ServerActions;
 class ServerController;
 class SessionWindow;
 class Settings;
@@ -61,6 +62,7 @@ public:
     // Serves POP3 through `server` on `address` while the "Serve POP3" setting is on (it is by default).
     void setPop3Server(Pop3::Pop3Server *server, const HostPort &address);
     QAction *pop3Action() const { return m_pop3Action; }
+    ServerActions *serverActions() const { return m_serverActions; } // Serve IMAP and its toolbar label
     QLineEdit *filterEdit() const { return m_filter; }
     ServerController *serverController() const { return m_controller; }
     TrayIcon *trayIcon() const { return m_trayIcon; }
@@ -161,6 +163,7 @@ private:
     Pop3::Pop3Server *m_pop3 = nullptr;
     HostPort m_pop3Address;
     QMenu *m_serverMenu = nullptr;
+    ServerActions *m_serverActions = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_sessionLabel = nullptr;
     ServerController *m_controller = nullptr;

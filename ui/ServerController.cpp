@@ -1,6 +1,7 @@
 #include "ServerController.h"
 
 #include "api/ApiService.h"
+#include "imap/ImapServer.h"
 #include "pop3/Pop3Server.h"
 #include "smtp/ChaosTriggers.h"
 #include "smtp/SmtpServer.h"
@@ -10,9 +11,9 @@ namespace MailSink::Ui {
 
 namespace {
 
-constexpr ServerController::Listener AllListeners[]
-    = {ServerController::Listener::Smtp, ServerController::Listener::Smtps, ServerController::Listener::Pop3,
-        ServerController::Listener::Pop3s, ServerController::Listener::Http};
+constexpr ServerController::Listener AllListeners[] = {ServerController::Listener::Smtp,
+    ServerController::Listener::Smtps, ServerController::Listener::Pop3, ServerController::Listener::Pop3s,
+    ServerController::Listener::Imap, ServerController::Listener::Imaps, ServerController::Listener::Http};
 
 } // namespace
 
@@ -41,6 +42,14 @@ void ServerController::setPop3Server(Pop3::Pop3Server *pop3)
     refresh();
 }
 
+void ServerController::setImapServer(Imap::ImapServer *imap)
+{
+    m_imap = imap;
+    if (m_imap)
+        connect(m_imap, &Imap::ImapServer::listeningChanged, this, &ServerController::refresh);
+    refresh();
+}
+
 QString ServerController::listenerName(Listener listener)
 {
     switch (listener) {
@@ -52,6 +61,10 @@ QString ServerController::listenerName(Listener listener)
         return QStringLiteral("POP3");
     case Listener::Pop3s:
         return QStringLiteral("POP3S");
+    case Listener::Imap:
+        return QStringLiteral("IMAP");
+    case Listener::Imaps:
+        return QStringLiteral("IMAPS");
     case Listener::Http:
         return QStringLiteral("HTTP");
     }
@@ -80,6 +93,16 @@ void ServerController::configure(Pop3::Pop3ServerConfig &config, const ServerSet
     config.session.authPassword = settings.authPassword.toUtf8();
 }
 
+void ServerController::configure(Imap::ImapServerConfig &config, const ServerSettings &settings,
+    const std::optional<Tls::TlsIdentity> &tls)
+{
+    // Like POP3: IMAP keeps its own connection limit and the RFC 3501 30-minute autologout.
+    config.tls = tls;
+    config.session.authRequired = settings.authRequired;
+    config.session.authUser = settings.authUser.toUtf8();
+    config.session.authPassword = settings.authPassword.toUtf8();
+}
+
 std::optional<Tls::TlsIdentity> ServerController::loadTls(
     const ServerSettings &settings, const QString &storeRoot, QString *error)
 {
@@ -101,6 +124,10 @@ bool ServerController::wantedOn(Listener listener, const ServerSettings &setting
         return m_pop3 && settings.pop3Enabled;
     case Listener::Pop3s:
         return m_pop3 && settings.pop3Enabled && settings.pop3sEnabled && tls;
+    case Listener::Imap:
+        return m_imap && settings.imapEnabled;
+    case Listener::Imaps:
+        return m_imap && settings.imapEnabled && settings.imapsEnabled && tls;
     case Listener::Http:
         return settings.httpEnabled;
     }
@@ -116,6 +143,10 @@ HostPort &ServerController::addressOf(ServerSettings &settings, Listener listene
         return settings.smtps;
     case Listener::Pop3:
         return settings.pop3;
+    case Listener::Imap:
+        return settings.imap;
+    case Listener::Imaps:
+        return settings.imaps;
     case Listener::Http:
         return settings.http;
     case Listener::Pop3s:
@@ -130,7 +161,8 @@ bool ServerController::listen(Listener listener, const HostPort &address)
         m_status[listener].error = tr("no store is open");
         return false;
     }
-    if ((listener == Listener::Smtps || listener == Listener::Pop3s) && !m_tls) {
+    if ((listener == Listener::Smtps || listener == Listener::Pop3s || listener == Listener::Imaps)
+        && !m_tls) {
         m_status[listener].error = tr("cannot listen for %1 on %2: no TLS certificate")
                                        .arg(listenerName(listener), address.toString());
         return false;
@@ -153,6 +185,14 @@ bool ServerController::listen(Listener listener, const HostPort &address)
     case Listener::Pop3s:
         ok = m_pop3->listenPop3s(address);
         error = m_pop3->errorString();
+        break;
+    case Listener::Imap:
+        ok = m_imap->listen(address);
+        error = m_imap->errorString();
+        break;
+    case Listener::Imaps:
+        ok = m_imap->listenImaps(address);
+        error = m_imap->errorString();
         break;
     case Listener::Http: {
         Api::ApiConfig config;
@@ -193,6 +233,12 @@ void ServerController::stop(Listener listener)
     case Listener::Pop3s:
         m_pop3->stopPop3s();
         break;
+    case Listener::Imap:
+        m_imap->stopImap();
+        break;
+    case Listener::Imaps:
+        m_imap->stopImaps();
+        break;
     case Listener::Http:
         m_api->stop();
         break;
@@ -214,6 +260,8 @@ void ServerController::refresh()
     set(Listener::Smtps, m_smtp->smtpsAddress());
     set(Listener::Pop3, m_pop3 ? m_pop3->address() : HostPort());
     set(Listener::Pop3s, m_pop3 ? m_pop3->pop3sAddress() : HostPort());
+    set(Listener::Imap, m_imap ? m_imap->address() : HostPort());
+    set(Listener::Imaps, m_imap ? m_imap->imapsAddress() : HostPort());
     set(Listener::Http, m_api->isRunning() ? m_api->address() : HostPort());
     Q_EMIT statusChanged();
 }
@@ -227,6 +275,11 @@ void ServerController::pushConfig()
         Pop3::Pop3ServerConfig pop3 = m_pop3->config();
         configure(pop3, m_settings, m_tls);
         m_pop3->setConfig(std::move(pop3));
+    }
+    if (m_imap) {
+        Imap::ImapServerConfig imap = m_imap->config();
+        configure(imap, m_settings, m_tls);
+        m_imap->setConfig(std::move(imap));
     }
 }
 

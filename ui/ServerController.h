@@ -18,6 +18,10 @@ namespace MailSink::Pop3 {
 class Pop3Server;
 struct Pop3ServerConfig;
 } // namespace MailSink::Pop3
+namespace MailSink::Imap {
+class ImapServer;
+struct ImapServerConfig;
+} // namespace MailSink::Imap
 namespace MailSink::Store {
 class MessageStore;
 }
@@ -30,16 +34,16 @@ class ChaosTriggers;
 
 namespace MailSink::Ui {
 
-// Runs the desktop app's listeners (SMTP, SMTPS, POP3, POP3S, the HTTP API) from ServerSettings. apply()
-// takes effect at once: session settings (TLS, AUTH, limits) for new connections, and only a listener whose
-// address or on/off state changed is moved; a listener that cannot have its new address keeps the old
+// Runs the desktop app's listeners (SMTP, SMTPS, POP3, POP3S, IMAP, IMAPS, the HTTP API) from ServerSettings.
+// apply() takes effect at once: session settings (TLS, AUTH, limits) for new connections, and only a listener
+// whose address or on/off state changed is moved; a listener that cannot have its new address keeps the old
 // one and reports why.
 class ServerController : public QObject
 {
     Q_OBJECT
 
 public:
-    enum class Listener { Smtp, Smtps, Pop3, Pop3s, Http };
+    enum class Listener { Smtp, Smtps, Pop3, Pop3s, Imap, Imaps, Http };
     struct Status
     {
         bool listening = false;
@@ -59,6 +63,8 @@ public:
 
     void setPop3Server(Pop3::Pop3Server *pop3);
     Pop3::Pop3Server *pop3Server() const { return m_pop3; }
+    void setImapServer(Imap::ImapServer *imap);
+    Imap::ImapServer *imapServer() const { return m_imap; }
     Smtp::SmtpServer *smtpServer() const { return m_smtp; }
     void setOverrides(const ServerOverrides &overrides) { m_overrides = overrides; }
     const ServerOverrides &overrides() const { return m_overrides; }
@@ -84,6 +90,8 @@ public:
         const std::optional<Tls::TlsIdentity> &tls);
     static void configure(Pop3::Pop3ServerConfig &config, const ServerSettings &settings,
         const std::optional<Tls::TlsIdentity> &tls);
+    static void configure(Imap::ImapServerConfig &config, const ServerSettings &settings,
+        const std::optional<Tls::TlsIdentity> &tls);
     static std::optional<Tls::TlsIdentity> loadTls(
         const ServerSettings &settings, const QString &storeRoot, QString *error);
     static QString listenerName(Listener listener);
@@ -102,6 +110,7 @@ private:
     Store::MessageStore *m_store;
     Smtp::SmtpServer *m_smtp;
     Pop3::Pop3Server *m_pop3 = nullptr;
+    Imap::ImapServer *m_imap = nullptr;
     ServerSettings m_settings;
     ServerOverrides m_overrides;
     std::optional<Tls::TlsIdentity> m_tls;

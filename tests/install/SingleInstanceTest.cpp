@@ -78,7 +78,8 @@ struct Desktop
         process.start(Binary,
             QStringList {QStringLiteral("--store"), store.path(), QStringLiteral("--smtp"),
                 QStringLiteral("127.0.0.1:0"), QStringLiteral("--pop3"), QStringLiteral("127.0.0.1:0"),
-                QStringLiteral("--no-tls"), QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")}
+                QStringLiteral("--imap"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-tls"),
+                QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")}
                 + extra);
         REQUIRE(process.waitForStarted(10000));
     }
@@ -331,9 +332,9 @@ TEST_CASE("the desktop app listens where its settings say, a command-line option
 {
     Store store;
     const quint16 saved = freePort();
-    const QString settings
-        = QStringLiteral("[smtp]\naddress=127.0.0.1:%1\n[pop3]\nenabled=false\n[tls]\nenabled=false\n")
-              .arg(saved);
+    const QString settings = QStringLiteral(
+        "[smtp]\naddress=127.0.0.1:%1\n[pop3]\nenabled=false\n[imap]\nenabled=false\n[tls]\nenabled=false\n")
+                                 .arg(saved);
     {
         ConfiguredDesktop desktop(store, settings, {QStringLiteral("--new-instance")});
         INFO(desktop.logged().toStdString());
@@ -355,6 +356,53 @@ TEST_CASE("the desktop app listens where its settings say, a command-line option
     CHECK(file.value(QStringLiteral("smtp/address")).toString() == QStringLiteral("127.0.0.1:%1").arg(saved));
 }
 
+TEST_CASE("the desktop app serves IMAP where its settings say, and a busy IMAP port leaves it running",
+    "[install][settings][imap]")
+{
+    Store store;
+    const quint16 smtp = freePort();
+    const quint16 imap = freePort();
+    const QString settings = QStringLiteral("[smtp]\naddress=127.0.0.1:%1\n[pop3]\nenabled=false\n[imap]"
+                                            "\naddress=127.0.0.1:%2\n[tls]\nenabled=false\n")
+                                 .arg(smtp)
+                                 .arg(imap);
+    auto imapGreets = [](quint16 port) {
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        return socket.waitForConnected(500) && socket.waitForReadyRead(2000)
+            && socket.readAll().startsWith("* OK");
+    };
+    {
+        ConfiguredDesktop desktop(store, settings, {QStringLiteral("--new-instance")});
+        INFO(desktop.logged().toStdString());
+        REQUIRE(QTest::qWaitFor(
+            [&] { return desktop.process.state() != QProcess::Running || greets(smtp); }, 30000));
+        CHECK(imapGreets(imap));
+    }
+    {
+        ConfiguredDesktop desktop(
+            store, settings, {QStringLiteral("--new-instance"), QStringLiteral("--no-imap")});
+        INFO(desktop.logged().toStdString());
+        REQUIRE(QTest::qWaitFor(
+            [&] { return desktop.process.state() != QProcess::Running || greets(smtp); }, 30000));
+        CHECK_FALSE(imapGreets(imap));
+    }
+    // Another program holds the port given with --imap: the app starts anyway and catches mail.
+    QTcpServer squatter;
+    REQUIRE(squatter.listen(QHostAddress::LocalHost, 0));
+    ConfiguredDesktop desktop(store, settings,
+        {QStringLiteral("--new-instance"), QStringLiteral("--imap"),
+            QStringLiteral("127.0.0.1:%1").arg(squatter.serverPort())});
+    INFO(desktop.logged().toStdString());
+    REQUIRE(
+        QTest::qWaitFor([&] { return desktop.process.state() != QProcess::Running || greets(smtp); }, 30000));
+    CHECK(desktop.process.state() == QProcess::Running);
+    CHECK_FALSE(imapGreets(imap));
+    // The override is for this run only.
+    QSettings file(store.dir.filePath(QStringLiteral("config/Mailsink/mailsink.conf")), QSettings::IniFormat);
+    CHECK(file.value(QStringLiteral("imap/address")).toString() == QStringLiteral("127.0.0.1:%1").arg(imap));
+}
+
 TEST_CASE("a file handed over by a second start opens in the running window", "[install][instance]")
 {
     Store store;
@@ -365,7 +413,9 @@ TEST_CASE("a file handed over by a second start opens in the running window", "[
         file.write("From: a@example.com\r\nTo: b@example.com\r\nSubject: handed over\r\n\r\nhello\r\n");
     }
     ConfiguredDesktop first(store,
-        QStringLiteral("[smtp]\naddress=127.0.0.1:0\n[pop3]\nenabled=false\n[tls]\nenabled=false\n"), {});
+        QStringLiteral("[smtp]\naddress=127.0.0.1:0\n[pop3]\nenabled=false\n[imap]\nenabled=false\n[tls]"
+                       "\nenabled=false\n"),
+        {});
     const bool up = QTest::qWaitFor(
         [&] { return first.process.state() != QProcess::Running || isConnectable(store.name()); }, 30000);
     REQUIRE(up);

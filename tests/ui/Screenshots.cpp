@@ -8,6 +8,9 @@
 #include "session/TraceView.h"
 #include "UiFixture.h"
 
+#include "imap/ImapServer.h"
+#include "pop3/Pop3Server.h"
+#include "ServerActions.h"
 #include "settings/SettingsDialog.h"
 #include "common/Translations.h"
 
@@ -185,5 +188,27 @@ int main(int argc, char **argv)
     settings->applyChanges();
     QApplication::processEvents();
     save(settings, out + QStringLiteral("/settings-port-in-use.png"));
+
+    // With POP3 and IMAP served (on free ports here), the Listening tab as a user fills it in.
+    delete settings; // opened afresh below, with the POP3 and IMAP rows on
+    Pop3::Pop3Server pop3(&ui.store(), {});
+    Imap::ImapServer imap(&ui.store(), {});
+    const HostPort anyPort = *HostPort::parse(QStringLiteral("127.0.0.1:0"));
+    window.setPop3Server(&pop3, anyPort);
+    window.serverActions()->setImapServer(&imap, anyPort);
+    settings = window.showSettings();
+    settings->resize(680, 520);
+    using Listener = Ui::ServerController::Listener;
+    const std::pair<Listener, int> ports[]
+        = {{Listener::Smtp, 1025}, {Listener::Smtps, 1465}, {Listener::Pop3, 1110}, {Listener::Pop3s, 1995},
+            {Listener::Imap, 1143}, {Listener::Imaps, 1993}, {Listener::Http, 8025}};
+    for (const auto &[listener, port] : ports)
+        settings->endpoint(listener).port->setValue(port);
+    settings->endpoint(Listener::Imaps).enabled->setChecked(true);
+    settings->endpoint(Listener::Http).enabled->setChecked(true);
+    save(settings, out + QStringLiteral("/settings-imap.png"));
+    delete settings;
+    imap.shutdown(1000);
+    pop3.shutdown(1000);
     return 0;
 }

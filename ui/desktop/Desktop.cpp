@@ -1,8 +1,10 @@
 #include "desktop/Desktop.h"
 
+#include "imap/ImapServer.h"
 #include "pop3/Pop3Server.h"
 
 #include "MainWindow.h"
+#include "ServerActions.h"
 #include "ServerController.h"
 #include "common/Theme.h"
 #include "common/Translations.h"
@@ -54,6 +56,11 @@ std::optional<DesktopOptions> parseDesktopOptions(const QStringList &arguments, 
         QStringLiteral("HOST:PORT"));
     const QCommandLineOption noPop3Option(
         QStringLiteral("no-pop3"), QApplication::translate("Desktop", "Do not serve POP3."));
+    const QCommandLineOption imapOption(QStringLiteral("imap"),
+        QApplication::translate("Desktop", "IMAP listen address (default 127.0.0.1:1143)."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption noImapOption(
+        QStringLiteral("no-imap"), QApplication::translate("Desktop", "Do not serve IMAP."));
     const QCommandLineOption httpOption(QStringLiteral("http"),
         QApplication::translate("Desktop", "Mailpit-compatible HTTP API address (default 127.0.0.1:8025)."),
         QStringLiteral("HOST:PORT"));
@@ -66,8 +73,8 @@ std::optional<DesktopOptions> parseDesktopOptions(const QStringList &arguments, 
             "Desktop", "Interface language, e.g. zh_CN or zh_TW (default: system locale)."),
         QStringLiteral("LOCALE"));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions(
-        {storeOption, smtpOption, pop3Option, noPop3Option, httpOption, noHttpOption, noTlsOption});
+    parser.addOptions({storeOption, smtpOption, pop3Option, noPop3Option, imapOption, noImapOption,
+        httpOption, noHttpOption, noTlsOption});
     parser.addOption(langOption);
     parser.addPositionalArgument(QStringLiteral("files"),
         QApplication::translate("Desktop", ".eml files to open."), QStringLiteral("[FILE.eml ...]"));
@@ -87,6 +94,12 @@ std::optional<DesktopOptions> parseDesktopOptions(const QStringList &arguments, 
             return failed(QApplication::translate("Desktop", "--pop3: %1").arg(why));
     }
     options.overrides.noPop3 = parser.isSet(noPop3Option);
+    if (parser.isSet(imapOption)) {
+        options.overrides.imap = HostPort::parse(parser.value(imapOption), &why);
+        if (!options.overrides.imap)
+            return failed(QApplication::translate("Desktop", "--imap: %1").arg(why));
+    }
+    options.overrides.noImap = parser.isSet(noImapOption);
     if (parser.isSet(httpOption)) {
         options.overrides.http = HostPort::parse(parser.value(httpOption), &why);
         if (!options.overrides.http)
@@ -147,6 +160,9 @@ int runDesktop(const QStringList &arguments)
     Pop3::Pop3ServerConfig pop3Config;
     ServerController::configure(pop3Config, effective, tls);
     Pop3::Pop3Server pop3Server(&store, pop3Config);
+    Imap::ImapServerConfig imapConfig;
+    ServerController::configure(imapConfig, effective, tls);
+    Imap::ImapServer imapServer(&store, imapConfig);
 
     MainWindow window(&store, &server, effective.smtp, &settings);
     ServerController *controller = window.serverController();
@@ -157,6 +173,8 @@ int runDesktop(const QStringList &arguments)
     window.startListening();
     // POP3 beside SMTP over the same store, so mail clients can fetch what was caught.
     window.setPop3Server(&pop3Server, effective.pop3);
+    // IMAP likewise; flags set over IMAP (\Seen) reach the list through the store's signals.
+    window.serverActions()->setImapServer(&imapServer, effective.imap);
     if (!tlsError.isEmpty() && !tls)
         window.statusBar()->showMessage(QApplication::translate("Desktop", "TLS is off: %1").arg(tlsError));
     window.openFiles(options->files);
@@ -165,6 +183,7 @@ int runDesktop(const QStringList &arguments)
     controller->stopHttp(); // before the store closes: the API reads it on its own thread
     server.shutdown(2000);
     pop3Server.shutdown(2000);
+    imapServer.shutdown(2000);
     store.close();
     return code;
 }

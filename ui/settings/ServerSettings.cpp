@@ -39,6 +39,10 @@ ServerSettings ServerSettings::load(const Settings &settings)
     s.pop3 = address(settings, Settings::Key::Pop3Address);
     s.pop3sEnabled = settings.flag(Settings::Key::Pop3sEnabled);
     s.pop3s = address(settings, Settings::Key::Pop3sAddress);
+    s.imapEnabled = settings.flag(Settings::Key::ServeImap);
+    s.imap = address(settings, Settings::Key::ImapAddress);
+    s.imapsEnabled = settings.flag(Settings::Key::ImapsEnabled);
+    s.imaps = address(settings, Settings::Key::ImapsAddress);
     s.httpEnabled = settings.flag(Settings::Key::HttpEnabled);
     s.http = address(settings, Settings::Key::HttpAddress);
     s.tlsEnabled = settings.flag(Settings::Key::TlsEnabled);
@@ -62,6 +66,10 @@ void ServerSettings::save(Settings &settings) const
     settings.setValue(Settings::Key::Pop3Address, pop3.toString());
     settings.setValue(Settings::Key::Pop3sEnabled, pop3sEnabled);
     settings.setValue(Settings::Key::Pop3sAddress, pop3s.toString());
+    settings.setValue(Settings::Key::ServeImap, imapEnabled);
+    settings.setValue(Settings::Key::ImapAddress, imap.toString());
+    settings.setValue(Settings::Key::ImapsEnabled, imapsEnabled);
+    settings.setValue(Settings::Key::ImapsAddress, imaps.toString());
     settings.setValue(Settings::Key::HttpEnabled, httpEnabled);
     settings.setValue(Settings::Key::HttpAddress, http.toString());
     settings.setValue(Settings::Key::TlsEnabled, tlsEnabled);
@@ -79,11 +87,12 @@ bool ServerSettings::operator==(const ServerSettings &o) const
 {
     return sameAddress(smtp, o.smtp) && smtpsEnabled == o.smtpsEnabled && sameAddress(smtps, o.smtps)
         && pop3Enabled == o.pop3Enabled && sameAddress(pop3, o.pop3) && pop3sEnabled == o.pop3sEnabled
-        && sameAddress(pop3s, o.pop3s) && httpEnabled == o.httpEnabled && sameAddress(http, o.http)
-        && tlsEnabled == o.tlsEnabled && certificateFile == o.certificateFile && keyFile == o.keyFile
-        && authRequired == o.authRequired && authUser == o.authUser && authPassword == o.authPassword
-        && maxMessageSizeMiB == o.maxMessageSizeMiB && maxConnections == o.maxConnections
-        && idleTimeoutSeconds == o.idleTimeoutSeconds;
+        && sameAddress(pop3s, o.pop3s) && imapEnabled == o.imapEnabled && sameAddress(imap, o.imap)
+        && imapsEnabled == o.imapsEnabled && sameAddress(imaps, o.imaps) && httpEnabled == o.httpEnabled
+        && sameAddress(http, o.http) && tlsEnabled == o.tlsEnabled && certificateFile == o.certificateFile
+        && keyFile == o.keyFile && authRequired == o.authRequired && authUser == o.authUser
+        && authPassword == o.authPassword && maxMessageSizeMiB == o.maxMessageSizeMiB
+        && maxConnections == o.maxConnections && idleTimeoutSeconds == o.idleTimeoutSeconds;
 }
 
 void ServerOverrides::applyTo(ServerSettings &settings) const
@@ -92,6 +101,8 @@ void ServerOverrides::applyTo(ServerSettings &settings) const
         settings.smtp = *smtp;
     if (pop3)
         settings.pop3 = *pop3;
+    if (imap)
+        settings.imap = *imap;
     if (http)
         settings.http = *http;
     if (noHttp)
@@ -100,10 +111,15 @@ void ServerOverrides::applyTo(ServerSettings &settings) const
         settings.pop3Enabled = false;
         settings.pop3sEnabled = false;
     }
+    if (noImap) {
+        settings.imapEnabled = false;
+        settings.imapsEnabled = false;
+    }
     if (noTls) {
         settings.tlsEnabled = false;
         settings.smtpsEnabled = false;
         settings.pop3sEnabled = false;
+        settings.imapsEnabled = false;
     }
 }
 
@@ -113,6 +129,8 @@ void ServerOverrides::restoreSaved(ServerSettings &edited, const ServerSettings 
         edited.smtp = saved.smtp;
     if (pop3)
         edited.pop3 = saved.pop3;
+    if (imap)
+        edited.imap = saved.imap;
     if (http)
         edited.http = saved.http;
     if (noHttp)
@@ -121,10 +139,15 @@ void ServerOverrides::restoreSaved(ServerSettings &edited, const ServerSettings 
         edited.pop3Enabled = saved.pop3Enabled;
         edited.pop3sEnabled = saved.pop3sEnabled;
     }
+    if (noImap) {
+        edited.imapEnabled = saved.imapEnabled;
+        edited.imapsEnabled = saved.imapsEnabled;
+    }
     if (noTls) {
         edited.tlsEnabled = saved.tlsEnabled;
         edited.smtpsEnabled = saved.smtpsEnabled;
         edited.pop3sEnabled = saved.pop3sEnabled;
+        edited.imapsEnabled = saved.imapsEnabled;
     }
 }
 

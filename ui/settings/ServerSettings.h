@@ -21,9 +21,13 @@ struct ServerSettings
     HostPort pop3;
     bool pop3sEnabled = false;
     HostPort pop3s;
+    bool imapEnabled = true;
+    HostPort imap;
+    bool imapsEnabled = false;
+    HostPort imaps;
     bool httpEnabled = true; // the Mailpit-compatible HTTP API and its live events
     HostPort http;
-    bool tlsEnabled = true; // STARTTLS/STLS offered, SMTPS/POP3S possible
+    bool tlsEnabled = true; // STARTTLS/STLS offered, SMTPS/POP3S/IMAPS possible
     QString certificateFile; // PEM; both empty: the certificate generated and kept in the store
     QString keyFile;
     bool authRequired = false;
@@ -47,12 +51,14 @@ struct ServerOverrides
     std::optional<HostPort> smtp;
     std::optional<HostPort> pop3;
     bool noPop3 = false;
+    std::optional<HostPort> imap;
+    bool noImap = false;
     bool noTls = false;
     std::optional<HostPort> http;
     bool noHttp = false;
     std::optional<QString> store;
 
-    bool any() const { return smtp || pop3 || noPop3 || noTls || http || noHttp || store; }
+    bool any() const { return smtp || pop3 || noPop3 || imap || noImap || noTls || http || noHttp || store; }
     void applyTo(ServerSettings &settings) const;
     // Keeps the saved value of every overridden field, so OK in the dialog never saves an override.
     void restoreSaved(ServerSettings &edited, const ServerSettings &saved) const;

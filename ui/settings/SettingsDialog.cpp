@@ -129,7 +129,9 @@ QWidget *SettingsDialog::createListenPage()
     addEndpoint(grid, 1, Listener::Smtps, tr("SMTPS (implicit TLS)"), true);
     addEndpoint(grid, 2, Listener::Pop3, tr("POP3"), true);
     addEndpoint(grid, 3, Listener::Pop3s, tr("POP3S (implicit TLS)"), true);
-    addEndpoint(grid, 4, Listener::Http, tr("HTTP API (Mailpit-compatible)"), true);
+    addEndpoint(grid, 4, Listener::Imap, tr("IMAP"), true);
+    addEndpoint(grid, 5, Listener::Imaps, tr("IMAPS (implicit TLS)"), true);
+    addEndpoint(grid, 6, Listener::Http, tr("HTTP API (Mailpit-compatible)"), true);
     layout->addWidget(box);
     layout->addWidget(note(tr("Only a listener whose address changes is restarted; connections in progress "
                               "on the others go on. Ports below 1024 usually need administrator rights."),
@@ -145,7 +147,7 @@ QWidget *SettingsDialog::createSecurityPage()
 
     auto *tlsBox = new QGroupBox(tr("TLS"), page);
     auto *tlsLayout = new QVBoxLayout(tlsBox);
-    m_tls = new QCheckBox(tr("Offer STARTTLS and STLS (needed for SMTPS and POP3S)"), tlsBox);
+    m_tls = new QCheckBox(tr("Offer STARTTLS and STLS (needed for SMTPS, POP3S and IMAPS)"), tlsBox);
     m_certGenerated
         = new QRadioButton(tr("Self-signed certificate for localhost, kept in the store folder"), tlsBox);
     auto *generate = new QPushButton(tr("&Generate a new one"), tlsBox);
@@ -189,7 +191,8 @@ QWidget *SettingsDialog::createSecurityPage()
 
     auto *authBox = new QGroupBox(tr("Authentication"), page);
     auto *authLayout = new QFormLayout(authBox);
-    m_auth = new QCheckBox(tr("Require AUTH before MAIL (SMTP) and check the password (POP3)"), authBox);
+    m_auth
+        = new QCheckBox(tr("Require AUTH before MAIL (SMTP) and check the password (POP3, IMAP)"), authBox);
     m_authUser = new QLineEdit(authBox);
     m_authPassword = new QLineEdit(authBox);
     m_authPassword->setEchoMode(QLineEdit::PasswordEchoOnEdit);
@@ -288,12 +291,21 @@ void SettingsDialog::load()
     set(Listener::Smtps, s.smtpsEnabled, s.smtps);
     set(Listener::Pop3, s.pop3Enabled, s.pop3);
     set(Listener::Pop3s, s.pop3sEnabled, s.pop3s);
+    set(Listener::Imap, s.imapEnabled, s.imap);
+    set(Listener::Imaps, s.imapsEnabled, s.imaps);
     set(Listener::Http, s.httpEnabled, s.http);
     if (!m_controller->pop3Server()) {
         for (Listener listener : {Listener::Pop3, Listener::Pop3s}) {
             const Endpoint e = m_endpoints.value(listener);
             e.enabled->setEnabled(false);
             e.enabled->setToolTip(tr("POP3 is not available in this run"));
+        }
+    }
+    if (!m_controller->imapServer()) {
+        for (Listener listener : {Listener::Imap, Listener::Imaps}) {
+            const Endpoint e = m_endpoints.value(listener);
+            e.enabled->setEnabled(false);
+            e.enabled->setToolTip(tr("IMAP is not available in this run"));
         }
     }
     m_tls->setChecked(s.tlsEnabled);
@@ -339,6 +351,15 @@ void SettingsDialog::lockOverridden()
         lock(m_endpoints.value(Listener::Pop3s));
         fixed << QStringLiteral("--no-pop3");
     }
+    if (o.imap) {
+        lock(m_endpoints.value(Listener::Imap));
+        fixed << QStringLiteral("--imap");
+    }
+    if (o.noImap) {
+        lock(m_endpoints.value(Listener::Imap));
+        lock(m_endpoints.value(Listener::Imaps));
+        fixed << QStringLiteral("--no-imap");
+    }
     if (o.http) {
         lock(m_endpoints.value(Listener::Http));
         fixed << QStringLiteral("--http");
@@ -351,6 +372,7 @@ void SettingsDialog::lockOverridden()
         m_tls->setEnabled(false);
         lock(m_endpoints.value(Listener::Smtps));
         lock(m_endpoints.value(Listener::Pop3s));
+        lock(m_endpoints.value(Listener::Imaps));
         fixed << QStringLiteral("--no-tls");
     }
     if (o.store) {
@@ -378,9 +400,11 @@ void SettingsDialog::updateEnabled()
     // The implicit-TLS checkboxes first: their fields follow them below.
     const Endpoint smtps = m_endpoints.value(Listener::Smtps);
     const Endpoint pop3s = m_endpoints.value(Listener::Pop3s);
+    const Endpoint imaps = m_endpoints.value(Listener::Imaps);
     if (!tlsFixed) {
         smtps.enabled->setEnabled(tls);
         pop3s.enabled->setEnabled(tls && m_controller->pop3Server() && !m_controller->overrides().noPop3);
+        imaps.enabled->setEnabled(tls && m_controller->imapServer() && !m_controller->overrides().noImap);
     }
     for (auto it = m_endpoints.cbegin(); it != m_endpoints.cend(); ++it) {
         const Endpoint &e = it.value();
@@ -394,6 +418,8 @@ void SettingsDialog::updateEnabled()
         bool on = e.enabled->isChecked();
         if (it.key() == Listener::Pop3s)
             on = on && m_endpoints.value(Listener::Pop3).enabled->isChecked();
+        if (it.key() == Listener::Imaps)
+            on = on && m_endpoints.value(Listener::Imap).enabled->isChecked();
         e.host->setEnabled(on);
         e.port->setEnabled(on);
     }
@@ -416,11 +442,15 @@ std::optional<ServerSettings> SettingsDialog::collect(QStringList *problems) con
     read(Listener::Smtps, s.smtps);
     read(Listener::Pop3, s.pop3);
     read(Listener::Pop3s, s.pop3s);
+    read(Listener::Imap, s.imap);
+    read(Listener::Imaps, s.imaps);
     read(Listener::Http, s.http);
     s.httpEnabled = m_endpoints.value(Listener::Http).enabled->isChecked();
     s.smtpsEnabled = m_endpoints.value(Listener::Smtps).enabled->isChecked();
     s.pop3Enabled = m_endpoints.value(Listener::Pop3).enabled->isChecked();
     s.pop3sEnabled = m_endpoints.value(Listener::Pop3s).enabled->isChecked();
+    s.imapEnabled = m_endpoints.value(Listener::Imap).enabled->isChecked();
+    s.imapsEnabled = m_endpoints.value(Listener::Imaps).enabled->isChecked();
     s.tlsEnabled = m_tls->isChecked();
     if (m_certFiles->isChecked()) {
         s.certificateFile = m_certEdit->text().trimmed();
