@@ -195,7 +195,17 @@ bool MessageStore::open(const QString &root, Mode mode)
         return false;
     }
     if (mode == Mode::Exclusive) {
+        QString error;
+        m_newDirFd = DurableSync::openDirectory(m_root + QStringLiteral("/new"), &error);
+#ifdef Q_OS_UNIX
+        if (m_newDirFd < 0) {
+            m_open = false;
+            return setError(QStringLiteral("cannot open %1/new: %2").arg(m_root, error));
+        }
+#endif
         m_stopping = false;
+        m_committerDone = false;
+        m_indexer = std::thread([this] { indexLoop(); });
         m_committer = std::thread([this] { commitLoop(); });
     } else {
         m_lock.reset(); // a reader releases the lock as soon as the index is consistent
@@ -211,8 +221,18 @@ void MessageStore::close()
             m_stopping = true;
         }
         m_wake.notify_all();
-        m_committer.join();
+        m_committer.join(); // it has handed everything it delivered to the indexer
     }
+    if (m_indexer.joinable()) {
+        {
+            std::lock_guard lock(m_deliveredMutex);
+            m_committerDone = true;
+        }
+        m_deliveredWake.notify_all();
+        m_indexer.join();
+    }
+    DurableSync::closeDirectory(m_newDirFd);
+    m_newDirFd = -1;
     m_open = false;
     m_lock.reset();
     const QStringList names = QSqlDatabase::connectionNames();
@@ -456,7 +476,31 @@ void MessageStore::commitLoop()
                 m_queue.pop_front();
             }
         }
-        commitBatch(batch);
+        deliverBatch(batch);
+        {
+            std::lock_guard lock(m_deliveredMutex);
+            for (auto &pending : batch) {
+                if (pending)
+                    m_delivered.push_back(std::move(pending));
+            }
+        }
+        m_deliveredWake.notify_one();
+        batch.clear();
+    }
+}
+
+void MessageStore::indexLoop()
+{
+    std::vector<std::shared_ptr<Pending>> batch;
+    for (;;) {
+        {
+            std::unique_lock lock(m_deliveredMutex);
+            m_deliveredWake.wait(lock, [this] { return m_committerDone || !m_delivered.empty(); });
+            if (m_delivered.empty() && m_committerDone)
+                break;
+            batch.swap(m_delivered); // whatever the committer delivered since the last round: one batch
+        }
+        indexBatch(batch);
         batch.clear();
     }
     QSqlDatabase::removeDatabase(connectionName());
@@ -472,7 +516,9 @@ bool MessageStore::renameFile(const QString &from, const QString &to)
 #endif
 }
 
-void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
+// Stage 1, on the committer: each file's data on disk, then the file renamed into new/ (failed messages
+// are answered here and leave the batch as null entries).
+void MessageStore::deliverBatch(std::vector<std::shared_ptr<Pending>> &batch)
 {
     auto failAll = [&](const QString &why) {
         qCWarning(lcStore).noquote() << "storage failure:" << why;
@@ -495,7 +541,7 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
     for (const auto &pending : batch)
         DurableSync::waitWriteback(pending->writer->fileDescriptor());
     for (auto &pending : batch) {
-        if (!pending->writer->syncAndClose(&error)) {
+        if (pending && !pending->writer->syncAndClose(&error)) {
             const QString why = QStringLiteral("cannot flush the message to disk: %1").arg(error);
             qCWarning(lcStore).noquote() << why;
             pending->writer->discard();
@@ -507,6 +553,8 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
     // 2. Maildir delivery: rename tmp/ -> new/ (atomic).
     const QString newDir = m_root + QStringLiteral("/new/");
     for (auto &pending : batch) {
+        if (!pending)
+            continue;
         const QString target = newDir + QString::fromUtf8(pending->info.uniq);
         if (injectFault(Fault::Rename) || !renameFile(pending->writer->m_tmpPath, target)) {
             const QString why = QStringLiteral("cannot move the message into %1").arg(newDir);
@@ -516,20 +564,32 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
             pending.reset();
         }
     }
+}
 
+// Stage 2, on the indexer: the renames on disk (one fsync of new/), the index rows in one transaction,
+// then the 250s. Overlaps the committer's flushes of the next messages.
+void MessageStore::indexBatch(std::vector<std::shared_ptr<Pending>> &batch)
+{
+    auto failAll = [&](const QString &why) {
+        qCWarning(lcStore).noquote() << "storage failure:" << why;
+        for (auto &pending : batch) {
+            if (pending) {
+                pending->writer->discard();
+                pending->done({false, 0, why});
+                pending.reset();
+            }
+        }
+    };
+    QString error;
+    const QString newDir = m_root + QStringLiteral("/new/");
     auto unlinkDelivered = [&] {
         for (const auto &pending : batch) {
             if (pending)
                 QFile::remove(newDir + QString::fromUtf8(pending->info.uniq));
         }
     };
-    const bool delivered
-        = std::any_of(batch.begin(), batch.end(), [](const auto &pending) { return bool(pending); });
-    if (!delivered)
-        return;
-
     // 3. The renames reach the disk: one fsync of new/ for the batch.
-    if (!DurableSync::syncDirectory(newDir, &error)) {
+    if (!DurableSync::syncDirectory(m_newDirFd, &error)) {
         unlinkDelivered();
         return failAll(QStringLiteral("cannot flush %1 to disk: %2").arg(newDir, error));
     }
