@@ -204,8 +204,6 @@ bool MessageStore::open(const QString &root, Mode mode)
         }
 #endif
         m_stopping = false;
-        m_committerDone = false;
-        m_indexer = std::thread([this] { indexLoop(); });
         m_committer = std::thread([this] { commitLoop(); });
     } else {
         m_lock.reset(); // a reader releases the lock as soon as the index is consistent
@@ -221,15 +219,7 @@ void MessageStore::close()
             m_stopping = true;
         }
         m_wake.notify_all();
-        m_committer.join(); // it has handed everything it delivered to the indexer
-    }
-    if (m_indexer.joinable()) {
-        {
-            std::lock_guard lock(m_deliveredMutex);
-            m_committerDone = true;
-        }
-        m_deliveredWake.notify_all();
-        m_indexer.join();
+        m_committer.join();
     }
     DurableSync::closeDirectory(m_newDirFd);
     m_newDirFd = -1;
@@ -476,31 +466,7 @@ void MessageStore::commitLoop()
                 m_queue.pop_front();
             }
         }
-        deliverBatch(batch);
-        {
-            std::lock_guard lock(m_deliveredMutex);
-            for (auto &pending : batch) {
-                if (pending)
-                    m_delivered.push_back(std::move(pending));
-            }
-        }
-        m_deliveredWake.notify_one();
-        batch.clear();
-    }
-}
-
-void MessageStore::indexLoop()
-{
-    std::vector<std::shared_ptr<Pending>> batch;
-    for (;;) {
-        {
-            std::unique_lock lock(m_deliveredMutex);
-            m_deliveredWake.wait(lock, [this] { return m_committerDone || !m_delivered.empty(); });
-            if (m_delivered.empty() && m_committerDone)
-                break;
-            batch.swap(m_delivered); // whatever the committer delivered since the last round: one batch
-        }
-        indexBatch(batch);
+        commitBatch(batch);
         batch.clear();
     }
     QSqlDatabase::removeDatabase(connectionName());
@@ -516,9 +482,7 @@ bool MessageStore::renameFile(const QString &from, const QString &to)
 #endif
 }
 
-// Stage 1, on the committer: each file's data on disk, then the file renamed into new/ (failed messages
-// are answered here and leave the batch as null entries).
-void MessageStore::deliverBatch(std::vector<std::shared_ptr<Pending>> &batch)
+void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
 {
     auto failAll = [&](const QString &why) {
         qCWarning(lcStore).noquote() << "storage failure:" << why;
@@ -541,7 +505,7 @@ void MessageStore::deliverBatch(std::vector<std::shared_ptr<Pending>> &batch)
     for (const auto &pending : batch)
         DurableSync::waitWriteback(pending->writer->fileDescriptor());
     for (auto &pending : batch) {
-        if (pending && !pending->writer->syncAndClose(&error)) {
+        if (!pending->writer->syncAndClose(&error)) {
             const QString why = QStringLiteral("cannot flush the message to disk: %1").arg(error);
             qCWarning(lcStore).noquote() << why;
             pending->writer->discard();
@@ -553,8 +517,6 @@ void MessageStore::deliverBatch(std::vector<std::shared_ptr<Pending>> &batch)
     // 2. Maildir delivery: rename tmp/ -> new/ (atomic).
     const QString newDir = m_root + QStringLiteral("/new/");
     for (auto &pending : batch) {
-        if (!pending)
-            continue;
         const QString target = newDir + QString::fromUtf8(pending->info.uniq);
         if (injectFault(Fault::Rename) || !renameFile(pending->writer->m_tmpPath, target)) {
             const QString why = QStringLiteral("cannot move the message into %1").arg(newDir);
@@ -564,30 +526,18 @@ void MessageStore::deliverBatch(std::vector<std::shared_ptr<Pending>> &batch)
             pending.reset();
         }
     }
-}
 
-// Stage 2, on the indexer: the renames on disk (one fsync of new/), the index rows in one transaction,
-// then the 250s. Overlaps the committer's flushes of the next messages.
-void MessageStore::indexBatch(std::vector<std::shared_ptr<Pending>> &batch)
-{
-    auto failAll = [&](const QString &why) {
-        qCWarning(lcStore).noquote() << "storage failure:" << why;
-        for (auto &pending : batch) {
-            if (pending) {
-                pending->writer->discard();
-                pending->done({false, 0, why});
-                pending.reset();
-            }
-        }
-    };
-    QString error;
-    const QString newDir = m_root + QStringLiteral("/new/");
     auto unlinkDelivered = [&] {
         for (const auto &pending : batch) {
             if (pending)
                 QFile::remove(newDir + QString::fromUtf8(pending->info.uniq));
         }
     };
+    const bool delivered
+        = std::any_of(batch.begin(), batch.end(), [](const auto &pending) { return bool(pending); });
+    if (!delivered)
+        return;
+
     // 3. The renames reach the disk: one fsync of new/ for the batch.
     if (!DurableSync::syncDirectory(m_newDirFd, &error)) {
         unlinkDelivered();

@@ -36,10 +36,8 @@ struct ReconcileReport
 
 // A Maildir (https://cr.yp.to/proto/maildir.html) plus an SQLite index of envelopes and traces.
 // commit() is thread-safe and blocks until the message is durable; commitAsync() calls back instead.
-// Concurrent sessions share one batch (group commit) in a two-stage pipeline: the committer flushes each
-// file's data and renames it into new/, the indexer then makes new/ durable (one fsync) and adds the rows
-// (one index transaction) for everything the committer has delivered meanwhile, while the committer
-// already flushes the next batch. Queries are thread-safe; each thread gets its own index connection.
+// Concurrent sessions share one batch (group commit): each file's data flushed, one fsync of new/, one
+// index transaction. Queries are thread-safe; each thread gets its own index connection.
 class MessageStore : public QObject
 {
     Q_OBJECT
@@ -66,8 +64,8 @@ public:
     // Writing.
     std::unique_ptr<MessageWriter> beginMessage();
     CommitResult commit(std::unique_ptr<MessageWriter> writer, const Envelope &envelope, const Trace &trace);
-    // The same without waiting: `done` is called exactly once, on one of the store's threads (or at once on
-    // the calling thread when the message cannot even be queued), after the batch is durable or has failed.
+    // The same without waiting: `done` is called exactly once, on the committer thread (or at once on the
+    // calling thread when the message cannot even be queued), after the batch is durable or has failed.
     void commitAsync(std::unique_ptr<MessageWriter> writer, const Envelope &envelope, const Trace &trace,
         std::function<void(const CommitResult &)> done);
 
@@ -101,7 +99,7 @@ public:
     bool injectFault(Fault fault) const { return m_faults && m_faults(fault); }
 
 Q_SIGNALS:
-    // Emitted from the store's indexing thread; connect with a context object for a queued call.
+    // Emitted from the committing thread; connect with a context object for a queued call.
     void messageStored(const MailSink::Store::MessageInfo &info);
     void messagesRemoved(const QList<qint64> &ids);
     void seenChanged(qint64 id, bool seen);
@@ -112,9 +110,7 @@ private:
     bool openIndex();
     bool reconcile();
     void commitLoop();
-    void indexLoop();
-    void deliverBatch(std::vector<std::shared_ptr<Pending>> &batch);
-    void indexBatch(std::vector<std::shared_ptr<Pending>> &batch);
+    void commitBatch(std::vector<std::shared_ptr<Pending>> &batch);
     static bool renameFile(const QString &from, const QString &to);
     QString connectionName() const;
     QByteArray newUniq();
@@ -137,14 +133,7 @@ private:
     std::deque<std::shared_ptr<Pending>> m_queue;
     bool m_stopping = false;
     std::thread m_committer;
-
-    // Delivered (flushed and in new/) but not yet durable in new/ and the index: the indexer's queue.
-    std::mutex m_deliveredMutex;
-    std::condition_variable m_deliveredWake;
-    std::vector<std::shared_ptr<Pending>> m_delivered;
-    bool m_committerDone = false;
-    std::thread m_indexer;
-    int m_newDirFd = -1; // new/, kept open for its fsync (POSIX)
+    int m_newDirFd = -1; // new/, kept open for the fsync of every batch (POSIX)
 };
 
 } // namespace MailSink::Store
