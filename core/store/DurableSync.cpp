@@ -91,4 +91,43 @@ bool syncDirectory(const QString &path, QString *error)
     return true;
 }
 
+int openDirectory(const QString &path, QString *error)
+{
+#ifdef Q_OS_UNIX
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 && error)
+        *error = lastError();
+    return fd;
+#else
+    Q_UNUSED(path);
+    Q_UNUSED(error);
+    return -1;
+#endif
+}
+
+bool syncDirectory(int fd, QString *error)
+{
+#ifdef Q_OS_UNIX
+    if (fd < 0 || ::fsync(fd) != 0) {
+        if (error)
+            *error = fd < 0 ? QStringLiteral("the folder is not open") : lastError();
+        return false;
+    }
+#else
+    Q_UNUSED(fd);
+    Q_UNUSED(error);
+#endif
+    return true;
+}
+
+void closeDirectory(int fd)
+{
+#ifdef Q_OS_UNIX
+    if (fd >= 0)
+        ::close(fd);
+#else
+    Q_UNUSED(fd);
+#endif
+}
+
 } // namespace MailSink::Store::DurableSync

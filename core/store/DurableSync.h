@@ -18,6 +18,11 @@ void waitWriteback(int fd);
 bool syncFileData(int fd, QString *error); // an open file descriptor (POSIX); _commit() on Windows
 bool syncFile(const QString &path, QString *error); // opens the file and flushes it
 bool syncDirectory(const QString &path, QString *error); // no-op where renames are journaled (NTFS)
+// The same for a directory kept open: openDirectory() gives -1 where there is nothing to flush (NTFS) or
+// on failure (then `error` says why); syncDirectory(-1) succeeds there.
+int openDirectory(const QString &path, QString *error);
+bool syncDirectory(int fd, QString *error);
+void closeDirectory(int fd);
 
 } // namespace DurableSync
 

@@ -195,6 +195,14 @@ bool MessageStore::open(const QString &root, Mode mode)
         return false;
     }
     if (mode == Mode::Exclusive) {
+        QString error;
+        m_newDirFd = DurableSync::openDirectory(m_root + QStringLiteral("/new"), &error);
+#ifdef Q_OS_UNIX
+        if (m_newDirFd < 0) {
+            m_open = false;
+            return setError(QStringLiteral("cannot open %1/new: %2").arg(m_root, error));
+        }
+#endif
         m_stopping = false;
         m_committer = std::thread([this] { commitLoop(); });
     } else {
@@ -213,6 +221,8 @@ void MessageStore::close()
         m_wake.notify_all();
         m_committer.join();
     }
+    DurableSync::closeDirectory(m_newDirFd);
+    m_newDirFd = -1;
     m_open = false;
     m_lock.reset();
     const QStringList names = QSqlDatabase::connectionNames();
@@ -529,7 +539,7 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
         return;
 
     // 3. The renames reach the disk: one fsync of new/ for the batch.
-    if (!DurableSync::syncDirectory(newDir, &error)) {
+    if (!DurableSync::syncDirectory(m_newDirFd, &error)) {
         unlinkDelivered();
         return failAll(QStringLiteral("cannot flush %1 to disk: %2").arg(newDir, error));
     }

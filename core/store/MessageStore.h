@@ -133,6 +133,7 @@ private:
     std::deque<std::shared_ptr<Pending>> m_queue;
     bool m_stopping = false;
     std::thread m_committer;
+    int m_newDirFd = -1; // new/, kept open for the fsync of every batch (POSIX)
 };
 
 } // namespace MailSink::Store
