@@ -92,7 +92,7 @@ TEST_CASE("sendmail -t -i, as PHP calls it: recipients from To/Cc/Bcc, Bcc remov
     CHECK(info.envelope.mailFrom.contains('@'));
 }
 
-TEST_CASE("sendmail -f FROM with recipients as arguments; without -i a lone dot ends the message",
+TEST_CASE("sendmail -f FROM with recipients as arguments, without -i a lone dot ends the message",
     "[client][sendmail][integration]")
 {
     ServerFixture server;

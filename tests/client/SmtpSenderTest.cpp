@@ -198,7 +198,7 @@ TEST_CASE("AUTH PLAIN, LOGIN and CRAM-MD5 against Mailsink requiring credentials
     }
 }
 
-TEST_CASE("binary messages go through BDAT unchanged; large ones in several chunks",
+TEST_CASE("binary messages go through BDAT unchanged, large ones in several chunks",
     "[client][sender][integration][bdat]")
 {
     ServerFixture server;

@@ -34,7 +34,7 @@ TEST_CASE("RFC 2047 encoded words decode in B and Q, any case", "[mime][rfc2047]
         == QString());
 }
 
-TEST_CASE("RFC 2047 adjacent words are joined; text between them is kept", "[mime][rfc2047]")
+TEST_CASE("RFC 2047 adjacent words are joined, text between them is kept", "[mime][rfc2047]")
 {
     // Section 6.2: white space between adjacent encoded words is not displayed.
     CHECK(decodeHeader("=?utf-8?q?a?= =?utf-8?q?b?=") == u8("ab"));
@@ -77,7 +77,7 @@ TEST_CASE("8-bit header bytes are UTF-8 when valid, else Latin-1", "[mime][chars
     CHECK(decodeHeader("a\r\n b") == u8("a b"));
 }
 
-TEST_CASE("charsets known to ICU decode; unknown ones fall back losslessly", "[mime][charset]")
+TEST_CASE("charsets known to ICU decode, unknown ones fall back losslessly", "[mime][charset]")
 {
     struct Case
     {

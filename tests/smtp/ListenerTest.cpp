@@ -120,7 +120,7 @@ TEST_CASE("a listener that cannot have its new address keeps the old one", "[smt
 }
 
 TEST_CASE(
-    "a new configuration reaches new connections; a session in progress keeps its own", "[smtp][listener]")
+    "a new configuration reaches new connections, a session in progress keeps its own", "[smtp][listener]")
 {
     Fixture f;
     REQUIRE(f.server->listen(*HostPort::parse(QStringLiteral("127.0.0.1:0"))));

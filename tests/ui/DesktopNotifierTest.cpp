@@ -85,7 +85,7 @@ struct PrivateBus
 
 } // namespace
 
-TEST_CASE("without a tray, new mail goes to the notification service; a click opens the message",
+TEST_CASE("without a tray, new mail goes to the notification service and a click opens the message",
     "[ui][tray][dbus]")
 {
     PrivateBus bus;

@@ -65,7 +65,7 @@ TEST_CASE("keyboard: Enter opens, Delete deletes, Ctrl+F goes to the filter", "[
     CHECK(ui.window().filterEdit()->hasFocus());
 }
 
-TEST_CASE("an .eml dropped on the window opens; our own drags do not come back", "[ui][drop]")
+TEST_CASE("an .eml dropped on the window opens, our own drags do not come back", "[ui][drop]")
 {
     UiFixture ui;
     auto *mime = new QMimeData;

@@ -50,7 +50,7 @@ TEST_CASE("a message sent over SMTP appears in the list at once, unread and bold
     CHECK(ui.window().listeningLabel()->text().contains(QStringLiteral("127.0.0.1:%1").arg(ui.port())));
 }
 
-TEST_CASE("newest first; filter and sort run in the background", "[ui][list]")
+TEST_CASE("newest first, filter and sort run in the background", "[ui][list]")
 {
     UiFixture ui;
     MessageListModel *model = ui.window().messageModel();

@@ -302,7 +302,7 @@ TEST_CASE("app settings from the dialog reach the window: auto-open, notificatio
     Ui::MainWindow::setAskHook({});
 }
 
-TEST_CASE("moving the store folder moves the mail and keeps serving; opening one switches to it",
+TEST_CASE("moving the store folder moves the mail and keeps serving, opening one switches to it",
     "[ui][settings][store]")
 {
     UiFixture ui;
@@ -404,7 +404,7 @@ TEST_CASE("the store is never moved into itself, and the TLS switch governs the 
     CHECK(smtps.port->isEnabled());
 }
 
-TEST_CASE("a new language offers a restart; yes quits so that main() starts Mailsink again", "[ui][settings]")
+TEST_CASE("a new language offers a restart, yes quits so that main() starts Mailsink again", "[ui][settings]")
 {
     UiFixture ui;
     QStringList asked;
