@@ -20,7 +20,7 @@ QStringList StoreMover::storeEntries()
     return {QStringLiteral("new"), QStringLiteral("cur"), QStringLiteral("tmp"),
         QStringLiteral("mailsink-index.sqlite"), QStringLiteral("mailsink-index.sqlite-wal"),
         QStringLiteral("mailsink-index.sqlite-shm"), QStringLiteral("mailsink-cert.pem"),
-        QStringLiteral("mailsink-key.pem")};
+        QStringLiteral("mailsink-key.pem"), QStringLiteral("mailsink-journal")};
 }
 
 StoreMover::~StoreMover() = default;

@@ -1,6 +1,7 @@
 #include "MessageStore.h"
 
 #include "DurableSync.h"
+#include "StoreIndex.h"
 #include "mime/HeaderSummary.h"
 
 #include <QCoreApplication>
@@ -25,20 +26,12 @@
 #include <chrono>
 #include <future>
 
-Q_LOGGING_CATEGORY(lcStore, "mailsink.store")
-
 namespace MailSink::Store {
 
 namespace {
 
 constexpr int SchemaVersion = 1;
-constexpr const char *IndexFile = "mailsink-index.sqlite";
 constexpr const char *LockFile = "mailsink.lock";
-
-QString sqlError(const QSqlQuery &query)
-{
-    return query.lastError().text();
-}
 
 // The Maildir info letters of a file name ("cur/<uniq>:2,FS" -> "FS").
 QString infoLetters(const QString &file)
@@ -107,15 +100,6 @@ const char *SelectColumns
       "FROM messages ";
 
 } // namespace
-
-struct MessageStore::Pending
-{
-    std::unique_ptr<MessageWriter> writer;
-    MessageInfo info;
-    QByteArray envelopeJson;
-    QByteArray traceJson;
-    std::function<void(const CommitResult &)> done; // called once, on the committer thread
-};
 
 MessageStore::MessageStore(QObject *parent)
     : QObject(parent)
@@ -190,8 +174,10 @@ bool MessageStore::open(const QString &root, Mode mode)
     if (!openIndex())
         return false;
     m_open = true;
-    if (m_lock && !reconcile()) {
+    // With the lock held: the journal first (it may need the files a crash left in tmp/), then the rest.
+    if (m_lock && (!replayJournal() || !reconcile())) {
         m_open = false;
+        m_journal.reset();
         return false;
     }
     if (mode == Mode::Exclusive) {
@@ -205,7 +191,10 @@ bool MessageStore::open(const QString &root, Mode mode)
 #endif
         m_stopping = false;
         m_committer = std::thread([this] { commitLoop(); });
+        if (m_journal)
+            m_checkpointer = std::thread([this] { checkpointLoop(); });
     } else {
+        m_journal.reset(); // replayed and checkpointed: a reader writes nothing
         m_lock.reset(); // a reader releases the lock as soon as the index is consistent
     }
     return true;
@@ -221,6 +210,13 @@ void MessageStore::close()
         m_wake.notify_all();
         m_committer.join();
     }
+    if (m_journal) {
+        m_journal->stop();
+        if (m_checkpointer.joinable())
+            m_checkpointer.join();
+        checkpointAll(); // a clean close leaves nothing to replay
+        m_journal.reset();
+    }
     DurableSync::closeDirectory(m_newDirFd);
     m_newDirFd = -1;
     m_open = false;
@@ -232,29 +228,10 @@ void MessageStore::close()
     }
 }
 
-static QSqlDatabase indexConnection(const QString &name, const QString &path, bool fullSync)
-{
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (!db.open())
-        return db;
-    QSqlQuery query(db);
-    query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    // The committer's connection flushes the WAL at every commit (one per batch): the index is on disk
-    // before any message of the batch is acknowledged. Readers only write flags, which may trail.
-    query.exec(
-        fullSync ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"));
-    query.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-    return db;
-}
-
 bool MessageStore::openIndex()
 {
-    const QString path = m_root + u'/' + QLatin1String(IndexFile);
-    QSqlDatabase db = indexConnection(connectionName(), path, true);
+    const QString path = m_root + u'/' + QLatin1String(Index::File);
+    QSqlDatabase db = Index::connection(connectionName(), path, true);
     if (!db.isOpen())
         return setError(
             QStringLiteral("cannot open the store index %1: %2").arg(path, db.lastError().text()));
@@ -280,7 +257,7 @@ bool MessageStore::openIndex()
     for (const QString &statement : schema) {
         if (!query.exec(statement))
             return setError(
-                QStringLiteral("cannot prepare the store index %1: %2").arg(path, sqlError(query)));
+                QStringLiteral("cannot prepare the store index %1: %2").arg(path, Index::sqlError(query)));
     }
     query.exec(
         QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '%1')").arg(SchemaVersion));
@@ -302,7 +279,7 @@ bool MessageStore::reconcile()
         QSqlQuery query(db);
         query.setForwardOnly(true);
         if (!query.exec(QStringLiteral("SELECT id, uniq, file FROM messages")))
-            return setError(QStringLiteral("cannot read the store index: %1").arg(sqlError(query)));
+            return setError(QStringLiteral("cannot read the store index: %1").arg(Index::sqlError(query)));
         while (query.next())
             indexed.insert(
                 query.value(1).toByteArray(), {query.value(0).toLongLong(), query.value(2).toString()});
@@ -377,7 +354,7 @@ bool MessageStore::reconcile()
         insert.addBindValue(QString::fromUtf8(envelope.toJsonBytes()));
         if (!insert.exec()) {
             db.rollback();
-            return setError(QStringLiteral("cannot index %1: %2").arg(path, sqlError(insert)));
+            return setError(QStringLiteral("cannot index %1: %2").arg(path, Index::sqlError(insert)));
         }
         ++m_reconcile.indexed;
     }
@@ -389,240 +366,12 @@ bool MessageStore::reconcile()
     return true;
 }
 
-QByteArray MessageStore::newUniq()
-{
-    // Maildir unique name: seconds, microseconds, pid and a per-process sequence number.
-    const qint64 us = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::system_clock::now().time_since_epoch())
-                          .count();
-    return QByteArray::number(us / 1000000) + ".M" + QByteArray::number(us % 1000000) + 'P' + m_pid + 'Q'
-        + QByteArray::number(++m_sequence) + '.' + m_host;
-}
-
-std::unique_ptr<MessageWriter> MessageStore::beginMessage()
-{
-    const QByteArray uniq = newUniq();
-    return std::unique_ptr<MessageWriter>(
-        new MessageWriter(this, uniq, m_root + QStringLiteral("/tmp/") + QString::fromUtf8(uniq)));
-}
-
-CommitResult MessageStore::commit(
-    std::unique_ptr<MessageWriter> writer, const Envelope &envelope, const Trace &trace)
-{
-    std::promise<CommitResult> promise;
-    std::future<CommitResult> result = promise.get_future();
-    commitAsync(
-        std::move(writer), envelope, trace, [&promise](const CommitResult &r) { promise.set_value(r); });
-    return result.get();
-}
-
-void MessageStore::commitAsync(std::unique_ptr<MessageWriter> writer, const Envelope &envelope,
-    const Trace &trace, std::function<void(const CommitResult &)> done)
-{
-    if (!writer)
-        return done({false, 0, QStringLiteral("no message")});
-    if (!m_committer.joinable())
-        return done({false, 0, QStringLiteral("the store is not open for writing")});
-    if (writer->hasFailed())
-        return done({false, 0, writer->errorString()});
-
-    // Everything that needs no shared state is prepared here, on the session's thread.
-    auto pending = std::make_shared<Pending>();
-    const Mime::HeaderSummary summary = Mime::summarizeHeaders(writer->head());
-    MessageInfo &info = pending->info;
-    info.uniq = writer->uniq();
-    info.file = QStringLiteral("new/") + QString::fromUtf8(info.uniq);
-    info.envelope = envelope;
-    if (!info.envelope.received.isValid())
-        info.envelope.received = QDateTime::currentDateTimeUtc();
-    info.received = info.envelope.received.toUTC();
-    info.size = writer->size();
-    info.subject = summary.subject;
-    info.from = summary.from;
-    info.to = summary.to;
-    info.hasAttachments = summary.hasAttachments;
-    pending->envelopeJson = info.envelope.toJsonBytes();
-    pending->traceJson = traceToJsonBytes(trace);
-    pending->writer = std::move(writer);
-    pending->done = std::move(done);
-    {
-        std::lock_guard lock(m_mutex);
-        m_queue.push_back(std::move(pending));
-    }
-    m_wake.notify_one();
-}
-
-void MessageStore::commitLoop()
-{
-    std::vector<std::shared_ptr<Pending>> batch;
-    for (;;) {
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-            if (m_queue.empty() && m_stopping)
-                break;
-            while (!m_queue.empty() && batch.size() < 512) {
-                batch.push_back(std::move(m_queue.front()));
-                m_queue.pop_front();
-            }
-        }
-        commitBatch(batch);
-        batch.clear();
-    }
-    QSqlDatabase::removeDatabase(connectionName());
-}
-
-bool MessageStore::renameFile(const QString &from, const QString &to)
-{
-#ifdef Q_OS_UNIX
-    // QFile::rename stats the target first; Maildir names are unique, so a plain rename() will do.
-    return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
-#else
-    return QFile::rename(from, to);
-#endif
-}
-
-void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
-{
-    auto failAll = [&](const QString &why) {
-        qCWarning(lcStore).noquote() << "storage failure:" << why;
-        for (auto &pending : batch) {
-            if (pending) {
-                pending->writer->discard();
-                pending->done({false, 0, why});
-                pending.reset();
-            }
-        }
-    };
-
-    // 1. Message bytes reach the disk before any of them becomes visible in new/: each file's own data,
-    // nothing else of the file system.
-    QString error;
-    if (injectFault(Fault::Sync))
-        return failAll(QStringLiteral("cannot flush messages to disk: injected failure"));
-    for (const auto &pending : batch)
-        DurableSync::startWriteback(pending->writer->fileDescriptor());
-    for (const auto &pending : batch)
-        DurableSync::waitWriteback(pending->writer->fileDescriptor());
-    for (auto &pending : batch) {
-        if (!pending->writer->syncAndClose(&error)) {
-            const QString why = QStringLiteral("cannot flush the message to disk: %1").arg(error);
-            qCWarning(lcStore).noquote() << why;
-            pending->writer->discard();
-            pending->done({false, 0, why});
-            pending.reset();
-        }
-    }
-
-    // 2. Maildir delivery: rename tmp/ -> new/ (atomic).
-    const QString newDir = m_root + QStringLiteral("/new/");
-    for (auto &pending : batch) {
-        const QString target = newDir + QString::fromUtf8(pending->info.uniq);
-        if (injectFault(Fault::Rename) || !renameFile(pending->writer->m_tmpPath, target)) {
-            const QString why = QStringLiteral("cannot move the message into %1").arg(newDir);
-            qCWarning(lcStore).noquote() << why;
-            pending->writer->discard();
-            pending->done({false, 0, why});
-            pending.reset();
-        }
-    }
-
-    auto unlinkDelivered = [&] {
-        for (const auto &pending : batch) {
-            if (pending)
-                QFile::remove(newDir + QString::fromUtf8(pending->info.uniq));
-        }
-    };
-    const bool delivered
-        = std::any_of(batch.begin(), batch.end(), [](const auto &pending) { return bool(pending); });
-    if (!delivered)
-        return;
-
-    // 3. The renames reach the disk: one fsync of new/ for the batch.
-    if (!DurableSync::syncDirectory(m_newDirFd, &error)) {
-        unlinkDelivered();
-        return failAll(QStringLiteral("cannot flush %1 to disk: %2").arg(newDir, error));
-    }
-
-    // 4. The index, one transaction for the batch, flushed at its commit (synchronous=FULL).
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), true);
-    bool indexed = !injectFault(Fault::Index) && db.transaction();
-    if (indexed) {
-        // Prepared once per commit thread; SQLite keeps the compiled statement.
-        static thread_local std::unique_ptr<QSqlQuery> cached;
-        static thread_local QString cachedFor;
-        if (!cached || cachedFor != db.connectionName()) {
-            cached = std::make_unique<QSqlQuery>(db);
-            cached->prepare(
-                QStringLiteral("INSERT INTO messages (uniq, file, received, size, seen, subject, sender,"
-                               " recipients, has_attachments, envelope, trace)"
-                               " VALUES (:uniq, :file, :received, :size, 0, :subject, :sender, :recipients,"
-                               " :has_attachments, :envelope, :trace)"));
-            cachedFor = db.connectionName();
-        }
-        // Named, not positional: Qt 6's positional bindValue() formats a ":N" name per value
-        // (callgrind: 2,000 instructions a value, a tenth of a message's work).
-        static const QString uniq = QStringLiteral(":uniq"), file = QStringLiteral(":file"),
-                             received = QStringLiteral(":received"), size = QStringLiteral(":size"),
-                             subject = QStringLiteral(":subject"), sender = QStringLiteral(":sender"),
-                             recipients = QStringLiteral(":recipients"),
-                             hasAttachments = QStringLiteral(":has_attachments"),
-                             envelope = QStringLiteral(":envelope"), trace = QStringLiteral(":trace");
-        QSqlQuery &insert = *cached;
-        for (auto &pending : batch) {
-            if (!pending)
-                continue;
-            const MessageInfo &info = pending->info;
-            insert.bindValue(uniq, QString::fromUtf8(info.uniq));
-            insert.bindValue(file, info.file);
-            insert.bindValue(received, info.received.toMSecsSinceEpoch());
-            insert.bindValue(size, info.size);
-            insert.bindValue(subject, info.subject);
-            insert.bindValue(sender, info.from);
-            insert.bindValue(recipients, info.to);
-            insert.bindValue(hasAttachments, info.hasAttachments);
-            // As bytes: a QString would be converted to UTF-16 and back by Qt and SQLite.
-            insert.bindValue(envelope, pending->envelopeJson);
-            insert.bindValue(trace, pending->traceJson);
-            if (!insert.exec()) {
-                error = sqlError(insert);
-                indexed = false;
-                break;
-            }
-            pending->info.id = insert.lastInsertId().toLongLong();
-        }
-        if (indexed && !db.commit()) {
-            error = db.lastError().text();
-            indexed = false;
-        }
-        if (!indexed)
-            db.rollback();
-    }
-    if (!indexed) {
-        unlinkDelivered();
-        return failAll(QStringLiteral("cannot update the store index: %1")
-                           .arg(error.isEmpty() ? QStringLiteral("injected failure") : error));
-    }
-
-    // Only now, with file, rename and index on disk, is anything acknowledged.
-    for (auto &pending : batch) {
-        if (!pending)
-            continue;
-        pending->writer->m_done = true;
-        const MessageInfo info = pending->info;
-        // Listeners hear of it before the committer returns, so whoever waits for the commit can
-        // rely on the signal having been sent.
-        Q_EMIT messageStored(info);
-        pending->done({true, info.id, {}});
-    }
-}
-
 QList<MessageInfo> MessageStore::list(int limit, int offset) const
 {
     QList<MessageInfo> result;
     if (!m_open)
         return result;
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(
@@ -630,7 +379,7 @@ QList<MessageInfo> MessageStore::list(int limit, int offset) const
     query.addBindValue(limit);
     query.addBindValue(offset);
     if (!query.exec()) {
-        qCWarning(lcStore).noquote() << "cannot list messages:" << sqlError(query);
+        qCWarning(lcStore).noquote() << "cannot list messages:" << Index::sqlError(query);
         return result;
     }
     while (query.next())
@@ -642,11 +391,11 @@ bool MessageStore::forEach(const std::function<bool(const MessageInfo &)> &visit
 {
     if (!m_open)
         return false;
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.exec(QLatin1String(SelectColumns) + QStringLiteral("ORDER BY received DESC, id DESC"))) {
-        qCWarning(lcStore).noquote() << "cannot list messages:" << sqlError(query);
+        qCWarning(lcStore).noquote() << "cannot list messages:" << Index::sqlError(query);
         return false;
     }
     while (query.next()) {
@@ -661,7 +410,7 @@ QList<qint64> MessageStore::ids() const
     QList<qint64> result;
     if (!m_open)
         return result;
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.exec(QStringLiteral("SELECT id FROM messages ORDER BY received DESC, id DESC"));
@@ -674,7 +423,7 @@ std::optional<MessageInfo> MessageStore::message(qint64 id) const
 {
     if (!m_open)
         return std::nullopt;
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QSqlQuery query(db);
     query.prepare(QLatin1String(SelectColumns) + QStringLiteral("WHERE id = ?"));
     query.addBindValue(id);
@@ -687,7 +436,7 @@ qint64 MessageStore::count() const
 {
     if (!m_open)
         return 0;
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM messages")) || !query.next())
         return 0;
@@ -698,7 +447,7 @@ qint64 MessageStore::nextId() const
 {
     if (!m_open)
         return 1;
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QSqlQuery query(db);
     // AUTOINCREMENT keeps the largest id ever used in sqlite_sequence, deleted rows included.
     if (!query.exec(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'messages'"))
@@ -711,7 +460,7 @@ qint64 MessageStore::unreadCount() const
 {
     if (!m_open)
         return 0;
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE seen = 0")) || !query.next())
         return 0;
@@ -744,7 +493,7 @@ Trace MessageStore::trace(qint64 id) const
 {
     if (!m_open)
         return {};
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT trace FROM messages WHERE id = ?"));
     query.addBindValue(id);
@@ -757,18 +506,26 @@ bool MessageStore::remove(const QList<qint64> &ids)
 {
     if (!m_open || ids.isEmpty())
         return m_open;
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QList<qint64> removed;
-    db.transaction();
+    QList<std::pair<qint64, QString>> targets;
+    QList<QByteArray> uniqs;
     QSqlQuery select(db), drop(db);
-    select.prepare(QStringLiteral("SELECT file FROM messages WHERE id = ?"));
+    select.prepare(QStringLiteral("SELECT file, uniq FROM messages WHERE id = ?"));
     drop.prepare(QStringLiteral("DELETE FROM messages WHERE id = ?"));
     for (qint64 id : ids) {
         select.addBindValue(id);
         if (!select.exec() || !select.next())
             continue;
-        const QString path = m_root + u'/' + select.value(0).toString();
+        targets.append({id, m_root + u'/' + select.value(0).toString()});
+        uniqs.append(select.value(1).toByteArray());
         select.finish();
+    }
+    // The journal hears first: a crash after the delete must not bring the messages back.
+    if (m_journal)
+        m_journal->forget(uniqs);
+    db.transaction();
+    for (const auto &[id, path] : std::as_const(targets)) {
         if (!QFile::remove(path) && QFile::exists(path)) {
             setError(QStringLiteral("cannot delete %1").arg(path));
             continue;
@@ -801,14 +558,14 @@ bool MessageStore::setSeen(qint64 id, bool seen)
     const QString target = QStringLiteral("cur/") + QString::fromUtf8(info->uniq) + infoSuffix(letters);
     if (!QFile::rename(filePath(*info), m_root + u'/' + target))
         return setError(QStringLiteral("cannot rename %1").arg(filePath(*info)));
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QSqlQuery query(db);
     query.prepare(QStringLiteral("UPDATE messages SET file = ?, seen = ? WHERE id = ?"));
     query.addBindValue(target);
     query.addBindValue(seen);
     query.addBindValue(id);
     if (!query.exec())
-        return setError(QStringLiteral("cannot update the store index: %1").arg(sqlError(query)));
+        return setError(QStringLiteral("cannot update the store index: %1").arg(Index::sqlError(query)));
     Q_EMIT seenChanged(id, seen);
     return true;
 }
@@ -834,7 +591,7 @@ bool MessageStore::setFlags(qint64 id, bool seen, const QByteArray &flags)
         target = info->file; // unseen and unflagged: a message may stay in new/
     if (target != info->file && !QFile::rename(filePath(*info), m_root + u'/' + target))
         return setError(QStringLiteral("cannot rename %1").arg(filePath(*info)));
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     db.transaction();
     QSqlQuery query(db);
     query.prepare(QStringLiteral("UPDATE messages SET file = ?, seen = ? WHERE id = ?"));
@@ -853,8 +610,8 @@ bool MessageStore::setFlags(qint64 id, bool seen, const QByteArray &flags)
     }
     ok = ok && update.exec();
     if (!ok || !db.commit()) {
-        const QString why = query.lastError().isValid() ? sqlError(query)
-            : update.lastError().isValid()              ? sqlError(update)
+        const QString why = query.lastError().isValid() ? Index::sqlError(query)
+            : update.lastError().isValid()              ? Index::sqlError(update)
                                                         : db.lastError().text();
         db.rollback();
         if (target != info->file)
@@ -873,7 +630,7 @@ QHash<qint64, QByteArray> MessageStore::flags() const
     QHash<qint64, QByteArray> result;
     if (!m_open)
         return result;
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT id, flags FROM flags")))
@@ -887,7 +644,7 @@ QByteArray MessageStore::flags(qint64 id) const
 {
     if (!m_open)
         return {};
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT flags FROM flags WHERE id = ?"));
     query.addBindValue(id);
@@ -900,7 +657,7 @@ QString MessageStore::metaValue(const QString &key, const QString &initial)
 {
     if (!m_open)
         return {};
-    QSqlDatabase db = indexConnection(connectionName(), m_root + u'/' + QLatin1String(IndexFile), false);
+    QSqlDatabase db = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), false);
     QSqlQuery query(db);
     if (m_mode == Mode::Exclusive) {
         query.prepare(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CommitJournal.h"
 #include "Envelope.h"
 #include "MessageInfo.h"
 #include "MessageWriter.h"
@@ -32,12 +33,16 @@ struct ReconcileReport
     int indexed = 0; // files found in the Maildir without an index row
     int dropped = 0; // index rows whose file had gone
     int cleanedTmp = 0; // stray files removed from tmp/
+    int restored = 0; // message files written again from the journal after a crash
+    int reindexed = 0; // index rows written again from the journal after a crash
 };
 
 // A Maildir (https://cr.yp.to/proto/maildir.html) plus an SQLite index of envelopes and traces.
 // commit() is thread-safe and blocks until the message is durable; commitAsync() calls back instead.
-// Concurrent sessions share one batch (group commit): each file's data flushed, one fsync of new/, one
-// index transaction. Queries are thread-safe; each thread gets its own index connection.
+// Concurrent sessions share one batch (group commit): the small messages of a batch go into the journal
+// (CommitJournal) with one flush, a large one's file is flushed itself; then the renames into new/ and
+// one index transaction. The journal's checkpoints flush the rest later; a crash is repaired from the
+// journal on the next open. Queries are thread-safe; each thread gets its own index connection.
 class MessageStore : public QObject
 {
     Q_OBJECT
@@ -47,7 +52,9 @@ public:
         Exclusive, // serving: takes the store lock, cleans tmp/, reconciles the index
         Reader, // list/inspect: reads the index, changes nothing
     };
-    enum class Fault { Create, Write, Sync, Rename, Index }; // test seam for storage failures
+    // Test seam for storage failures. Checkpoint: journal checkpoints fail, so close() leaves the journal as
+    // a crash would, for the next open to replay.
+    enum class Fault { Create, Write, Sync, Rename, Index, Checkpoint };
 
     explicit MessageStore(QObject *parent = nullptr);
     ~MessageStore() override;
@@ -95,6 +102,11 @@ public:
     // A value of the index's meta table; set to `initial` first when absent (kept across restarts).
     QString metaValue(const QString &key, const QString &initial);
 
+    // The journal's segment size, limits and checkpoint age; before open().
+    void setJournalOptions(const CommitJournal::Options &options) { m_journalOptions = options; }
+    int journalSegmentsInUse() const { return m_journal ? m_journal->segmentsInUse() : 0; }
+    qint64 journalLiveMessages() const { return m_journal ? m_journal->liveMessages() : 0; }
+
     void setFaultInjector(std::function<bool(Fault)> injector) { m_faults = std::move(injector); }
     bool injectFault(Fault fault) const { return m_faults && m_faults(fault); }
 
@@ -111,7 +123,10 @@ private:
     bool reconcile();
     void commitLoop();
     void commitBatch(std::vector<std::shared_ptr<Pending>> &batch);
-    static bool renameFile(const QString &from, const QString &to);
+    bool replayJournal();
+    bool makeDurable(const QList<QByteArray> &uniqs, QString *error);
+    void checkpointLoop();
+    void checkpointAll();
     QString connectionName() const;
     QByteArray newUniq();
     bool setError(const QString &error);
@@ -133,6 +148,9 @@ private:
     std::deque<std::shared_ptr<Pending>> m_queue;
     bool m_stopping = false;
     std::thread m_committer;
+    CommitJournal::Options m_journalOptions;
+    std::unique_ptr<CommitJournal> m_journal; // null: every message is flushed in its own file
+    std::thread m_checkpointer;
     int m_newDirFd = -1; // new/, kept open for the fsync of every batch (POSIX)
 };
 

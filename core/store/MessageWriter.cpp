@@ -119,6 +119,28 @@ bool MessageWriter::syncAndClose(QString *error)
     return false;
 }
 
+bool MessageWriter::closeFile(QString *error)
+{
+    if (hasFailed()) {
+        *error = m_error;
+        return false;
+    }
+#ifdef Q_OS_UNIX
+    const bool closed = m_fd >= 0 && ::close(m_fd) == 0;
+    const QString why = closed ? QString() : QString::fromLocal8Bit(std::strerror(errno));
+    m_fd = -1;
+#else
+    m_file.close();
+    const bool closed = m_file.error() == QFileDevice::NoError;
+    const QString why = m_file.errorString();
+#endif
+    if (closed)
+        return true;
+    m_error = QStringLiteral("cannot write %1: %2").arg(m_tmpPath, why);
+    *error = m_error;
+    return false;
+}
+
 void MessageWriter::discard()
 {
     if (m_done)

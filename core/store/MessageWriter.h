@@ -31,6 +31,7 @@ private:
     MessageWriter(MessageStore *store, QByteArray uniq, QString tmpPath);
     int fileDescriptor() const; // -1 once closed
     bool syncAndClose(QString *error); // on the committer: flush the data (fdatasync), then close
+    bool closeFile(QString *error); // on the committer: close, no flush (the journal holds the bytes)
     void discard();
 
     MessageStore *m_store;
