@@ -484,6 +484,14 @@ void CommitJournal::completed(const Checkpoint &checkpoint, bool durable)
         segment.state = State::Free;
         segment.used = 0;
         segment.uniqs.clear();
+        // After a burst: two spare segments stay for the next one, the rest give their space back.
+        const auto spare = std::count_if(m_segments.begin(), m_segments.end(),
+            [](const Segment &s) { return s.state == State::Free && s.file; });
+        if (spare > 2) {
+            segment.file->remove();
+            segment.file.reset();
+            segment.zeroed = 0;
+        }
     }
     m_changed.notify_all();
 }

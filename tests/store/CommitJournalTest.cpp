@@ -253,7 +253,8 @@ TEST_CASE("checkpoints free the journal's segments while messages keep coming", 
     while (store.journalLiveMessages() > 0 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     CHECK(store.journalLiveMessages() == 0);
-    CHECK(segmentFiles(dir.path()).size() <= 4);
+    // The burst over, two spare segments are kept, the others deleted.
+    CHECK(segmentFiles(dir.path()).size() <= 3);
 }
 
 TEST_CASE("small messages are journaled, large ones flushed in their own file", "[store][durability]")
