@@ -359,10 +359,18 @@ bool CommitJournal::append(const std::vector<const Entry *> &entries, QString *e
             *error = QStringLiteral("a message is too large for the journal");
             return false;
         }
+        m_unsettled.push_back(slot);
         if (!writeRecords(lock, chunk, chunkUniqs, error))
             return false;
     }
     return true;
+}
+
+void CommitJournal::settle()
+{
+    std::lock_guard lock(m_mutex);
+    m_unsettled.clear();
+    m_changed.notify_all();
 }
 
 void CommitJournal::forget(const QList<QByteArray> &uniqs)
@@ -421,14 +429,18 @@ std::optional<CommitJournal::Checkpoint> CommitJournal::waitForDue()
                 oldest = int(slot);
         }
         const bool pressure = m_starved || inUse * 2 > m_options.maxSegments;
-        if (oldest >= 0) {
+        // Oldest first, and never one the batch being committed wrote to (it is not in new/ yet). A batch
+        // (at most 512 messages of 64 KiB) never fills every segment, so the committer cannot wait for it.
+        const bool unsettled
+            = oldest >= 0 && std::find(m_unsettled.begin(), m_unsettled.end(), oldest) != m_unsettled.end();
+        if (oldest >= 0 && !unsettled) {
             Segment &segment = m_segments[size_t(oldest)];
             if ((pressure || now - segment.lastAppend >= m_options.checkpointAge)
                 && now >= segment.lastAppend) {
                 segment.state = State::Checkpointing;
                 return Checkpoint {oldest, segment.uniqs};
             }
-        } else if (current >= 0 && m_segments[size_t(current)].used > 0
+        } else if (oldest < 0 && current >= 0 && m_segments[size_t(current)].used > 0
             && now - m_segments[size_t(current)].lastAppend >= m_options.checkpointAge) {
             m_segments[size_t(current)].state = State::Sealed; // idle and old: the next append starts anew
             continue;

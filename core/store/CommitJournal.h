@@ -67,6 +67,9 @@ public:
 
     // Writes the entries and flushes the segment(s) once: on return they are on disk.
     bool append(const std::vector<const Entry *> &entries, QString *error);
+    // The batch of the last append() is renamed into new/ and indexed: its segments may be checkpointed.
+    // Until then a checkpoint would find neither file nor row and could drop the only flushed copy.
+    void settle();
     // Deleted messages: a tombstone, so that a replay does not bring them back.
     void forget(const QList<QByteArray> &uniqs);
 
@@ -113,6 +116,7 @@ private:
     quint64 m_nextSequence = 1;
     bool m_stopping = false;
     bool m_starved = false; // append() waits for a free slot
+    std::vector<int> m_unsettled; // slots the batch being committed wrote to
 };
 
 } // namespace MailSink::Store

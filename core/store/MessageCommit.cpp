@@ -182,6 +182,16 @@ void MessageStore::commitLoop()
 
 void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
 {
+    // However the batch ends, its journal segments may be checkpointed afterwards.
+    struct Settle
+    {
+        CommitJournal *journal;
+        ~Settle()
+        {
+            if (journal)
+                journal->settle();
+        }
+    } settle {m_journal.get()};
     auto fail = [&](std::shared_ptr<Pending> &pending, const QString &why) {
         pending->writer->discard();
         pending->done({false, 0, why});
