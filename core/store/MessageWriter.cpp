@@ -94,31 +94,17 @@ bool MessageWriter::syncAndClose(QString *error)
         *error = m_error;
         return false;
     }
-#ifdef Q_OS_UNIX
-    const int fd = m_fd;
-#else
-    const int fd = m_file.handle();
-#endif
     QString why;
-    const bool synced = fd >= 0 && DurableSync::syncFileData(fd, &why);
-#ifdef Q_OS_UNIX
-    const bool closed = m_fd >= 0 && ::close(m_fd) == 0;
-    if (!closed && why.isEmpty())
-        why = QString::fromLocal8Bit(std::strerror(errno));
-    m_fd = -1;
-#else
-    m_file.close();
-    const bool closed = m_file.error() == QFileDevice::NoError;
-    if (!closed && why.isEmpty())
-        why = m_file.errorString();
-#endif
-    if (synced && closed)
-        return true;
+    const int fd = fileDescriptor();
+    if (fd >= 0 && DurableSync::syncFileData(fd, &why))
+        return closeFile(error);
+    closeFile(error);
     m_error = QStringLiteral("cannot write %1: %2").arg(m_tmpPath, why);
     *error = m_error;
     return false;
 }
 
+// Closes without a flush: on the committer, for a message whose bytes the journal holds.
 bool MessageWriter::closeFile(QString *error)
 {
     if (hasFailed()) {
