@@ -369,8 +369,13 @@ bool CommitJournal::append(const std::vector<const Entry *> &entries, QString *e
 void CommitJournal::settle()
 {
     std::lock_guard lock(m_mutex);
+    // The checkpointer waits only for a sealed segment; waking it after every batch would cost a task
+    // switch a batch for nothing.
+    const bool awaited = std::any_of(m_unsettled.begin(), m_unsettled.end(),
+        [this](int slot) { return m_segments[size_t(slot)].state == State::Sealed; });
     m_unsettled.clear();
-    m_changed.notify_all();
+    if (awaited)
+        m_changed.notify_all();
 }
 
 void CommitJournal::forget(const QList<QByteArray> &uniqs)

@@ -293,8 +293,9 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
     // 4. The index, one transaction for the batch; flushed at its commit unless the journal holds it all.
     QSqlDatabase db
         = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), !m_journal);
-    static thread_local std::unique_ptr<QSqlQuery> cached, fullSync, normalSync;
+    static thread_local std::unique_ptr<QSqlQuery> cached, fullSync, normalSync, begin, commit, rollback;
     static thread_local QString cachedFor;
+    static thread_local bool synchronousFull = false;
     if (!cached || cachedFor != db.connectionName()) {
         // Prepared once per commit thread; SQLite keeps the compiled statements.
         cached = std::make_unique<QSqlQuery>(db);
@@ -303,12 +304,22 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
         fullSync->prepare(QStringLiteral("PRAGMA synchronous=FULL"));
         normalSync = std::make_unique<QSqlQuery>(db);
         normalSync->prepare(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        // QSqlDatabase::transaction() and commit() compile their statement every time.
+        begin = std::make_unique<QSqlQuery>(db);
+        begin->prepare(QStringLiteral("BEGIN"));
+        commit = std::make_unique<QSqlQuery>(db);
+        commit->prepare(QStringLiteral("COMMIT"));
+        rollback = std::make_unique<QSqlQuery>(db);
+        rollback->prepare(QStringLiteral("ROLLBACK"));
         cachedFor = db.connectionName();
+        synchronousFull = !m_journal; // as Index::connection() opened it
     }
-    const bool flushIndex = m_journal && direct;
-    if (flushIndex)
-        fullSync->exec();
-    bool indexed = !injectFault(Fault::Index) && db.transaction();
+    // The commit flushes the index unless the journal holds the whole batch; the mode is switched only
+    // when that changes (a large message among small ones).
+    const bool flushIndex = !m_journal || direct;
+    if (flushIndex != synchronousFull && (flushIndex ? fullSync : normalSync)->exec())
+        synchronousFull = flushIndex;
+    bool indexed = !injectFault(Fault::Index) && begin->exec();
     if (indexed) {
         QSqlQuery &insert = *cached;
         for (auto &pending : batch) {
@@ -322,15 +333,17 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
             }
             pending->info.id = insert.lastInsertId().toLongLong();
         }
-        if (indexed && !db.commit()) {
-            error = db.lastError().text();
+        if (indexed && !commit->exec()) {
+            error = Index::sqlError(*commit);
             indexed = false;
         }
         if (!indexed)
-            db.rollback();
+            rollback->exec();
+        // Reset, so that no statement keeps a read transaction open on this connection.
+        begin->finish();
+        commit->finish();
+        rollback->finish();
     }
-    if (flushIndex)
-        normalSync->exec();
     if (!indexed) {
         unlinkDelivered();
         return failAll(QStringLiteral("cannot update the store index: %1")

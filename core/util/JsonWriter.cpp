@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 
 namespace MailSink {
 
@@ -81,45 +82,58 @@ JsonWriter &JsonWriter::key(QByteArrayView name)
     return *this;
 }
 
-static bool isValidUtf8(QByteArrayView bytes)
+QByteArrayView JsonWriter::validUtf8(QByteArrayView utf8, QByteArray &storage)
 {
-    for (char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return QUtf8StringView(bytes).isValidUtf8();
+    for (char c : utf8) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            if (QUtf8StringView(utf8).isValidUtf8())
+                return utf8;
+            storage = QString::fromUtf8(utf8).toUtf8();
+            return storage;
+        }
     }
-    return true;
+    return utf8;
+}
+
+char *JsonWriter::writeQuoted(char *out, QByteArrayView utf8)
+{
+    static const char hex[] = "0123456789abcdef";
+    *out++ = '"';
+    const char *data = utf8.data();
+    const qsizetype size = utf8.size();
+    qsizetype run = 0; // start of bytes that need no escaping, copied in one go
+    for (qsizetype i = 0; i < size; ++i) {
+        const auto u = static_cast<unsigned char>(data[i]);
+        const char escape = escapes[u];
+        if (!escape)
+            continue;
+        std::memcpy(out, data + run, size_t(i - run));
+        out += i - run;
+        run = i + 1;
+        *out++ = '\\';
+        *out++ = escape;
+        if (escape == 'u') {
+            *out++ = '0';
+            *out++ = '0';
+            *out++ = hex[u >> 4];
+            *out++ = hex[u & 15];
+        }
+    }
+    std::memcpy(out, data + run, size_t(size - run));
+    out += size - run;
+    *out++ = '"';
+    return out;
 }
 
 JsonWriter &JsonWriter::string(QByteArrayView utf8)
 {
     separate();
     QByteArray repaired;
-    if (!isValidUtf8(utf8)) {
-        repaired = QString::fromUtf8(utf8).toUtf8();
-        utf8 = repaired;
-    }
-    static const char hex[] = "0123456789abcdef";
-    m_out.push_back('"');
-    const char *data = utf8.data();
-    const qsizetype size = utf8.size();
-    qsizetype run = 0; // start of bytes that need no escaping, appended in one go
-    for (qsizetype i = 0; i < size; ++i) {
-        const auto u = static_cast<unsigned char>(data[i]);
-        const char escape = escapes[u];
-        if (!escape)
-            continue;
-        m_out.append(data + run, size_t(i - run));
-        run = i + 1;
-        if (escape == 'u') {
-            const char escaped[6] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
-            m_out.append(escaped, 6);
-        } else {
-            const char escaped[2] = {'\\', escape};
-            m_out.append(escaped, 2);
-        }
-    }
-    m_out.append(data + run, size_t(size - run));
-    m_out.push_back('"');
+    utf8 = validUtf8(utf8, repaired);
+    const size_t at = m_out.size();
+    m_out.resize(at + size_t(quotedSizeBound(utf8)));
+    char *end = writeQuoted(m_out.data() + at, utf8);
+    m_out.resize(size_t(end - m_out.data()));
     return *this;
 }
 
@@ -147,7 +161,7 @@ JsonWriter &JsonWriter::null()
     return *this;
 }
 
-static void formatIsoUtc(qint64 ms, char *buffer) // writes 24 characters
+void JsonWriter::formatIsoUtc(qint64 ms, char *buffer)
 {
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
     qint64 days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;

@@ -33,6 +33,15 @@ public:
 
     // "2026-12-01T20:01:07.123Z"
     static QByteArray isoUtc(qint64 msecsSinceEpoch);
+    static void formatIsoUtc(qint64 msecsSinceEpoch, char *out); // the same 24 characters, no allocation
+
+    // For writers that fill one buffer themselves: `utf8` made valid (invalid sequences replaced, as
+    // QString::fromUtf8 does; `storage` keeps the repaired copy), and the bytes its quoted, escaped form
+    // needs at most.
+    static QByteArrayView validUtf8(QByteArrayView utf8, QByteArray &storage);
+    static qsizetype quotedSizeBound(QByteArrayView validUtf8) { return 2 + 6 * validUtf8.size(); }
+    // Writes `validUtf8` quoted and escaped at `out`; returns the end.
+    static char *writeQuoted(char *out, QByteArrayView validUtf8);
 
 private:
     void separate();

@@ -5,6 +5,10 @@
 #include <QDateTime>
 #include <QJsonObject>
 
+#include <cstring>
+#include <limits>
+#include <vector>
+
 namespace MailSink {
 
 QByteArray TraceEntry::kindName(Kind kind)
@@ -45,17 +49,57 @@ QJsonArray traceToJson(const Trace &trace)
 
 QByteArray traceToJsonBytes(const Trace &trace)
 {
-    JsonWriter json;
-    json.beginArray();
-    for (const TraceEntry &entry : trace) {
-        json.beginObject();
-        json.key("time").timestamp(entry.timeMs);
-        json.key("dir").string(TraceEntry::kindName(entry.kind));
-        json.key("text").string(entry.text);
-        json.endObject();
+    // Runs at every commit, for a dozen entries: one buffer sized up front and written in place, and
+    // the date and time formatted once a second (callgrind: JsonWriter's pieces cost ~23,000
+    // instructions a message here).
+    std::vector<QByteArray> repaired(size_t(trace.size()));
+    std::vector<QByteArrayView> texts(size_t(trace.size()));
+    qsizetype bound = 2;
+    for (qsizetype i = 0; i < trace.size(); ++i) {
+        texts[size_t(i)] = JsonWriter::validUtf8(trace[i].text, repaired[size_t(i)]);
+        bound += 48 + JsonWriter::quotedSizeBound(texts[size_t(i)]);
     }
-    json.endArray();
-    return json.take();
+    QByteArray out(bound, Qt::Uninitialized);
+    char *p = out.data();
+    auto put = [&p](QByteArrayView literal) {
+        std::memcpy(p, literal.data(), size_t(literal.size()));
+        p += literal.size();
+    };
+    char stamp[24];
+    qint64 stampSecond = std::numeric_limits<qint64>::min();
+    *p++ = '[';
+    for (qsizetype i = 0; i < trace.size(); ++i) {
+        const TraceEntry &entry = trace[i];
+        put(i ? QByteArrayView(",{\"time\":\"") : QByteArrayView("{\"time\":\""));
+        const qint64 ms = entry.timeMs;
+        const qint64 second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+        if (second != stampSecond) {
+            JsonWriter::formatIsoUtc(ms, stamp);
+            stampSecond = second;
+        } else {
+            const int milli = int(ms - second * 1000);
+            stamp[20] = char('0' + milli / 100);
+            stamp[21] = char('0' + milli / 10 % 10);
+            stamp[22] = char('0' + milli % 10);
+        }
+        put(QByteArrayView(stamp, sizeof stamp));
+        switch (entry.kind) {
+        case TraceEntry::Kind::Client:
+            put("\",\"dir\":\"client\",\"text\":");
+            break;
+        case TraceEntry::Kind::Server:
+            put("\",\"dir\":\"server\",\"text\":");
+            break;
+        case TraceEntry::Kind::Event:
+            put("\",\"dir\":\"event\",\"text\":");
+            break;
+        }
+        p = JsonWriter::writeQuoted(p, texts[size_t(i)]);
+        *p++ = '}';
+    }
+    *p++ = ']';
+    out.truncate(p - out.constData());
+    return out;
 }
 
 Trace traceFromJson(const QJsonArray &array)

@@ -71,3 +71,29 @@ TEST_CASE("every control character is escaped, and timestamp() writes isoUtc()",
     for (int c = 0; c < 0x20; ++c)
         CHECK_FALSE(out.contains(char(c)));
 }
+
+TEST_CASE("a trace's JSON keeps every time, kind and text across seconds and odd bytes", "[util][trace]")
+{
+    using Kind = MailSink::TraceEntry::Kind;
+    CHECK(MailSink::traceToJsonBytes({}) == "[]");
+    // Times within one second (the formatted second is reused), across a second and a day, before 1970.
+    const MailSink::Trace trace = {{1796156517000, Kind::Event, "connection"},
+        {1796156517999, Kind::Server, "220 ready"}, {1796156518000, Kind::Client, "EHLO \x01\t\"x\"\\"},
+        {1796156518005, Kind::Server, QByteArray("250 caf\xc3\xa9 \xff\xfe", 14)},
+        {1796169599999, Kind::Client, QByteArray(3000, '\x1f')}, {-1, Kind::Event, ""},
+        {-1000, Kind::Event, "x"}};
+    const QByteArray bytes = MailSink::traceToJsonBytes(trace);
+    QJsonParseError error;
+    const QJsonArray array = QJsonDocument::fromJson(bytes, &error).array();
+    REQUIRE(error.error == QJsonParseError::NoError);
+    REQUIRE(array.size() == trace.size());
+    for (qsizetype i = 0; i < trace.size(); ++i) {
+        INFO(i);
+        const QJsonObject object = array.at(i).toObject();
+        CHECK(object.value(QStringLiteral("time")).toString().toLatin1()
+            == JsonWriter::isoUtc(trace.at(i).timeMs));
+        CHECK(object.value(QStringLiteral("dir")).toString().toLatin1()
+            == MailSink::TraceEntry::kindName(trace.at(i).kind));
+        CHECK(object.value(QStringLiteral("text")).toString() == QString::fromUtf8(trace.at(i).text));
+    }
+}
