@@ -23,6 +23,7 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace MailSink::Cli {
@@ -175,8 +176,18 @@ QString messageLine(const Store::MessageInfo &info)
     const QDateTime local = info.received.toLocalTime();
     const QDate date = local.date();
     const QTime time = local.time();
-    const QString stamp = QString::asprintf("%04d-%02d-%02d %02d:%02d:%02d", date.year(), date.month(),
-        date.day(), time.hour(), time.minute(), time.second());
+    char digits[] = "0000-00-00 00:00:00";
+    auto put = [&digits](int at, int value, int width) {
+        for (int i = width - 1; i >= 0; --i, value /= 10)
+            digits[at + i] = char('0' + value % 10);
+    };
+    put(0, std::clamp(date.year(), 0, 9999), 4);
+    put(5, date.month(), 2);
+    put(8, date.day(), 2);
+    put(11, time.hour(), 2);
+    put(14, time.minute(), 2);
+    put(17, time.second(), 2);
+    const QString stamp = QString::fromLatin1(digits, sizeof digits - 1);
     return stamp + QStringLiteral("  #") + QString::number(info.id) + QStringLiteral("  <") + from
         + QStringLiteral("> -> ") + to + QStringLiteral("  \"") + info.subject + QStringLiteral("\"  ")
         + humanSize(info.size);
