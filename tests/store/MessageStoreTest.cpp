@@ -190,3 +190,27 @@ TEST_CASE("a second exclusive open of one store is refused, readers are not", "[
     REQUIRE(reader.open(dir.path(), MessageStore::Mode::Reader));
     CHECK(reader.count() == 1);
 }
+
+TEST_CASE("a message still arriving holds no batch back for long, and joins one when it completes",
+    "[store][concurrency]")
+{
+    QTemporaryDir dir;
+    MessageStore messages;
+    REQUIRE(messages.open(dir.path()));
+    // A slow client: its message is begun and half written while others are committed one by one. The
+    // committer's wait for it is bounded (a hang here is a failure), and nothing mixes up.
+    auto slow = messages.beginMessage();
+    REQUIRE(slow->write("Subject: slow\r\n"));
+    for (int i = 0; i < 20; ++i)
+        store(messages, "Subject: quick " + QByteArray::number(i) + "\r\n\r\nbody\r\n");
+    auto aborted = messages.beginMessage();
+    REQUIRE(aborted->write("Subject: never\r\n"));
+    aborted.reset(); // the client went away
+    REQUIRE(slow->write("\r\nat last\r\n"));
+    const auto result = messages.commit(std::move(slow), {}, {});
+    REQUIRE(result.ok);
+    CHECK(messages.readMessage(result.id) == QByteArray("Subject: slow\r\n\r\nat last\r\n"));
+    CHECK(messages.count() == 21);
+    CHECK(files(dir.path() + QStringLiteral("/new")).size() == 21);
+    CHECK(files(dir.path() + QStringLiteral("/tmp")).isEmpty());
+}
