@@ -29,7 +29,6 @@ SmtpConnection::SmtpConnection(SmtpServer *server, Store::MessageStore *store,
     , m_id(id)
 {
     m_idle.setSingleShot(true);
-    m_idle.setInterval(m_config->idleTimeoutMs);
     connect(&m_idle, &QTimer::timeout, this, &SmtpConnection::handleIdle);
     m_progressTimer.setSingleShot(true);
     connect(&m_progressTimer, &QTimer::timeout, this, [this] { reportProgress(true); });
@@ -82,7 +81,7 @@ void SmtpConnection::start()
             finish();
         }
     });
-    m_idle.start();
+    startIdleTimer();
     if (!accepted) { // the server is stopping
         m_session->greeting();
         process(m_session->shutdown());
@@ -118,7 +117,7 @@ void SmtpConnection::handleReadyRead()
 {
     if (m_committing)
         return; // read on once the reply is out: the kernel's buffer holds the client back meanwhile
-    m_idle.start();
+    m_sinceActivity.start(); // the idle timer checks it when it fires: no restart per read
     while (m_socket && m_socket->bytesAvailable() > 0 && !m_session->isClosed() && !m_committing) {
         // read(n) allocates n bytes up front; ask only for what is there.
         const QByteArray data = m_socket->read(std::min(m_socket->bytesAvailable(), ReadChunk));
@@ -232,7 +231,7 @@ void SmtpConnection::handleEncrypted()
     if (m_implicitTls && !m_session->isClosed())
         send(m_session->greeting());
     publishTrace();
-    m_idle.start();
+    startIdleTimer();
     if (m_socket->bytesAvailable() > 0)
         handleReadyRead();
 }
@@ -244,8 +243,19 @@ void SmtpConnection::handleDisconnected()
     finish();
 }
 
+void SmtpConnection::startIdleTimer()
+{
+    m_sinceActivity.start();
+    m_idle.start(m_config->idleTimeoutMs);
+}
+
 void SmtpConnection::handleIdle()
 {
+    const qint64 quiet = m_sinceActivity.elapsed();
+    if (quiet < m_config->idleTimeoutMs) {
+        m_idle.start(int(m_config->idleTimeoutMs - quiet)); // the client spoke since the timer was set
+        return;
+    }
     process(m_session->idleTimeout());
 }
 

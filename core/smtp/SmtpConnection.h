@@ -39,6 +39,7 @@ private:
     void handleReadyRead();
     void handleEncrypted();
     void handleDisconnected();
+    void startIdleTimer();
     void handleIdle();
     void handleCommitted(const MailSink::Store::CommitResult &result);
     void process(QByteArray out);
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<Store::MessageWriter> m_writer;
     QString m_writerError;
     QTimer m_idle;
+    QElapsedTimer m_sinceActivity; // since the client last sent something
     QElapsedTimer m_progress;
     QTimer m_progressTimer;
     qint64 m_progressReported = -1;

@@ -9,6 +9,8 @@
 #include <QTcpSocket>
 #include <QTemporaryFile>
 
+#include <QThread>
+
 #include <catch2/catch.hpp>
 
 using namespace MailSink;
@@ -258,6 +260,27 @@ TEST_CASE("idle clients get 421 4.4.2 and are disconnected", "[smtp][integration
     CHECK(client.socket.state() == QAbstractSocket::UnconnectedState);
 }
 
+TEST_CASE("a client that keeps talking is not idle, one that stops is", "[smtp][integration][timeout]")
+{
+    Smtp::ServerConfig config = ServerFixture::defaultConfig();
+    config.idleTimeoutMs = 400;
+    ServerFixture server(config);
+    RawClient client;
+    REQUIRE(client.connect(server.port()));
+    client.send("EHLO chatty\r\n");
+    REQUIRE(client.expect("250 HELP"));
+    // Three idle periods' worth of commands, one every 100 ms: the timer fires meanwhile and finds the
+    // session active each time.
+    for (int i = 0; i < 12; ++i) {
+        QThread::msleep(100);
+        client.send("NOOP\r\n");
+        REQUIRE(client.expect("250 2.0.0"));
+    }
+    REQUIRE(client.expect("421 4.4.2", 5000));
+    client.socket.waitForDisconnected(2000);
+    CHECK(client.socket.state() == QAbstractSocket::UnconnectedState);
+}
+
 TEST_CASE("beyond the connection limit new clients get 421 4.7.0", "[smtp][integration][limits]")
 {
     Smtp::ServerConfig config = ServerFixture::defaultConfig();
@@ -326,13 +349,15 @@ sys.exit(1 if errors else 0)
     CHECK(subjects.size() == 500);
 }
 
-TEST_CASE("transfer progress reports the final byte count of a paused transfer", "[smtp][integration][progress]")
+TEST_CASE(
+    "transfer progress reports the final byte count of a paused transfer", "[smtp][integration][progress]")
 {
     ServerFixture server;
-    std::atomic<qint64> last{0};
+    std::atomic<qint64> last {0};
     QObject context;
-    QObject::connect(server.server(), &Smtp::SmtpServer::transferProgress, &context,
-                     [&](quint64, qint64 bytes) { last = bytes; }, Qt::DirectConnection);
+    QObject::connect(
+        server.server(), &Smtp::SmtpServer::transferProgress, &context,
+        [&](quint64, qint64 bytes) { last = bytes; }, Qt::DirectConnection);
     RawClient client;
     REQUIRE(client.connect(server.port()));
     client.send("EHLO a\r\nMAIL FROM:<a@b>\r\nRCPT TO:<c@d>\r\nDATA\r\n");
