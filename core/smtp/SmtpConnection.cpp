@@ -6,6 +6,7 @@
 #include "store/MessageStore.h"
 
 #include <QLoggingCategory>
+#include <QMetaMethod>
 #include <QSslCipher>
 #include <QSslSocket>
 
@@ -64,6 +65,8 @@ void SmtpConnection::start()
     config.startTlsAvailable = serverConfig.tls.has_value();
     config.implicitTls = m_implicitTls;
     m_session = std::make_unique<SmtpSession>(config);
+    // Headless, nobody shows the live conversation: the session need not keep a second copy of it.
+    m_session->setLiveTrace(m_server->isSignalConnected(QMetaMethod::fromSignal(&SmtpServer::traceReceived)));
     const bool accepted = m_server->m_core.registerConnection(m_id, this);
 
     SessionInfo info {

@@ -116,14 +116,16 @@ qint64 SmtpSession::now() const
 void SmtpSession::event(const QByteArray &text)
 {
     TraceEntry entry {now(), TraceEntry::Kind::Event, text};
-    m_liveTrace.append(entry);
+    if (m_liveTraceOn)
+        m_liveTrace.append(entry);
     (m_inPreamble ? m_preamble : m_transaction).append(entry);
 }
 
 void SmtpSession::traceClient(const QByteArray &line)
 {
     TraceEntry entry {now(), TraceEntry::Kind::Client, line};
-    m_liveTrace.append(entry);
+    if (m_liveTraceOn)
+        m_liveTrace.append(entry);
     (m_inPreamble ? m_preamble : m_transaction).append(entry);
 }
 
@@ -136,7 +138,8 @@ void SmtpSession::reply(QByteArray &out, const QByteArray &line)
         if (end < 0)
             end = line.size();
         TraceEntry entry {now(), TraceEntry::Kind::Server, line.mid(start, end - start)};
-        m_liveTrace.append(entry);
+        if (m_liveTraceOn)
+            m_liveTrace.append(entry);
         (m_inPreamble ? m_preamble : m_transaction).append(entry);
         start = end + 2;
     }

@@ -56,6 +56,7 @@ public:
 
     const Store::Envelope &envelope() const { return m_envelope; }
     Trace takeTrace(); // new trace lines since the last call (for live display)
+    void setLiveTrace(bool on) { m_liveTraceOn = on; } // off: takeTrace() stays empty (nobody displays it)
     Trace messageTrace() const; // what is kept with the message being committed
     qint64 messageBytes() const { return m_dataSize; }
 
@@ -124,6 +125,7 @@ private:
     Store::Envelope m_envelope;
     std::vector<Event> m_events;
     Trace m_liveTrace;
+    bool m_liveTraceOn = true;
     Trace m_preamble; // connection, EHLO, TLS and AUTH lines: kept with every message
     Trace m_transaction; // lines since the last message (or RSET)
     bool m_inPreamble = true;

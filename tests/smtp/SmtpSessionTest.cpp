@@ -340,3 +340,24 @@ TEST_CASE("the trace records both directions and notes leniency", "[smtp][trace]
         noted = noted || entry.text.contains("without angle brackets");
     CHECK(noted);
 }
+
+TEST_CASE("without a live display the message trace is still complete", "[smtp][trace]")
+{
+    for (const bool live : {true, false}) {
+        INFO(live);
+        Smtp::SmtpSession session({});
+        session.setLiveTrace(live);
+        session.greeting();
+        session.receive("EHLO a\r\nMAIL FROM:<a@b>\r\nRCPT TO:<c@d>\r\nDATA\r\n");
+        const Trace shown = session.takeTrace();
+        CHECK(shown.isEmpty() == !live);
+        QByteArray all;
+        for (const TraceEntry &entry : session.messageTrace())
+            all += entry.text + '\n';
+        CHECK(all.contains("EHLO a\n"));
+        CHECK(all.contains("RCPT TO:<c@d>\n"));
+        CHECK(all.contains("354 "));
+        if (live)
+            CHECK(shown.size() == session.messageTrace().size());
+    }
+}
