@@ -81,10 +81,6 @@ bool holds(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::ReadOnly) && file.size() == bytes.size() && file.readAll() == bytes;
 }
 
-constexpr size_t MaxBatch = 512;
-// How long a batch waits for messages being received (about a loopback round trip and a message).
-constexpr std::chrono::microseconds GatherWindow {300};
-
 } // namespace
 
 struct MessageStore::Pending
@@ -109,11 +105,8 @@ QByteArray MessageStore::newUniq()
 std::unique_ptr<MessageWriter> MessageStore::beginMessage()
 {
     const QByteArray uniq = newUniq();
-    std::unique_ptr<MessageWriter> writer(
+    return std::unique_ptr<MessageWriter>(
         new MessageWriter(this, uniq, m_root + QStringLiteral("/tmp/") + QString::fromUtf8(uniq)));
-    ++*m_receiving;
-    writer->m_receiving = m_receiving;
-    return writer;
 }
 
 CommitResult MessageStore::commit(
@@ -158,20 +151,13 @@ void MessageStore::commitAsync(std::unique_ptr<MessageWriter> writer, const Enve
         if (!pending->journaled)
             entry.body.clear();
     }
-    if (writer->m_receiving) {
-        --*writer->m_receiving; // before it is queued: the committer never waits for a queued message
-        writer->m_receiving.reset();
-    }
     pending->writer = std::move(writer);
     pending->done = std::move(done);
-    bool wake = false;
     {
         std::lock_guard lock(m_mutex);
         m_queue.push_back(std::move(pending));
-        wake = m_gatherFor == 0 || m_queue.size() >= m_gatherFor;
     }
-    if (wake)
-        m_wake.notify_one();
+    m_wake.notify_one();
 }
 
 void MessageStore::commitLoop()
@@ -183,18 +169,7 @@ void MessageStore::commitLoop()
             m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
             if (m_queue.empty() && m_stopping)
                 break;
-            // Group commit: a message whose data is arriving right now joins this batch if it completes
-            // within a moment. One flush and one index transaction then serve more messages; the wait is
-            // bounded, and not taken when nothing is being received.
-            const int receiving = m_receiving->load();
-            if (!m_stopping && receiving > 0 && m_queue.size() < MaxBatch) {
-                m_gatherFor = std::min(MaxBatch, m_queue.size() + size_t(receiving));
-                m_wake.wait_for(lock, GatherWindow, [this] {
-                    return m_stopping || m_queue.size() >= m_gatherFor || m_receiving->load() <= 0;
-                });
-                m_gatherFor = 0;
-            }
-            while (!m_queue.empty() && batch.size() < MaxBatch) {
+            while (!m_queue.empty() && batch.size() < 512) {
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }

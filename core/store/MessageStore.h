@@ -146,9 +146,6 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<std::shared_ptr<Pending>> m_queue;
-    std::shared_ptr<std::atomic<int>> m_receiving
-        = std::make_shared<std::atomic<int>>(0); // begun, not queued
-    size_t m_gatherFor = 0; // the committer waits until the queue holds this many (0: not gathering)
     bool m_stopping = false;
     std::thread m_committer;
     CommitJournal::Options m_journalOptions;

@@ -41,8 +41,6 @@ MessageWriter::MessageWriter(MessageStore *store, QByteArray uniq, QString tmpPa
 
 MessageWriter::~MessageWriter()
 {
-    if (m_receiving)
-        --*m_receiving; // aborted (or refused): a batch gathering messages need not wait for it
     discard();
 }
 

@@ -4,9 +4,6 @@
 #include <QFile>
 #include <QString>
 
-#include <atomic>
-#include <memory>
-
 namespace MailSink::Store {
 
 class MessageStore;
@@ -49,8 +46,6 @@ private:
     qint64 m_size = 0;
     QString m_error;
     bool m_done = false; // committed or discarded
-    // The store's count of messages being received, while this one counts in it (until it is queued).
-    std::shared_ptr<std::atomic<int>> m_receiving;
 };
 
 } // namespace MailSink::Store

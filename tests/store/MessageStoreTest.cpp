@@ -191,14 +191,14 @@ TEST_CASE("a second exclusive open of one store is refused, readers are not", "[
     CHECK(reader.count() == 1);
 }
 
-TEST_CASE("a message still arriving holds no batch back for long, and joins one when it completes",
+TEST_CASE("a message still arriving holds no other commit back, and an aborted one leaves nothing",
     "[store][concurrency]")
 {
     QTemporaryDir dir;
     MessageStore messages;
     REQUIRE(messages.open(dir.path()));
-    // A slow client: its message is begun and half written while others are committed one by one. The
-    // committer's wait for it is bounded (a hang here is a failure), and nothing mixes up.
+    // A slow client: its message is begun and half written while others are committed one by one; none
+    // waits for it (a hang here is a failure), and nothing mixes up.
     auto slow = messages.beginMessage();
     REQUIRE(slow->write("Subject: slow\r\n"));
     for (int i = 0; i < 20; ++i)
