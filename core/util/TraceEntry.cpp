@@ -54,10 +54,12 @@ QByteArray traceToJsonBytes(const Trace &trace)
     // instructions a message here).
     std::vector<QByteArray> repaired(size_t(trace.size()));
     std::vector<QByteArrayView> texts(size_t(trace.size()));
-    qsizetype bound = 2;
+    // Around each text: `,{"time":"` (10), the stamp (24), `","dir":"client","text":` (24) and `}`.
+    constexpr qsizetype EntryFrame = 10 + 24 + 24 + 1;
+    qsizetype bound = 2; // [ ]
     for (qsizetype i = 0; i < trace.size(); ++i) {
         texts[size_t(i)] = JsonWriter::validUtf8(trace[i].text, repaired[size_t(i)]);
-        bound += 48 + JsonWriter::quotedSizeBound(texts[size_t(i)]);
+        bound += EntryFrame + JsonWriter::quotedSizeBound(texts[size_t(i)]);
     }
     QByteArray out(bound, Qt::Uninitialized);
     char *p = out.data();
@@ -98,6 +100,7 @@ QByteArray traceToJsonBytes(const Trace &trace)
         *p++ = '}';
     }
     *p++ = ']';
+    Q_ASSERT(p - out.constData() <= bound);
     out.truncate(p - out.constData());
     return out;
 }

@@ -97,3 +97,19 @@ TEST_CASE("a trace's JSON keeps every time, kind and text across seconds and odd
         CHECK(object.value(QStringLiteral("text")).toString() == QString::fromUtf8(trace.at(i).text));
     }
 }
+
+TEST_CASE("a trace of many short lines fits its buffer", "[util][trace]")
+{
+    // Each entry's frame (keys, time, kind) is longer than a short text's allowance: the buffer must be
+    // sized for the frame itself.
+    for (const QByteArray &text : {QByteArray(), QByteArray("a"), QByteArray("\"")}) {
+        MailSink::Trace trace;
+        for (int i = 0; i < 200; ++i)
+            trace.append({1796156517000 + i, MailSink::TraceEntry::Kind::Client, text});
+        QJsonParseError error;
+        const QJsonArray array = QJsonDocument::fromJson(MailSink::traceToJsonBytes(trace), &error).array();
+        REQUIRE(error.error == QJsonParseError::NoError);
+        REQUIRE(array.size() == 200);
+        CHECK(array.at(199).toObject().value(QStringLiteral("text")).toString() == QString::fromUtf8(text));
+    }
+}
