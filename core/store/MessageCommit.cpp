@@ -293,17 +293,13 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
     // 4. The index, one transaction for the batch; flushed at its commit unless the journal holds it all.
     QSqlDatabase db
         = Index::connection(connectionName(), m_root + u'/' + QLatin1String(Index::File), !m_journal);
-    static thread_local std::unique_ptr<QSqlQuery> cached, fullSync, normalSync, begin, commit, rollback;
+    static thread_local std::unique_ptr<QSqlQuery> cached, begin, commit, rollback;
     static thread_local QString cachedFor;
     static thread_local bool synchronousFull = false;
     if (!cached || cachedFor != db.connectionName()) {
         // Prepared once per commit thread; SQLite keeps the compiled statements.
         cached = std::make_unique<QSqlQuery>(db);
         cached->prepare(QLatin1String(InsertMessage));
-        fullSync = std::make_unique<QSqlQuery>(db);
-        fullSync->prepare(QStringLiteral("PRAGMA synchronous=FULL"));
-        normalSync = std::make_unique<QSqlQuery>(db);
-        normalSync->prepare(QStringLiteral("PRAGMA synchronous=NORMAL"));
         // QSqlDatabase::transaction() and commit() compile their statement every time.
         begin = std::make_unique<QSqlQuery>(db);
         begin->prepare(QStringLiteral("BEGIN"));
@@ -315,9 +311,12 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
         synchronousFull = !m_journal; // as Index::connection() opened it
     }
     // The commit flushes the index unless the journal holds the whole batch; the mode is switched only
-    // when that changes (a large message among small ones).
+    // when that changes (a large message among small ones). Not a prepared statement: SQLite applies
+    // PRAGMA synchronous while compiling it, so running a statement compiled earlier changes nothing.
     const bool flushIndex = !m_journal || direct;
-    if (flushIndex != synchronousFull && (flushIndex ? fullSync : normalSync)->exec())
+    if (flushIndex != synchronousFull
+        && QSqlQuery(db).exec(flushIndex ? QStringLiteral("PRAGMA synchronous=FULL")
+                                         : QStringLiteral("PRAGMA synchronous=NORMAL")))
         synchronousFull = flushIndex;
     bool indexed = !injectFault(Fault::Index) && begin->exec();
     if (indexed) {
