@@ -418,18 +418,18 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+90"/>
-        <location line="+806"/>
+        <location filename="../ui/MainWindow.cpp" line="+81"/>
+        <location line="+766"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-782"/>
+        <location line="-749"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒绝来自 %1 的连接：连接数过多</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+60"/>
         <source>Filter by subject, sender, recipient, envelope or client (Ctrl+F)</source>
         <translation>按主题、发件人、收件人、信封或客户端筛选（Ctrl+F）</translation>
     </message>
@@ -449,93 +449,28 @@ Part %2, SHA-256 %3</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Sessions</source>
-        <translation>会话</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Every SMTP connection; double-click to open its conversation</source>
-        <translation>所有 SMTP 连接；双击可打开其对话记录</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <location line="+237"/>
+        <location line="+43"/>
+        <location line="+221"/>
         <source>Stop listening</source>
         <translation>停止监听</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-214"/>
         <source>&amp;Open .eml…</source>
         <translation>打开 .eml(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open &amp;message</source>
-        <translation>打开邮件(&amp;M)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Export .eml…</source>
-        <translation>导出 .eml(&amp;E)…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Delete &amp;all…</source>
-        <translation>全部删除(&amp;A)…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Shift+Del</source>
-        <translation>Ctrl+Shift+Del</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mark &amp;read</source>
-        <translation>标记为已读(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mark &amp;unread</source>
-        <translation>标记为未读(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+U</source>
-        <translation>Ctrl+U</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>&amp;Filter…</source>
         <translation>筛选(&amp;F)…</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Open a window for each &amp;new session</source>
-        <translation>为每个新会话打开窗口(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>&amp;Tabbed view</source>
         <translation>标签页视图(&amp;T)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -600,7 +535,7 @@ Part %2, SHA-256 %3</source>
         <translation>关闭所有窗口(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -786,7 +721,7 @@ Part %2, SHA-256 %3</source>
         <translation>存储文件夹：%1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
         <source>Messages: %1</source>
         <translation>邮件：%1</translation>
     </message>
@@ -796,7 +731,7 @@ Part %2, SHA-256 %3</source>
         <translation>显示：%1 / %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Connections: %1</source>
         <translation>连接：%1</translation>
     </message>
@@ -810,18 +745,71 @@ Part %2, SHA-256 %3</source>
         <source>E-mail messages (*.eml *.msg *.txt);;All files (*)</source>
         <translation>电子邮件 (*.eml *.msg *.txt);;所有文件 (*)</translation>
     </message>
+</context>
+<context>
+    <name>MailSink::Ui::MessageActions</name>
     <message>
-        <location line="+47"/>
+        <location filename="../ui/list/MessageActions.cpp" line="+50"/>
+        <source>Open &amp;message</source>
+        <translation>打开邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export .eml…</source>
+        <translation>导出 .eml(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete &amp;all…</source>
+        <translation>全部删除(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+Del</source>
+        <translation>Ctrl+Shift+Del</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark &amp;read</source>
+        <translation>标记为已读(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark &amp;unread</source>
+        <translation>标记为未读(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Messages deleted: %1</source>
         <translation>已删除邮件：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Delete all stored messages (%1)? This cannot be undone.</source>
         <translation>要删除所有已存储的邮件（%1）吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Deleting all messages…</source>
         <translation>正在删除所有邮件…</translation>
     </message>
@@ -836,7 +824,7 @@ Part %2, SHA-256 %3</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>message</source>
         <translation>邮件</translation>
     </message>
@@ -864,26 +852,6 @@ Part %2, SHA-256 %3</source>
         <location line="+2"/>
         <source>Messages exported: %1</source>
         <translation>已导出邮件：%1</translation>
-    </message>
-    <message>
-        <location line="+107"/>
-        <source>#%1  %2:%3  %4</source>
-        <translation>#%1  %2:%3  %4</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>receiving %1</source>
-        <translation>正在接收 %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ended</source>
-        <translation>已结束</translation>
     </message>
 </context>
 <context>
@@ -1839,6 +1807,44 @@ To: %2</source>
     </message>
 </context>
 <context>
+    <name>MailSink::Ui::SessionsDock</name>
+    <message>
+        <location filename="../ui/session/SessionsDock.cpp" line="+25"/>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open a window for each &amp;new session</source>
+        <translation>为每个新会话打开窗口(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every SMTP connection; double-click to open its conversation</source>
+        <translation>所有 SMTP 连接；双击可打开其对话记录</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>#%1  %2:%3  %4</source>
+        <translation>#%1  %2:%3  %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>receiving %1</source>
+        <translation>正在接收 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+</context>
+<context>
     <name>MailSink::Ui::SettingsDialog</name>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="+57"/>
@@ -2246,7 +2252,7 @@ To: %2</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-265"/>
+        <location filename="../ui/MainWindow.cpp" line="-15"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>

@@ -418,18 +418,18 @@ Part %2, SHA-256 %3</source>
 <context>
     <name>MailSink::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+90"/>
-        <location line="+806"/>
+        <location filename="../ui/MainWindow.cpp" line="+81"/>
+        <location line="+766"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-782"/>
+        <location line="-749"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒絕來自 %1 的連線：連線數過多</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+60"/>
         <source>Filter by subject, sender, recipient, envelope or client (Ctrl+F)</source>
         <translation>依主旨、寄件者、收件者、信封或用戶端篩選（Ctrl+F）</translation>
     </message>
@@ -449,93 +449,28 @@ Part %2, SHA-256 %3</source>
         <translation>正在搜尋…</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Sessions</source>
-        <translation>工作階段</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Every SMTP connection; double-click to open its conversation</source>
-        <translation>所有 SMTP 連線；按兩下可開啟其對話記錄</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <location line="+237"/>
+        <location line="+43"/>
+        <location line="+221"/>
         <source>Stop listening</source>
         <translation>停止監聽</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-214"/>
         <source>&amp;Open .eml…</source>
         <translation>開啟 .eml(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open &amp;message</source>
-        <translation>開啟郵件(&amp;M)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Export .eml…</source>
-        <translation>匯出 .eml(&amp;E)…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Delete</source>
-        <translation>刪除(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Delete &amp;all…</source>
-        <translation>全部刪除(&amp;A)…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Shift+Del</source>
-        <translation>Ctrl+Shift+Del</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mark &amp;read</source>
-        <translation>標示為已讀(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mark &amp;unread</source>
-        <translation>標示為未讀(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+U</source>
-        <translation>Ctrl+U</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>&amp;Filter…</source>
         <translation>篩選(&amp;F)…</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Open a window for each &amp;new session</source>
-        <translation>為每個新工作階段開啟視窗(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>&amp;Tabbed view</source>
         <translation>分頁檢視(&amp;T)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -600,7 +535,7 @@ Part %2, SHA-256 %3</source>
         <translation>關閉所有視窗(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
@@ -786,7 +721,7 @@ Part %2, SHA-256 %3</source>
         <translation>儲存資料夾：%1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
         <source>Messages: %1</source>
         <translation>郵件：%1</translation>
     </message>
@@ -796,7 +731,7 @@ Part %2, SHA-256 %3</source>
         <translation>顯示：%1 / %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Connections: %1</source>
         <translation>連線：%1</translation>
     </message>
@@ -810,18 +745,71 @@ Part %2, SHA-256 %3</source>
         <source>E-mail messages (*.eml *.msg *.txt);;All files (*)</source>
         <translation>電子郵件 (*.eml *.msg *.txt);;所有檔案 (*)</translation>
     </message>
+</context>
+<context>
+    <name>MailSink::Ui::MessageActions</name>
     <message>
-        <location line="+47"/>
+        <location filename="../ui/list/MessageActions.cpp" line="+50"/>
+        <source>Open &amp;message</source>
+        <translation>開啟郵件(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export .eml…</source>
+        <translation>匯出 .eml(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete</source>
+        <translation>刪除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete &amp;all…</source>
+        <translation>全部刪除(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+Del</source>
+        <translation>Ctrl+Shift+Del</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark &amp;read</source>
+        <translation>標示為已讀(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark &amp;unread</source>
+        <translation>標示為未讀(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Messages deleted: %1</source>
         <translation>已刪除郵件：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Delete all stored messages (%1)? This cannot be undone.</source>
         <translation>要刪除所有已儲存的郵件（%1）嗎？此動作無法復原。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Deleting all messages…</source>
         <translation>正在刪除所有郵件…</translation>
     </message>
@@ -836,7 +824,7 @@ Part %2, SHA-256 %3</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>message</source>
         <translation>郵件</translation>
     </message>
@@ -864,26 +852,6 @@ Part %2, SHA-256 %3</source>
         <location line="+2"/>
         <source>Messages exported: %1</source>
         <translation>已匯出郵件：%1</translation>
-    </message>
-    <message>
-        <location line="+107"/>
-        <source>#%1  %2:%3  %4</source>
-        <translation>#%1  %2:%3  %4</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>receiving %1</source>
-        <translation>正在接收 %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Connected</source>
-        <translation>已連線</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ended</source>
-        <translation>已結束</translation>
     </message>
 </context>
 <context>
@@ -1839,6 +1807,44 @@ To: %2</source>
     </message>
 </context>
 <context>
+    <name>MailSink::Ui::SessionsDock</name>
+    <message>
+        <location filename="../ui/session/SessionsDock.cpp" line="+25"/>
+        <source>Sessions</source>
+        <translation>工作階段</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open a window for each &amp;new session</source>
+        <translation>為每個新工作階段開啟視窗(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every SMTP connection; double-click to open its conversation</source>
+        <translation>所有 SMTP 連線；按兩下可開啟其對話記錄</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>#%1  %2:%3  %4</source>
+        <translation>#%1  %2:%3  %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>receiving %1</source>
+        <translation>正在接收 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected</source>
+        <translation>已連線</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ended</source>
+        <translation>已結束</translation>
+    </message>
+</context>
+<context>
     <name>MailSink::Ui::SettingsDialog</name>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="+57"/>
@@ -2246,7 +2252,7 @@ To: %2</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-265"/>
+        <location filename="../ui/MainWindow.cpp" line="-15"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>

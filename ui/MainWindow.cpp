@@ -3,21 +3,21 @@
 #include "imap/ImapServer.h"
 #include "pop3/Pop3Server.h"
 
-#include "common/FileNames.h"
-#include "common/Formatting.h"
+#include "ServerActions.h"
+#include "ServerController.h"
+#include "StoreMover.h"
 #include "common/Icons.h"
+#include "common/Theme.h"
+#include "desktop/TrayIcon.h"
+#include "list/MessageActions.h"
 #include "list/MessageListModel.h"
 #include "list/MessageListView.h"
 #include "message/MessageWindow.h"
 #include "outgoing/OutgoingActions.h"
-#include "ServerActions.h"
-#include "ServerController.h"
 #include "session/SessionWindow.h"
+#include "session/SessionsDock.h"
 #include "settings/Settings.h"
 #include "settings/SettingsDialog.h"
-#include "StoreMover.h"
-#include "common/Theme.h"
-#include "desktop/TrayIcon.h"
 #include "smtp/SmtpServer.h"
 #include "store/MessageStore.h"
 
@@ -26,15 +26,12 @@
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QDir>
-#include <QDockWidget>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QLoggingCategory>
 #include <QMdiArea>
 #include <QMdiSubWindow>
@@ -49,17 +46,12 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QWidgetAction>
-#include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcUi, "mailsink.ui")
 
 namespace MailSink::Ui {
 
 namespace {
-
-constexpr int MaxAutoOpenSessions = 8; // beyond this many open session windows, new ones are only listed
-constexpr int MaxSessionRecords = 500;
-constexpr int ManyMessages = 50; // mark read/unread in the background beyond this
 
 MainWindow::Ask &askHook()
 {
@@ -86,8 +78,6 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
     , m_server(server)
     , m_settings(settings)
 {
-    qRegisterMetaType<Smtp::SessionInfo>();
-    qRegisterMetaType<Trace>();
     setWindowTitle(tr("Mailsink"));
     setWindowIcon(Icons::messageUnread());
     setAcceptDrops(true);
@@ -101,13 +91,6 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
 
     connect(server, &Smtp::SmtpServer::listeningChanged, this, &MainWindow::updateListening,
         Qt::QueuedConnection);
-    connect(server, &Smtp::SmtpServer::sessionStarted, this, &MainWindow::handleSessionStarted,
-        Qt::QueuedConnection);
-    connect(server, &Smtp::SmtpServer::traceReceived, this, &MainWindow::handleTrace, Qt::QueuedConnection);
-    connect(
-        server, &Smtp::SmtpServer::transferProgress, this, &MainWindow::handleProgress, Qt::QueuedConnection);
-    connect(
-        server, &Smtp::SmtpServer::sessionEnded, this, &MainWindow::handleSessionEnded, Qt::QueuedConnection);
     connect(
         server, &Smtp::SmtpServer::connectionRefused, this,
         [this](const QString &client) {
@@ -146,10 +129,6 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
     });
     connect(
         m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_view, &MessageListView::openRequested, this, [this](const QList<qint64> &ids) {
-        for (qint64 id : ids.mid(0, 20))
-            openMessage(id);
-    });
     restoreSettings();
     applyAppSettings();
     updateListening();
@@ -159,7 +138,7 @@ MainWindow::MainWindow(Store::MessageStore *store, Smtp::SmtpServer *server, con
 
 MainWindow::~MainWindow()
 {
-    m_jobs.waitForFinished();
+    m_messageActions->waitForJobs();
 }
 
 void MainWindow::createLayout()
@@ -217,14 +196,11 @@ void MainWindow::createLayout()
     m_splitter->setStretchFactor(1, 3);
     setCentralWidget(m_splitter);
 
-    auto *dock = new QDockWidget(tr("Sessions"), this);
-    dock->setObjectName(QStringLiteral("sessionsDock"));
-    m_sessionList = new QListWidget(dock);
-    m_sessionList->setToolTip(tr("Every SMTP connection; double-click to open its conversation"));
-    dock->setWidget(m_sessionList);
-    addDockWidget(Qt::RightDockWidgetArea, dock);
-    connect(m_sessionList, &QListWidget::itemActivated, this,
-        [this](QListWidgetItem *item) { openSession(item->data(Qt::UserRole).toULongLong()); });
+    m_sessions = new SessionsDock(
+        m_server, m_settings, m_mdi,
+        [this](QWidget *widget, const QSize &size) { return addSubWindow(widget, size); }, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_sessions);
+    connect(m_sessions, &SessionsDock::liveCountChanged, this, &MainWindow::updateCounts);
 
     m_listenLabel = new QLabel(this);
     m_listenLabel->setTextFormat(Qt::RichText);
@@ -253,21 +229,21 @@ void MainWindow::createActions()
     });
     m_openFileAction
         = action(Icons::openFile(), tr("&Open .eml…"), QKeySequence::Open, &MainWindow::openFileDialog);
-    m_openAction = action(Icons::messageRead(), tr("Open &message"), QKeySequence(), [this] {
-        for (qint64 id : m_view->selectedIds().mid(0, 20))
+    m_messageActions = new MessageActions(
+        m_store, m_model, m_view, m_mdi, m_settings,
+        [this](const QString &question) { return ask(question); }, this);
+    connect(m_messageActions, &MessageActions::openRequested, this, [this](const QList<qint64> &ids) {
+        for (qint64 id : ids)
             openMessage(id);
     });
-    m_exportAction = action(
-        Icons::exportMessage(), tr("&Export .eml…"), QKeySequence(tr("Ctrl+E")), &MainWindow::exportSelected);
-    m_deleteAction
-        = action(Icons::remove(), tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelected);
-    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_deleteAllAction = action(
-        Icons::removeAll(), tr("Delete &all…"), QKeySequence(tr("Ctrl+Shift+Del")), &MainWindow::deleteAll);
-    m_markReadAction = action(
-        Icons::markRead(), tr("Mark &read"), QKeySequence(tr("Ctrl+R")), [this] { markSelected(true); });
-    m_markUnreadAction = action(
-        Icons::markUnread(), tr("Mark &unread"), QKeySequence(tr("Ctrl+U")), [this] { markSelected(false); });
+    connect(m_messageActions, &MessageActions::statusMessage, this,
+        [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    QAction *openAction = m_messageActions->openAction();
+    QAction *exportAction = m_messageActions->exportAction();
+    QAction *markReadAction = m_messageActions->markReadAction();
+    QAction *markUnreadAction = m_messageActions->markUnreadAction();
+    QAction *deleteAction = m_messageActions->deleteAction();
+    QAction *deleteAllAction = m_messageActions->deleteAllAction();
     // Release a caught message to a real server, or compose a test message (OutgoingActions).
     m_outgoing = new OutgoingActions(
         m_store,
@@ -281,28 +257,13 @@ void MainWindow::createActions()
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
     });
-    m_autoOpenAction = new QAction(tr("Open a window for each &new session"), this);
-    m_autoOpenAction->setCheckable(true);
-    m_autoOpenAction->setChecked(m_settings->flag(Settings::Key::AutoOpenSessions));
-    connect(m_autoOpenAction, &QAction::toggled, this,
-        [this](bool on) { m_settings->setValue(Settings::Key::AutoOpenSessions, on); });
     m_tabbedAction = new QAction(Icons::tabs(), tr("&Tabbed view"), this);
     m_tabbedAction->setCheckable(true);
     connect(m_tabbedAction, &QAction::toggled, this, &MainWindow::setTabbedView);
 
-    // Right-click on the list: the message actions.
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto separator = [this] {
-        auto *line = new QAction(this);
-        line->setSeparator(true);
-        return line;
-    };
-    m_view->addActions({m_openAction, m_exportAction, separator(), m_markReadAction, m_markUnreadAction,
-        separator(), m_deleteAction});
-
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openFileAction);
-    file->addAction(m_exportAction);
+    file->addAction(exportAction);
     file->addSeparator();
     m_settingsAction = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     // Ctrl+, where the platform names no Preferences key (GNOME, Windows).
@@ -315,20 +276,20 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *message = menuBar()->addMenu(tr("&Message"));
-    message->addAction(m_openAction);
-    message->addAction(m_markReadAction);
-    message->addAction(m_markUnreadAction);
+    message->addAction(openAction);
+    message->addAction(markReadAction);
+    message->addAction(markUnreadAction);
     message->addAction(m_outgoing->releaseAction());
     message->addAction(m_outgoing->composeAction());
     message->addSeparator();
-    message->addAction(m_deleteAction);
-    message->addAction(m_deleteAllAction);
+    message->addAction(deleteAction);
+    message->addAction(deleteAllAction);
     message->addSeparator();
     message->addAction(m_filterAction);
 
     QMenu *server = menuBar()->addMenu(tr("&Server"));
     server->addAction(m_listenAction);
-    server->addAction(m_autoOpenAction);
+    server->addAction(m_sessions->autoOpenAction());
     m_serverMenu = server;
     m_serverActions = new ServerActions(m_controller, m_settings, server, this);
     connect(m_serverActions, &ServerActions::statusMessage, this,
@@ -348,8 +309,7 @@ void MainWindow::createActions()
     QAction *close = window->addAction(tr("C&lose window"), m_mdi, &QMdiArea::closeActiveSubWindow);
     close->setShortcut(QKeySequence::Close);
     window->addAction(tr("Close &all windows"), m_mdi, &QMdiArea::closeAllSubWindows);
-    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("sessionsDock")))
-        window->addAction(dock->toggleViewAction());
+    window->addAction(m_sessions->toggleViewAction());
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -365,12 +325,12 @@ void MainWindow::createActions()
     bar->addAction(m_serverActions->imapLabelAction());
     bar->addSeparator();
     bar->addAction(m_openFileAction);
-    bar->addAction(m_exportAction);
+    bar->addAction(exportAction);
     bar->addSeparator();
-    bar->addAction(m_markReadAction);
-    bar->addAction(m_markUnreadAction);
-    bar->addAction(m_deleteAction);
-    bar->addAction(m_deleteAllAction);
+    bar->addAction(markReadAction);
+    bar->addAction(markUnreadAction);
+    bar->addAction(deleteAction);
+    bar->addAction(deleteAllAction);
     bar->addSeparator();
     bar->addAction(m_tabbedAction);
 }
@@ -615,7 +575,7 @@ SettingsDialog *MainWindow::showSettings()
 
 void MainWindow::applyAppSettings()
 {
-    m_autoOpenAction->setChecked(m_settings->flag(Settings::Key::AutoOpenSessions));
+    m_sessions->applySettings();
     m_trayIcon->setNotificationsEnabled(m_settings->flag(Settings::Key::Notifications));
     applyTheme(m_settings->text(Settings::Key::Theme));
     m_mdi->setBackground(QApplication::palette().color(QPalette::Window).darker(106));
@@ -657,7 +617,7 @@ bool MainWindow::switchStore(const QString &folder, bool move, QString *error)
         m_pop3->shutdown(2000);
     if (Imap::ImapServer *imap = m_controller->imapServer())
         imap->shutdown(2000);
-    m_jobs.waitForFinished();
+    m_messageActions->waitForJobs();
     m_model->stopQuery();
     m_controller->stopHttp(); // apply() in reopen() starts it again
     for (MessageWindow *window : messageWindows()) {
@@ -744,12 +704,6 @@ bool MainWindow::switchStore(const QString &folder, bool move, QString *error)
 
 void MainWindow::updateActions()
 {
-    const bool any = !m_view->selectionModel()->selectedRows().isEmpty();
-    m_openAction->setEnabled(any);
-    m_exportAction->setEnabled(any);
-    m_deleteAction->setEnabled(any);
-    m_markReadAction->setEnabled(any);
-    m_markUnreadAction->setEnabled(any);
     const QList<qint64> ids = m_view->selectedIds();
     m_outgoing->setCurrentMessage(ids.isEmpty() ? std::nullopt : std::optional<qint64>(ids.first()));
 }
@@ -762,11 +716,7 @@ void MainWindow::updateCounts()
         m_countLabel->setText(tr("Messages: %1").arg(total));
     else
         m_countLabel->setText(tr("Shown: %1 of %2").arg(shown).arg(total));
-    m_deleteAllAction->setEnabled(total > 0);
-    int live = 0;
-    for (const SessionRecord &record : std::as_const(m_sessions))
-        live += record.live ? 1 : 0;
-    m_sessionLabel->setText(tr("Connections: %1").arg(live));
+    m_sessionLabel->setText(tr("Connections: %1").arg(m_sessions->liveCount()));
 }
 
 void MainWindow::setTabbedView(bool tabbed)
@@ -898,233 +848,14 @@ bool MainWindow::ask(const QString &question)
         == QMessageBox::Yes;
 }
 
-void MainWindow::deleteSelected()
-{
-    const QList<qint64> ids = m_view->selectedIds();
-    if (ids.isEmpty())
-        return;
-    // Deleting unlinks files: off the GUI thread. The list updates from messagesRemoved.
-    m_jobs.addFuture(QtConcurrent::run([store = m_store, ids] { store->remove(ids); }));
-    statusBar()->showMessage(tr("Messages deleted: %1").arg(ids.size()), 3000);
-}
-
-void MainWindow::deleteAll()
-{
-    const qint64 total = m_model->totalCount();
-    if (total == 0 || !ask(tr("Delete all stored messages (%1)? This cannot be undone.").arg(total)))
-        return;
-    for (MessageWindow *window : messageWindows()) {
-        if (window->storedId() != 0)
-            window->parentWidget()->close();
-    }
-    m_jobs.addFuture(QtConcurrent::run([store = m_store] { store->clear(); }));
-    statusBar()->showMessage(tr("Deleting all messages…"), 3000);
-}
-
-void MainWindow::markSelected(bool seen)
-{
-    const QList<qint64> ids = m_view->selectedIds();
-    auto mark = [store = m_store, ids, seen] {
-        for (qint64 id : ids)
-            store->setSeen(id, seen);
-    };
-    if (ids.size() > ManyMessages)
-        m_jobs.addFuture(QtConcurrent::run(mark));
-    else
-        mark();
-}
-
-bool MainWindow::exportMessages(const QList<qint64> &ids, const QString &target, QString *error)
-{
-    const bool toFolder = QFileInfo(target).isDir();
-    for (qint64 id : ids) {
-        const auto info = m_store->message(id);
-        if (!info)
-            continue;
-        const QString path = toFolder
-            ? uniqueFilePath(QDir(target),
-                sanitizeFileName(info->subject.left(80), tr("message %1").arg(id)) + QStringLiteral(".eml"))
-            : target;
-        if (QFileInfo::exists(path) && !toFolder)
-            QFile::remove(path);
-        // A file copy: byte-identical to what the client sent.
-        QFile source(m_store->filePath(*info));
-        if (!source.copy(path)) {
-            if (error)
-                *error = tr("Cannot write %1: %2").arg(path, source.errorString());
-            return false;
-        }
-    }
-    return true;
-}
-
-void MainWindow::exportSelected()
-{
-    // From a message window when one has focus, else the selection in the list.
-    if (QMdiSubWindow *sub = m_mdi->activeSubWindow();
-        sub && sub->isAncestorOf(QApplication::focusWidget())) {
-        if (auto *window = qobject_cast<MessageWindow *>(sub->widget())) {
-            window->exportMessage();
-            return;
-        }
-    }
-    const QList<qint64> ids = m_view->selectedIds();
-    if (ids.isEmpty())
-        return;
-    const QString last = m_settings->text(Settings::Key::LastDirectory);
-    QString target;
-    if (ids.size() == 1) {
-        const auto info = m_store->message(ids.first());
-        const QString name = sanitizeFileName(info ? info->subject.left(80) : QString(), tr("message"))
-            + QStringLiteral(".eml");
-        target = QFileDialog::getSaveFileName(this, tr("Export message"), QDir(last).filePath(name),
-            tr("E-mail messages (*.eml);;All files (*)"));
-        if (!target.isEmpty())
-            m_settings->setValue(Settings::Key::LastDirectory, QFileInfo(target).absolutePath());
-    } else {
-        target = QFileDialog::getExistingDirectory(this, tr("Export the selected messages to"), last);
-        if (!target.isEmpty())
-            m_settings->setValue(Settings::Key::LastDirectory, target);
-    }
-    if (target.isEmpty())
-        return;
-    QString error;
-    if (!exportMessages(ids, target, &error))
-        QMessageBox::warning(this, tr("Export failed"), error);
-    else
-        statusBar()->showMessage(tr("Messages exported: %1").arg(ids.size()), 5000);
-}
-
 SessionWindow *MainWindow::sessionWindow(quint64 sessionId) const
 {
-    const auto it = m_sessions.constFind(sessionId);
-    if (it == m_sessions.constEnd() || !it->window)
-        return nullptr;
-    return qobject_cast<SessionWindow *>(it->window->widget());
+    return m_sessions->sessionWindow(sessionId);
 }
 
 SessionWindow *MainWindow::openSession(quint64 sessionId)
 {
-    auto it = m_sessions.find(sessionId);
-    if (it == m_sessions.end())
-        return nullptr;
-    if (it->window) {
-        m_mdi->setActiveSubWindow(it->window);
-        return qobject_cast<SessionWindow *>(it->window->widget());
-    }
-    auto *window = new SessionWindow(it->info);
-    window->appendTrace(it->trace);
-    if (it->bytes >= 0)
-        window->setTransferred(it->bytes);
-    if (!it->live)
-        window->setEnded();
-    connect(window, &SessionWindow::closeSessionRequested, this,
-        [this](quint64 id) { m_server->closeSession(id); });
-    QMdiSubWindow *active = m_mdi->activeSubWindow();
-    it->window = addSubWindow(window, m_settings->value(Settings::Key::SessionWindowSize).toSize());
-    it->window->setWindowTitle(window->title());
-    // A session that opens by itself must not take the focus from what the user is reading.
-    if (active && active != it->window.data())
-        m_mdi->setActiveSubWindow(active);
-    return window;
-}
-
-void MainWindow::handleSessionStarted(const Smtp::SessionInfo &info)
-{
-    SessionRecord record;
-    record.info = info;
-    record.item = new QListWidgetItem(m_sessionList);
-    record.item->setData(Qt::UserRole, info.id);
-    m_sessionList->insertItem(0, m_sessionList->takeItem(m_sessionList->row(record.item)));
-    m_sessions.insert(info.id, record);
-    m_sessionOrder.append(info.id);
-    updateSessionItem(record);
-    trimSessions();
-    updateCounts();
-    if (m_autoOpenAction->isChecked()) {
-        // Make room by closing the oldest finished session window; if all are live, only list it.
-        int open = 0;
-        for (const SessionRecord &other : std::as_const(m_sessions))
-            open += other.window ? 1 : 0;
-        for (auto it = m_sessionOrder.cbegin(); open >= MaxAutoOpenSessions && it != m_sessionOrder.cend();
-             ++it) {
-            SessionRecord &other = m_sessions[*it];
-            if (!other.live && other.window) {
-                other.window->close();
-                --open;
-            }
-        }
-        if (open < MaxAutoOpenSessions)
-            openSession(info.id);
-    }
-}
-
-void MainWindow::handleTrace(quint64 id, const Trace &lines)
-{
-    auto it = m_sessions.find(id);
-    if (it == m_sessions.end())
-        return;
-    it->trace.append(lines);
-    if (SessionWindow *window = sessionWindow(id))
-        window->appendTrace(lines);
-}
-
-void MainWindow::handleProgress(quint64 id, qint64 bytes)
-{
-    auto it = m_sessions.find(id);
-    if (it == m_sessions.end())
-        return;
-    it->bytes = bytes;
-    if (SessionWindow *window = sessionWindow(id))
-        window->setTransferred(bytes);
-    updateSessionItem(*it);
-}
-
-void MainWindow::handleSessionEnded(quint64 id)
-{
-    auto it = m_sessions.find(id);
-    if (it == m_sessions.end())
-        return;
-    it->live = false;
-    it->bytes = -1;
-    if (SessionWindow *window = sessionWindow(id)) {
-        window->setEnded();
-        it->window->setWindowIcon(window->windowIcon());
-    }
-    updateSessionItem(*it);
-    updateCounts();
-}
-
-void MainWindow::updateSessionItem(const SessionRecord &record)
-{
-    if (!record.item)
-        return;
-    QString text = tr("#%1  %2:%3  %4")
-                       .arg(record.info.id)
-                       .arg(record.info.clientAddress)
-                       .arg(record.info.clientPort)
-                       .arg(record.info.started.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
-    if (record.bytes >= 0)
-        text += u'\n' + tr("receiving %1").arg(Formatting::size(record.bytes));
-    record.item->setText(text);
-    record.item->setIcon(Icons::session(record.live));
-    record.item->setToolTip(record.live ? tr("Connected") : tr("Ended"));
-}
-
-void MainWindow::trimSessions()
-{
-    while (m_sessionOrder.size() > MaxSessionRecords) {
-        // Forget the oldest ended session without an open window.
-        auto victim = std::find_if(m_sessionOrder.begin(), m_sessionOrder.end(), [this](quint64 id) {
-            const SessionRecord &record = m_sessions[id];
-            return !record.live && !record.window;
-        });
-        if (victim == m_sessionOrder.end())
-            return;
-        delete m_sessions[*victim].item;
-        m_sessions.remove(*victim);
-        m_sessionOrder.erase(victim);
-    }
+    return m_sessions->openSession(sessionId);
 }
 
 } // namespace MailSink::Ui

@@ -1,11 +1,7 @@
 #pragma once
 
-#include "smtp/ServerConfig.h"
 #include "util/HostPort.h"
-#include "util/TraceEntry.h"
 
-#include <QFutureSynchronizer>
-#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -13,8 +9,6 @@ class QAction;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
-class QListWidgetItem;
 class QMdiArea;
 class QMdiSubWindow;
 class QSplitter;
@@ -31,6 +25,7 @@ class MessageStore;
 
 namespace MailSink::Ui {
 
+class MessageActions;
 class MessageListModel;
 class MessageListView;
 class MessageWindow;
@@ -38,6 +33,7 @@ class OutgoingActions;
 class ServerActions;
 class ServerController;
 class SessionWindow;
+class SessionsDock;
 class Settings;
 class SettingsDialog;
 class TrayIcon;
@@ -83,7 +79,8 @@ public:
     SessionWindow *sessionWindow(quint64 sessionId) const;
     QList<MessageWindow *> messageWindows() const;
 
-    bool exportMessages(const QList<qint64> &ids, const QString &target, QString *error = nullptr);
+    // Open, export, mark and delete what the list has selected.
+    MessageActions *messageActions() const { return m_messageActions; }
 
     // Test seam for the yes/no questions (delete all); by default a message box.
     using Ask = std::function<bool(QWidget *parent, const QString &question)>;
@@ -98,10 +95,6 @@ public Q_SLOTS:
 
 public:
     static bool restartRequested();
-    void deleteSelected();
-    void deleteAll();
-    void markSelected(bool seen);
-    void exportSelected();
     void openFileDialog();
 
 Q_SIGNALS:
@@ -115,16 +108,6 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    struct SessionRecord
-    {
-        Smtp::SessionInfo info;
-        Trace trace;
-        bool live = true;
-        qint64 bytes = -1;
-        QPointer<QMdiSubWindow> window;
-        QListWidgetItem *item = nullptr;
-    };
-
     void createActions();
     void createLayout();
     void restoreSettings();
@@ -137,12 +120,6 @@ private:
     void updateCounts();
     void setTabbedView(bool tabbed);
     QMdiSubWindow *addSubWindow(QWidget *widget, const QSize &size);
-    void handleSessionStarted(const Smtp::SessionInfo &info);
-    void handleTrace(quint64 id, const Trace &lines);
-    void handleProgress(quint64 id, qint64 bytes);
-    void handleSessionEnded(quint64 id);
-    void updateSessionItem(const SessionRecord &record);
-    void trimSessions();
     bool ask(const QString &question);
 
     Store::MessageStore *m_store;
@@ -154,8 +131,8 @@ private:
     QLineEdit *m_filter = nullptr;
     QCheckBox *m_searchBodies = nullptr;
     QMdiArea *m_mdi = nullptr;
+    SessionsDock *m_sessions = nullptr;
     QSplitter *m_splitter = nullptr;
-    QListWidget *m_sessionList = nullptr;
     QLabel *m_listenLabel = nullptr;
     QLabel *m_pop3Label = nullptr;
     QAction *m_pop3LabelAction = nullptr;
@@ -174,21 +151,11 @@ private:
     bool m_toldAboutTray = false;
 
     QAction *m_listenAction = nullptr;
-    QAction *m_openAction = nullptr;
-    QAction *m_exportAction = nullptr;
-    QAction *m_deleteAction = nullptr;
-    QAction *m_deleteAllAction = nullptr;
-    QAction *m_markReadAction = nullptr;
-    QAction *m_markUnreadAction = nullptr;
     QAction *m_openFileAction = nullptr;
-    QAction *m_autoOpenAction = nullptr;
     QAction *m_tabbedAction = nullptr;
     QAction *m_filterAction = nullptr;
     OutgoingActions *m_outgoing = nullptr;
-
-    QFutureSynchronizer<void> m_jobs; // store changes running in the background
-    QHash<quint64, SessionRecord> m_sessions;
-    QList<quint64> m_sessionOrder;
+    MessageActions *m_messageActions = nullptr;
 };
 
 } // namespace MailSink::Ui

@@ -1,4 +1,5 @@
 #include "UiFixture.h"
+#include "list/MessageActions.h"
 
 #include "imap/ImapServer.h"
 
@@ -200,7 +201,7 @@ TEST_CASE(
 
     // Unread again from the window: a new IMAP session sees no \Seen.
     f.ui.window().messageView()->selectRow(0);
-    f.ui.window().markSelected(false);
+    f.ui.window().messageActions()->markSelected(false);
     REQUIRE(waitFor([&] { return !seenInList(f.ui.window(), id); }));
     auto fetch = imapAsync(f.port(), {"LOGIN all x", "EXAMINE INBOX", "FETCH 1 FLAGS", "LOGOUT"});
     const QByteArray flags = await(fetch);

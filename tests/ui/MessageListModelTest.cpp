@@ -1,6 +1,7 @@
 #include "list/MessageListModel.h"
-#include "list/MessageListView.h"
 #include "UiFixture.h"
+#include "list/MessageActions.h"
+#include "list/MessageListView.h"
 
 #include <catch2/catch.hpp>
 
@@ -158,7 +159,7 @@ TEST_CASE("export .eml and drag-out give the stored bytes exactly", "[ui][list][
     CHECK(stored == raw);
 
     const QString target = ui.tempPath() + QStringLiteral("/exported.eml");
-    REQUIRE(ui.window().exportMessages({id}, target));
+    REQUIRE(ui.window().messageActions()->exportMessages({id}, target));
     QFile exported(target);
     REQUIRE(exported.open(QIODevice::ReadOnly));
     CHECK(exported.readAll() == stored);
@@ -186,22 +187,22 @@ TEST_CASE("delete, delete all and mark read/unread act on the store", "[ui][list
 
     Ui::MessageListView *view = ui.window().messageView();
     view->selectIds({model->idAt(0)});
-    ui.window().markSelected(true);
+    ui.window().messageActions()->markSelected(true);
     REQUIRE(waitFor([&] { return model->data(model->index(0, 0), MessageListModel::SeenRole).toBool(); }));
     CHECK_FALSE(model->data(model->index(0, 0), Qt::FontRole).value<QFont>().bold());
     CHECK(ui.store().message(model->idAt(0))->seen);
-    ui.window().markSelected(false);
+    ui.window().messageActions()->markSelected(false);
     REQUIRE(waitFor([&] { return !model->data(model->index(0, 0), MessageListModel::SeenRole).toBool(); }));
 
     const qint64 doomed = model->idAt(1);
     view->selectIds({doomed});
-    ui.window().deleteSelected();
+    ui.window().messageActions()->deleteSelected();
     REQUIRE(waitFor([&] { return model->rowCount() == 2; }));
     CHECK(model->rowOf(doomed) == -1);
     CHECK(!ui.store().message(doomed));
 
     Ui::MainWindow::setAskHook([](QWidget *, const QString &) { return true; });
-    ui.window().deleteAll();
+    ui.window().messageActions()->deleteAll();
     REQUIRE(waitFor([&] { return model->rowCount() == 0; }));
     CHECK(ui.store().count() == 0);
     Ui::MainWindow::setAskHook({});
