@@ -419,12 +419,12 @@ Part %2, SHA-256 %3</source>
     <name>MailSink::Ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+81"/>
-        <location line="+766"/>
+        <location line="+687"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-749"/>
+        <location line="-670"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒绝来自 %1 的连接：连接数过多</translation>
     </message>
@@ -450,12 +450,12 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+43"/>
-        <location line="+221"/>
+        <location line="+217"/>
         <source>Stop listening</source>
         <translation>停止监听</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-210"/>
         <source>&amp;Open .eml…</source>
         <translation>打开 .eml(&amp;O)…</translation>
     </message>
@@ -540,7 +540,7 @@ Part %2, SHA-256 %3</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+50"/>
         <source>Mailsink keeps catching mail</source>
         <translation>Mailsink 仍在接收邮件</translation>
     </message>
@@ -587,39 +587,7 @@ Part %2, SHA-256 %3</source>
         <translation>未监听（%1）</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>POP3 on &lt;b&gt;%1&lt;/b&gt;%2</source>
-        <translation>POP3 位于 &lt;b&gt;%1&lt;/b&gt;%2</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source> (STLS)</source>
-        <translation>（STLS）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mail clients can fetch the caught mail here: user &quot;all&quot; sees every message, an e-mail address as user name sees only mail to it; any password.</source>
-        <translation>邮件客户端可在此收取截获的邮件：用户名为“all”时可看到所有邮件，以电子邮件地址作为用户名时只能看到发给该地址的邮件；密码任意。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <location line="+26"/>
-        <location line="+13"/>
-        <source>POP3 off: %1</source>
-        <translation>POP3 未启用：%1</translation>
-    </message>
-    <message>
-        <location line="-29"/>
-        <source>Serve &amp;POP3</source>
-        <translation>提供 POP3 服务(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Let mail clients fetch the caught mail over POP3</source>
-        <translation>允许邮件客户端通过 POP3 收取截获的邮件</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+18"/>
         <source>The new language is used when Mailsink starts again. Restart Mailsink now?</source>
         <translation>新语言将在 Mailsink 再次启动时使用。现在重新启动 Mailsink 吗？</translation>
     </message>
@@ -629,12 +597,7 @@ Part %2, SHA-256 %3</source>
         <translation>将已存储的邮件（%1 封）移动到该处（文件夹必须为空），或按原样打开该文件夹并将邮件留在原处。</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <source>POP3 off</source>
-        <translation>POP3 已关闭</translation>
-    </message>
-    <message>
-        <location line="-35"/>
+        <location line="-55"/>
         <source>Listening on %1</source>
         <translation>正在监听 %1</translation>
     </message>
@@ -649,22 +612,7 @@ Part %2, SHA-256 %3</source>
         <translation>未在监听</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Turn it on in Server &gt; Serve POP3.</source>
-        <translation>可在“服务器 &gt; 提供 POP3 服务”中开启。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>POP3S %1</source>
-        <translation>POP3S %1</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Choose another address in File &gt; Settings.</source>
-        <translation>请在“文件 &gt; 设置”中选择其他地址。</translation>
-    </message>
-    <message>
-        <location line="+72"/>
+        <location line="+36"/>
         <source>Change the store folder</source>
         <translation>更改存储文件夹</translation>
     </message>
@@ -1669,35 +1617,66 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::ServerActions</name>
     <message>
-        <location filename="../ui/ServerActions.cpp" line="+36"/>
+        <location filename="../ui/ServerActions.cpp" line="+72"/>
         <source>Serve &amp;IMAP</source>
         <translation>提供 IMAP 服务(&amp;I)</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Serve &amp;POP3</source>
+        <translation>提供 POP3 服务(&amp;P)</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Let mail clients fetch the caught mail over POP3</source>
+        <translation>允许邮件客户端通过 POP3 收取截获的邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Let mail clients read the caught mail over IMAP</source>
         <translation>允许邮件客户端通过 IMAP 读取截获的邮件</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+41"/>
+        <location line="+33"/>
+        <location line="+50"/>
         <source>IMAP off: %1</source>
         <translation>IMAP 未启用：%1</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-50"/>
+        <location line="+50"/>
+        <source>POP3 off: %1</source>
+        <translation>POP3 未启用：%1</translation>
+    </message>
+    <message>
+        <location line="-47"/>
         <source>IMAPS off: %1</source>
         <translation>IMAPS 未启用：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+0"/>
+        <source>POP3S off: %1</source>
+        <translation>POP3S 未启用：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>IMAP off</source>
         <translation>IMAP 已关闭</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>POP3 off</source>
+        <translation>POP3 已关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Turn it on in Server &gt; Serve IMAP.</source>
         <translation>可在“服务器 &gt; 提供 IMAP 服务”中开启。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turn it on in Server &gt; Serve POP3.</source>
+        <translation>可在“服务器 &gt; 提供 POP3 服务”中开启。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1705,14 +1684,34 @@ To: %2</source>
         <translation>IMAPS %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>POP3S %1</source>
+        <translation>POP3S %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (STLS)</source>
+        <translation>（STLS）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>IMAP on &lt;b&gt;%1&lt;/b&gt;%2</source>
         <translation>IMAP 位于 &lt;b&gt;%1&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source> (STARTTLS)</source>
         <translation>（STARTTLS）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POP3 on &lt;b&gt;%1&lt;/b&gt;%2</source>
+        <translation>POP3 位于 &lt;b&gt;%1&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mail clients can fetch the caught mail here: user &quot;all&quot; sees every message, an e-mail address as user name sees only mail to it; any password.</source>
+        <translation>邮件客户端可在此收取截获的邮件：用户名为“all”时可看到所有邮件，以电子邮件地址作为用户名时只能看到发给该地址的邮件；密码任意。</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -419,12 +419,12 @@ Part %2, SHA-256 %3</source>
     <name>MailSink::Ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+81"/>
-        <location line="+766"/>
+        <location line="+687"/>
         <source>Mailsink</source>
         <translation>Mailsink</translation>
     </message>
     <message>
-        <location line="-749"/>
+        <location line="-670"/>
         <source>Refused a connection from %1: too many connections</source>
         <translation>已拒絕來自 %1 的連線：連線數過多</translation>
     </message>
@@ -450,12 +450,12 @@ Part %2, SHA-256 %3</source>
     </message>
     <message>
         <location line="+43"/>
-        <location line="+221"/>
+        <location line="+217"/>
         <source>Stop listening</source>
         <translation>停止監聽</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-210"/>
         <source>&amp;Open .eml…</source>
         <translation>開啟 .eml(&amp;O)…</translation>
     </message>
@@ -540,7 +540,7 @@ Part %2, SHA-256 %3</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+50"/>
         <source>Mailsink keeps catching mail</source>
         <translation>Mailsink 仍在接收郵件</translation>
     </message>
@@ -587,39 +587,7 @@ Part %2, SHA-256 %3</source>
         <translation>未監聽（%1）</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>POP3 on &lt;b&gt;%1&lt;/b&gt;%2</source>
-        <translation>POP3 位於 &lt;b&gt;%1&lt;/b&gt;%2</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source> (STLS)</source>
-        <translation>（STLS）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mail clients can fetch the caught mail here: user &quot;all&quot; sees every message, an e-mail address as user name sees only mail to it; any password.</source>
-        <translation>郵件用戶端可在此收取攔截的郵件：使用者名稱為「all」時可看到所有郵件，以電子郵件地址作為使用者名稱時只能看到寄給該地址的郵件；密碼不限。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <location line="+26"/>
-        <location line="+13"/>
-        <source>POP3 off: %1</source>
-        <translation>POP3 未啟用：%1</translation>
-    </message>
-    <message>
-        <location line="-29"/>
-        <source>Serve &amp;POP3</source>
-        <translation>提供 POP3 服務(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Let mail clients fetch the caught mail over POP3</source>
-        <translation>允許郵件用戶端透過 POP3 收取攔截的郵件</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+18"/>
         <source>The new language is used when Mailsink starts again. Restart Mailsink now?</source>
         <translation>新語言將在 Mailsink 再次啟動時使用。現在重新啟動 Mailsink 嗎？</translation>
     </message>
@@ -629,12 +597,7 @@ Part %2, SHA-256 %3</source>
         <translation>將已儲存的郵件（%1 封）移到該處（資料夾必須為空），或按原樣開啟該資料夾並將郵件留在原處。</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <source>POP3 off</source>
-        <translation>POP3 已關閉</translation>
-    </message>
-    <message>
-        <location line="-35"/>
+        <location line="-55"/>
         <source>Listening on %1</source>
         <translation>正在監聽 %1</translation>
     </message>
@@ -649,22 +612,7 @@ Part %2, SHA-256 %3</source>
         <translation>未在監聽</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Turn it on in Server &gt; Serve POP3.</source>
-        <translation>可在「伺服器 &gt; 提供 POP3 服務」中開啟。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>POP3S %1</source>
-        <translation>POP3S %1</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Choose another address in File &gt; Settings.</source>
-        <translation>請在「檔案 &gt; 設定」中選擇其他位址。</translation>
-    </message>
-    <message>
-        <location line="+72"/>
+        <location line="+36"/>
         <source>Change the store folder</source>
         <translation>變更儲存資料夾</translation>
     </message>
@@ -1669,35 +1617,66 @@ To: %2</source>
 <context>
     <name>MailSink::Ui::ServerActions</name>
     <message>
-        <location filename="../ui/ServerActions.cpp" line="+36"/>
+        <location filename="../ui/ServerActions.cpp" line="+72"/>
         <source>Serve &amp;IMAP</source>
         <translation>提供 IMAP 服務(&amp;I)</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Serve &amp;POP3</source>
+        <translation>提供 POP3 服務(&amp;P)</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Let mail clients fetch the caught mail over POP3</source>
+        <translation>允許郵件用戶端透過 POP3 收取攔截的郵件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Let mail clients read the caught mail over IMAP</source>
         <translation>允許郵件用戶端透過 IMAP 讀取攔截的郵件</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+41"/>
+        <location line="+33"/>
+        <location line="+50"/>
         <source>IMAP off: %1</source>
         <translation>IMAP 未啟用：%1</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-50"/>
+        <location line="+50"/>
+        <source>POP3 off: %1</source>
+        <translation>POP3 未啟用：%1</translation>
+    </message>
+    <message>
+        <location line="-47"/>
         <source>IMAPS off: %1</source>
         <translation>IMAPS 未啟用：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+0"/>
+        <source>POP3S off: %1</source>
+        <translation>POP3S 未啟用：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>IMAP off</source>
         <translation>IMAP 已關閉</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>POP3 off</source>
+        <translation>POP3 已關閉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Turn it on in Server &gt; Serve IMAP.</source>
         <translation>可在「伺服器 &gt; 提供 IMAP 服務」中開啟。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turn it on in Server &gt; Serve POP3.</source>
+        <translation>可在「伺服器 &gt; 提供 POP3 服務」中開啟。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1705,14 +1684,34 @@ To: %2</source>
         <translation>IMAPS %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>POP3S %1</source>
+        <translation>POP3S %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (STLS)</source>
+        <translation>（STLS）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>IMAP on &lt;b&gt;%1&lt;/b&gt;%2</source>
         <translation>IMAP 位於 &lt;b&gt;%1&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source> (STARTTLS)</source>
         <translation>（STARTTLS）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POP3 on &lt;b&gt;%1&lt;/b&gt;%2</source>
+        <translation>POP3 位於 &lt;b&gt;%1&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mail clients can fetch the caught mail here: user &quot;all&quot; sees every message, an e-mail address as user name sees only mail to it; any password.</source>
+        <translation>郵件用戶端可在此收取攔截的郵件：使用者名稱為「all」時可看到所有郵件，以電子郵件地址作為使用者名稱時只能看到寄給該地址的郵件；密碼不限。</translation>
     </message>
     <message>
         <location line="+2"/>

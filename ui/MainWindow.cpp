@@ -317,11 +317,7 @@ void MainWindow::createActions()
     bar->setMovable(false);
     bar->addAction(m_listenAction);
     bar->addWidget(m_listenLabel);
-    m_pop3Label = new QLabel(this);
-    m_pop3Label->setTextFormat(Qt::RichText);
-    m_pop3Label->setContentsMargins(0, 0, 8, 0);
-    m_pop3LabelAction = bar->addWidget(m_pop3Label); // a toolbar shows or hides the action, not the label
-    m_pop3LabelAction->setVisible(false);
+    bar->addAction(m_serverActions->pop3LabelAction());
     bar->addAction(m_serverActions->imapLabelAction());
     bar->addSeparator();
     bar->addAction(m_openFileAction);
@@ -475,81 +471,6 @@ void MainWindow::updateListening()
         trayLine = tr("Not listening");
     }
     m_trayIcon->setListeningText(trayLine);
-    if (m_pop3)
-        updatePop3Status();
-}
-
-void MainWindow::updatePop3Status()
-{
-    using Listener = ServerController::Listener;
-    const ServerController::Status pop3 = m_controller->status(Listener::Pop3);
-    const ServerController::Status pop3s = m_controller->status(Listener::Pop3s);
-    m_pop3LabelAction->setVisible(true);
-    if (m_pop3Action) {
-        const QSignalBlocker blocker(m_pop3Action);
-        m_pop3Action->setChecked(m_controller->settings().pop3Enabled);
-    }
-    const QString error = !pop3.error.isEmpty() ? pop3.error : pop3s.error;
-    if (!m_controller->settings().pop3Enabled) {
-        m_pop3Label->setText(QStringLiteral("<span style=\"color:#6b7280\">●</span> ") + tr("POP3 off"));
-        m_pop3Label->setToolTip(tr("Turn it on in Server > Serve POP3."));
-    } else if (pop3.listening || pop3s.listening) {
-        QString where = pop3.listening ? pop3.address.toString() : QString();
-        if (pop3s.listening)
-            where += (where.isEmpty() ? QString() : QStringLiteral(", "))
-                + tr("POP3S %1").arg(pop3s.address.toString());
-        const bool tls = pop3.listening && m_pop3->config().tls.has_value();
-        m_pop3Label->setText(QStringLiteral("<span style=\"color:#1e7b34\">●</span> ")
-            + tr("POP3 on <b>%1</b>%2").arg(where.toHtmlEscaped(), tls ? tr(" (STLS)") : QString()));
-        m_pop3Label->setToolTip(
-            tr("Mail clients can fetch the caught mail here: user \"all\" sees every message, "
-               "an e-mail address as user name sees only mail to it; any password."));
-        if (!error.isEmpty())
-            m_pop3Label->setText(m_pop3Label->text()
-                + QStringLiteral(" <span style=\"color:#c62828\"><b>%1</b></span>")
-                      .arg(error.toHtmlEscaped()));
-    } else {
-        m_pop3Label->setText(QStringLiteral("<span style=\"color:#c62828\">● %1</span>")
-                                 .arg(tr("POP3 off: %1").arg(error).toHtmlEscaped()));
-        m_pop3Label->setToolTip(tr("Choose another address in File > Settings."));
-    }
-}
-
-void MainWindow::setPop3Server(Pop3::Pop3Server *server, const HostPort &address)
-{
-    m_pop3 = server;
-    m_controller->setPop3Server(server);
-    if (!m_pop3Action) {
-        m_pop3Action = new QAction(tr("Serve &POP3"), this);
-        m_pop3Action->setCheckable(true);
-        m_pop3Action->setToolTip(tr("Let mail clients fetch the caught mail over POP3"));
-        m_serverMenu->addAction(m_pop3Action);
-        connect(m_pop3Action, &QAction::toggled, this, [this](bool on) {
-            m_settings->setValue(Settings::Key::ServePop3, on);
-            applyPop3(on);
-        });
-    }
-    m_pop3Action->setEnabled(!m_controller->overrides().noPop3);
-    ServerSettings wanted = m_controller->settings();
-    wanted.pop3 = address;
-    m_controller->apply(wanted);
-    updatePop3Status();
-    const QString error = m_controller->status(ServerController::Listener::Pop3).error;
-    if (!error.isEmpty())
-        statusBar()->showMessage(tr("POP3 off: %1").arg(error));
-}
-
-void MainWindow::applyPop3(bool on)
-{
-    if (!m_pop3)
-        return;
-    ServerSettings wanted = m_controller->settings();
-    wanted.pop3Enabled = on;
-    m_controller->apply(wanted);
-    updatePop3Status();
-    const QString error = m_controller->status(ServerController::Listener::Pop3).error;
-    if (on && !error.isEmpty())
-        statusBar()->showMessage(tr("POP3 off: %1").arg(error));
 }
 
 SettingsDialog *MainWindow::showSettings()
@@ -613,8 +534,8 @@ bool MainWindow::switchStore(const QString &folder, bool move, QString *error)
     // finished first), background jobs and the list's query finish, windows on stored messages close.
     const bool smtpWasRunning = m_controller->isSmtpRunning();
     m_server->shutdown(5000);
-    if (m_pop3)
-        m_pop3->shutdown(2000);
+    if (Pop3::Pop3Server *pop3 = m_controller->pop3Server())
+        pop3->shutdown(2000);
     if (Imap::ImapServer *imap = m_controller->imapServer())
         imap->shutdown(2000);
     m_messageActions->waitForJobs();

@@ -16,9 +16,6 @@ class QSplitter;
 namespace MailSink::Smtp {
 class SmtpServer;
 }
-namespace MailSink::Pop3 {
-class Pop3Server;
-}
 namespace MailSink::Store {
 class MessageStore;
 }
@@ -54,11 +51,8 @@ public:
     MessageListView *messageView() const { return m_view; }
     QMdiArea *mdiArea() const { return m_mdi; }
     QLabel *listeningLabel() const { return m_listenLabel; }
-    QLabel *pop3Label() const { return m_pop3Label; }
-    // Serves POP3 through `server` on `address` while the "Serve POP3" setting is on (it is by default).
-    void setPop3Server(Pop3::Pop3Server *server, const HostPort &address);
-    QAction *pop3Action() const { return m_pop3Action; }
-    ServerActions *serverActions() const { return m_serverActions; } // Serve IMAP and its toolbar label
+    // Serve POP3, Serve IMAP and their toolbar labels.
+    ServerActions *serverActions() const { return m_serverActions; }
     QLineEdit *filterEdit() const { return m_filter; }
     ServerController *serverController() const { return m_controller; }
     TrayIcon *trayIcon() const { return m_trayIcon; }
@@ -113,8 +107,6 @@ private:
     void restoreSettings();
     void saveSettings();
     void updateListening();
-    void applyPop3(bool on);
-    void updatePop3Status();
     void handleStoreFolderRequest(const QString &folder);
     void updateActions();
     void updateCounts();
@@ -134,11 +126,6 @@ private:
     SessionsDock *m_sessions = nullptr;
     QSplitter *m_splitter = nullptr;
     QLabel *m_listenLabel = nullptr;
-    QLabel *m_pop3Label = nullptr;
-    QAction *m_pop3LabelAction = nullptr;
-    QAction *m_pop3Action = nullptr;
-    Pop3::Pop3Server *m_pop3 = nullptr;
-    HostPort m_pop3Address;
     QMenu *m_serverMenu = nullptr;
     ServerActions *m_serverActions = nullptr;
     QLabel *m_countLabel = nullptr;

@@ -1,6 +1,7 @@
 #include "ServerActions.h"
 
 #include "imap/ImapServer.h"
+#include "pop3/Pop3Server.h"
 
 #include "ServerController.h"
 #include "settings/Settings.h"
@@ -12,6 +13,17 @@
 
 namespace MailSink::Ui {
 
+namespace {
+
+using Listener = ServerController::Listener;
+
+QString dot(const char *colour)
+{
+    return QStringLiteral("<span style=\"color:%1\">●</span> ").arg(QLatin1String(colour));
+}
+
+} // namespace
+
 ServerActions::ServerActions(
     ServerController *controller, Settings *settings, QMenu *serverMenu, QObject *parent)
     : QObject(parent)
@@ -19,97 +31,132 @@ ServerActions::ServerActions(
     , m_settings(settings)
     , m_serverMenu(serverMenu)
 {
-    m_imapLabel = new QLabel;
-    m_imapLabel->setObjectName(QStringLiteral("imapStatus"));
-    m_imapLabel->setTextFormat(Qt::RichText);
-    m_imapLabel->setContentsMargins(0, 0, 8, 0);
-    m_imapLabelAction = new QWidgetAction(this);
-    m_imapLabelAction->setDefaultWidget(m_imapLabel); // the action owns the label from now on
-    m_imapLabelAction->setVisible(false); // until there is an IMAP server
-    connect(m_controller, &ServerController::statusChanged, this, &ServerActions::updateImapStatus);
+    for (Service service : {Pop3, Imap}) {
+        Control &control = m_controls[service];
+        control.label = new QLabel;
+        control.label->setObjectName(
+            service == Pop3 ? QStringLiteral("pop3Status") : QStringLiteral("imapStatus"));
+        control.label->setTextFormat(Qt::RichText);
+        control.label->setContentsMargins(0, 0, 8, 0);
+        control.labelAction = new QWidgetAction(this);
+        control.labelAction->setDefaultWidget(control.label); // the action owns the label from now on
+        control.labelAction->setVisible(false); // until there is a server
+    }
+    connect(m_controller, &ServerController::statusChanged, this, [this] {
+        updateStatus(Pop3);
+        updateStatus(Imap);
+    });
+}
+
+void ServerActions::setPop3Server(Pop3::Pop3Server *server, const HostPort &address)
+{
+    m_controller->setPop3Server(server);
+    attach(Pop3, address);
 }
 
 void ServerActions::setImapServer(Imap::ImapServer *server, const HostPort &address)
 {
     m_controller->setImapServer(server);
-    if (!m_imapAction) {
-        m_imapAction = new QAction(tr("Serve &IMAP"), this);
-        m_imapAction->setCheckable(true);
-        m_imapAction->setToolTip(tr("Let mail clients read the caught mail over IMAP"));
-        m_serverMenu->addAction(m_imapAction);
-        connect(m_imapAction, &QAction::toggled, this, [this](bool on) {
-            m_settings->setValue(Settings::Key::ServeImap, on);
-            applyImap(on);
+    attach(Imap, address);
+}
+
+bool ServerActions::attached(Service service) const
+{
+    return service == Pop3 ? m_controller->pop3Server() != nullptr : m_controller->imapServer() != nullptr;
+}
+
+void ServerActions::attach(Service service, const HostPort &address)
+{
+    Control &control = m_controls[service];
+    if (!control.action) {
+        control.action = new QAction(service == Pop3 ? tr("Serve &POP3") : tr("Serve &IMAP"), this);
+        control.action->setCheckable(true);
+        control.action->setToolTip(service == Pop3 ? tr("Let mail clients fetch the caught mail over POP3")
+                                                   : tr("Let mail clients read the caught mail over IMAP"));
+        m_serverMenu->addAction(control.action);
+        connect(control.action, &QAction::toggled, this, [this, service](bool on) {
+            m_settings->setValue(service == Pop3 ? Settings::Key::ServePop3 : Settings::Key::ServeImap, on);
+            apply(service, on);
         });
     }
-    m_imapAction->setEnabled(!m_controller->overrides().noImap);
+    const ServerOverrides &overrides = m_controller->overrides();
+    control.action->setEnabled(!(service == Pop3 ? overrides.noPop3 : overrides.noImap));
     ServerSettings wanted = m_controller->settings();
-    wanted.imap = address;
+    (service == Pop3 ? wanted.pop3 : wanted.imap) = address;
     m_controller->apply(wanted);
-    updateImapStatus();
-    reportImapError();
+    updateStatus(service);
+    reportError(service);
 }
 
-void ServerActions::applyImap(bool on)
+void ServerActions::apply(Service service, bool on)
 {
-    if (!m_controller->imapServer())
+    if (!attached(service))
         return;
     ServerSettings wanted = m_controller->settings();
-    wanted.imapEnabled = on;
+    (service == Pop3 ? wanted.pop3Enabled : wanted.imapEnabled) = on;
     m_controller->apply(wanted);
-    updateImapStatus();
+    updateStatus(service);
     if (on)
-        reportImapError();
+        reportError(service);
 }
 
-void ServerActions::reportImapError()
+void ServerActions::reportError(Service service)
 {
-    using Listener = ServerController::Listener;
-    const QString error = m_controller->status(Listener::Imap).error;
-    if (!error.isEmpty())
-        Q_EMIT statusMessage(tr("IMAP off: %1").arg(error));
-    else if (const QString imaps = m_controller->status(Listener::Imaps).error; !imaps.isEmpty())
-        Q_EMIT statusMessage(tr("IMAPS off: %1").arg(imaps));
+    const QString plain = m_controller->status(service == Pop3 ? Listener::Pop3 : Listener::Imap).error;
+    const QString secure = m_controller->status(service == Pop3 ? Listener::Pop3s : Listener::Imaps).error;
+    if (!plain.isEmpty())
+        Q_EMIT statusMessage(service == Pop3 ? tr("POP3 off: %1").arg(plain) : tr("IMAP off: %1").arg(plain));
+    else if (!secure.isEmpty())
+        Q_EMIT statusMessage(
+            service == Pop3 ? tr("POP3S off: %1").arg(secure) : tr("IMAPS off: %1").arg(secure));
 }
 
-void ServerActions::updateImapStatus()
+void ServerActions::updateStatus(Service service)
 {
-    using Listener = ServerController::Listener;
-    Imap::ImapServer *server = m_controller->imapServer();
-    if (!server)
+    if (!attached(service))
         return;
-    const ServerController::Status imap = m_controller->status(Listener::Imap);
-    const ServerController::Status imaps = m_controller->status(Listener::Imaps);
-    const bool enabled = m_controller->settings().imapEnabled;
-    m_imapLabelAction->setVisible(true);
-    if (m_imapAction) {
-        const QSignalBlocker blocker(m_imapAction);
-        m_imapAction->setChecked(enabled);
+    const bool pop3 = service == Pop3;
+    const ServerController::Status plain = m_controller->status(pop3 ? Listener::Pop3 : Listener::Imap);
+    const ServerController::Status secure = m_controller->status(pop3 ? Listener::Pop3s : Listener::Imaps);
+    const bool enabled = pop3 ? m_controller->settings().pop3Enabled : m_controller->settings().imapEnabled;
+    Control &control = m_controls[service];
+    control.labelAction->setVisible(true);
+    if (control.action) {
+        const QSignalBlocker blocker(control.action);
+        control.action->setChecked(enabled);
     }
-    const QString error = !imap.error.isEmpty() ? imap.error : imaps.error;
+    QLabel *label = control.label;
+    const QString error = !plain.error.isEmpty() ? plain.error : secure.error;
     if (!enabled) {
-        m_imapLabel->setText(QStringLiteral("<span style=\"color:#6b7280\">●</span> ") + tr("IMAP off"));
-        m_imapLabel->setToolTip(tr("Turn it on in Server > Serve IMAP."));
-    } else if (imap.listening || imaps.listening) {
-        QString where = imap.listening ? imap.address.toString() : QString();
-        if (imaps.listening)
+        label->setText(dot("#6b7280") + (pop3 ? tr("POP3 off") : tr("IMAP off")));
+        label->setToolTip(
+            pop3 ? tr("Turn it on in Server > Serve POP3.") : tr("Turn it on in Server > Serve IMAP."));
+    } else if (plain.listening || secure.listening) {
+        QString where = plain.listening ? plain.address.toString() : QString();
+        if (secure.listening)
             where += (where.isEmpty() ? QString() : QStringLiteral(", "))
-                + tr("IMAPS %1").arg(imaps.address.toString());
-        const bool tls = imap.listening && server->config().tls.has_value();
-        m_imapLabel->setText(QStringLiteral("<span style=\"color:#1e7b34\">●</span> ")
-            + tr("IMAP on <b>%1</b>%2").arg(where.toHtmlEscaped(), tls ? tr(" (STARTTLS)") : QString()));
-        m_imapLabel->setToolTip(
-            tr("Mail clients can read the caught mail here: user \"all\" sees every message, an e-mail "
-               "address as user name sees only mail to it; any password. Read and unread are shared with "
-               "this window."));
+                + (pop3 ? tr("POP3S %1") : tr("IMAPS %1")).arg(secure.address.toString());
+        const bool tls = plain.listening
+            && (pop3 ? m_controller->pop3Server()->config().tls.has_value()
+                     : m_controller->imapServer()->config().tls.has_value());
+        const QString tlsNote = !tls ? QString() : pop3 ? tr(" (STLS)") : tr(" (STARTTLS)");
+        label->setText(dot("#1e7b34")
+            + (pop3 ? tr("POP3 on <b>%1</b>%2") : tr("IMAP on <b>%1</b>%2"))
+                  .arg(where.toHtmlEscaped(), tlsNote));
+        label->setToolTip(pop3
+                ? tr("Mail clients can fetch the caught mail here: user \"all\" sees every message, "
+                     "an e-mail address as user name sees only mail to it; any password.")
+                : tr("Mail clients can read the caught mail here: user \"all\" sees every message, an e-mail "
+                     "address as user name sees only mail to it; any password. Read and unread are shared "
+                     "with this window."));
         if (!error.isEmpty())
-            m_imapLabel->setText(m_imapLabel->text()
+            label->setText(label->text()
                 + QStringLiteral(" <span style=\"color:#c62828\"><b>%1</b></span>")
                       .arg(error.toHtmlEscaped()));
     } else {
-        m_imapLabel->setText(QStringLiteral("<span style=\"color:#c62828\">● %1</span>")
-                                 .arg(tr("IMAP off: %1").arg(error).toHtmlEscaped()));
-        m_imapLabel->setToolTip(tr("Choose another address in File > Settings."));
+        label->setText(QStringLiteral("<span style=\"color:#c62828\">● %1</span>")
+                           .arg((pop3 ? tr("POP3 off: %1") : tr("IMAP off: %1")).arg(error).toHtmlEscaped()));
+        label->setToolTip(tr("Choose another address in File > Settings."));
     }
 }
 

@@ -9,6 +9,9 @@ class QLabel;
 class QMenu;
 class QWidgetAction;
 
+namespace MailSink::Pop3 {
+class Pop3Server;
+}
 namespace MailSink::Imap {
 class ImapServer;
 }
@@ -18,8 +21,9 @@ namespace MailSink::Ui {
 class ServerController;
 class Settings;
 
-// The main window's IMAP controls: Server > Serve IMAP (remembered in the settings) and a toolbar label
-// with the IMAP and IMAPS addresses, or why IMAP is off. The listeners themselves are the controller's.
+// The main window's controls of the mailbox servers, POP3 and IMAP: Server > Serve POP3 and Serve IMAP
+// (remembered in the settings), and for each a toolbar label with its plain and TLS addresses, or why it
+// is off. The listeners themselves are the controller's.
 class ServerActions : public QObject
 {
     Q_OBJECT
@@ -27,26 +31,38 @@ class ServerActions : public QObject
 public:
     ServerActions(ServerController *controller, Settings *settings, QMenu *serverMenu, QObject *parent);
 
-    // Serves IMAP through `server` on `address` while the "Serve IMAP" setting is on (it is by default).
+    // Serves POP3 (IMAP) through `server` on `address` while its "Serve" setting is on (it is by default).
+    void setPop3Server(Pop3::Pop3Server *server, const HostPort &address);
     void setImapServer(Imap::ImapServer *server, const HostPort &address);
-    QAction *imapAction() const { return m_imapAction; } // null until setImapServer()
-    QLabel *imapLabel() const { return m_imapLabel; }
-    QWidgetAction *imapLabelAction() const { return m_imapLabelAction; } // for the toolbar
+    QAction *pop3Action() const { return m_controls[Pop3].action; } // null until setPop3Server()
+    QAction *imapAction() const { return m_controls[Imap].action; } // null until setImapServer()
+    QLabel *pop3Label() const { return m_controls[Pop3].label; }
+    QLabel *imapLabel() const { return m_controls[Imap].label; }
+    QWidgetAction *pop3LabelAction() const { return m_controls[Pop3].labelAction; } // for the toolbar
+    QWidgetAction *imapLabelAction() const { return m_controls[Imap].labelAction; }
 
 Q_SIGNALS:
     void statusMessage(const QString &text); // for the status bar
 
 private:
-    void applyImap(bool on);
-    void updateImapStatus();
-    void reportImapError();
+    enum Service { Pop3, Imap };
+    struct Control
+    {
+        QAction *action = nullptr;
+        QLabel *label = nullptr;
+        QWidgetAction *labelAction = nullptr;
+    };
+
+    bool attached(Service service) const;
+    void attach(Service service, const HostPort &address);
+    void apply(Service service, bool on);
+    void updateStatus(Service service);
+    void reportError(Service service);
 
     ServerController *m_controller;
     Settings *m_settings;
     QMenu *m_serverMenu;
-    QAction *m_imapAction = nullptr;
-    QLabel *m_imapLabel = nullptr;
-    QWidgetAction *m_imapLabelAction = nullptr;
+    Control m_controls[2];
 };
 
 } // namespace MailSink::Ui

@@ -1,3 +1,4 @@
+#include "ServerActions.h"
 #include "UiFixture.h"
 
 #include "pop3/Pop3Server.h"
@@ -15,10 +16,10 @@ TEST_CASE("the toolbar shows POP3, and Server > Serve POP3 turns it off and on, 
 {
     UiFixture fixture;
     Pop3::Pop3Server pop3(&fixture.store(), {});
-    fixture.window().setPop3Server(&pop3, *HostPort::parse(QStringLiteral("127.0.0.1:0")));
+    fixture.window().serverActions()->setPop3Server(&pop3, *HostPort::parse(QStringLiteral("127.0.0.1:0")));
     REQUIRE(pop3.isListening());
-    CHECK(fixture.window().pop3Label()->text().contains(QStringLiteral("POP3 on")));
-    CHECK(fixture.window().pop3Action()->isChecked());
+    CHECK(fixture.window().serverActions()->pop3Label()->text().contains(QStringLiteral("POP3 on")));
+    CHECK(fixture.window().serverActions()->pop3Action()->isChecked());
 
     // A real client is served.
     {
@@ -29,12 +30,12 @@ TEST_CASE("the toolbar shows POP3, and Server > Serve POP3 turns it off and on, 
         CHECK(client.readAll().startsWith("+OK"));
     }
 
-    fixture.window().pop3Action()->setChecked(false);
+    fixture.window().serverActions()->pop3Action()->setChecked(false);
     CHECK_FALSE(pop3.isListening());
-    CHECK(fixture.window().pop3Label()->text().contains(QStringLiteral("POP3 off")));
+    CHECK(fixture.window().serverActions()->pop3Label()->text().contains(QStringLiteral("POP3 off")));
     CHECK(fixture.settings().flag(Ui::Settings::Key::ServePop3) == false);
 
-    fixture.window().pop3Action()->setChecked(true);
+    fixture.window().serverActions()->pop3Action()->setChecked(true);
     CHECK(pop3.isListening());
     CHECK(fixture.settings().flag(Ui::Settings::Key::ServePop3) == true);
 }

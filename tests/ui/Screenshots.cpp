@@ -1,18 +1,18 @@
 // Renders the desktop app with realistic messages into PNGs for the README:
 //   xvfb-run -a -s "-screen 0 1400x900x24" mailsink_screenshots docs/screenshots
-#include "message/AttachmentList.h"
+#include "UiFixture.h"
 #include "list/MessageListModel.h"
 #include "list/MessageListView.h"
+#include "message/AttachmentList.h"
 #include "message/MessageWindow.h"
 #include "session/SessionWindow.h"
 #include "session/TraceView.h"
-#include "UiFixture.h"
 
+#include "ServerActions.h"
+#include "common/Translations.h"
 #include "imap/ImapServer.h"
 #include "pop3/Pop3Server.h"
-#include "ServerActions.h"
 #include "settings/SettingsDialog.h"
-#include "common/Translations.h"
 
 #include <QCheckBox>
 #include <QSpinBox>
@@ -194,7 +194,7 @@ int main(int argc, char **argv)
     Pop3::Pop3Server pop3(&ui.store(), {});
     Imap::ImapServer imap(&ui.store(), {});
     const HostPort anyPort = *HostPort::parse(QStringLiteral("127.0.0.1:0"));
-    window.setPop3Server(&pop3, anyPort);
+    window.serverActions()->setPop3Server(&pop3, anyPort);
     window.serverActions()->setImapServer(&imap, anyPort);
     settings = window.showSettings();
     settings->resize(680, 520);

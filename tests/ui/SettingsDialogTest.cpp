@@ -2,11 +2,12 @@
 
 #include "pop3/Pop3Server.h"
 
-#include "list/MessageListModel.h"
+#include "ServerActions.h"
 #include "ServerController.h"
+#include "common/Theme.h"
+#include "list/MessageListModel.h"
 #include "settings/ServerSettings.h"
 #include "settings/SettingsDialog.h"
-#include "common/Theme.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -82,7 +83,10 @@ struct Pop3Fixture
 {
     UiFixture ui;
     Pop3::Pop3Server pop3 {&ui.store(), {}};
-    Pop3Fixture() { ui.window().setPop3Server(&pop3, *HostPort::parse(QStringLiteral("127.0.0.1:0"))); }
+    Pop3Fixture()
+    {
+        ui.window().serverActions()->setPop3Server(&pop3, *HostPort::parse(QStringLiteral("127.0.0.1:0")));
+    }
     ~Pop3Fixture() { ui.window().close(); }
 };
 

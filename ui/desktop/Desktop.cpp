@@ -172,7 +172,7 @@ int runDesktop(const QStringList &arguments)
     // A busy port is shown in the toolbar and status bar; the app still opens the store and files.
     window.startListening();
     // POP3 beside SMTP over the same store, so mail clients can fetch what was caught.
-    window.setPop3Server(&pop3Server, effective.pop3);
+    window.serverActions()->setPop3Server(&pop3Server, effective.pop3);
     // IMAP likewise; flags set over IMAP (\Seen) reach the list through the store's signals.
     window.serverActions()->setImapServer(&imapServer, effective.imap);
     if (!tlsError.isEmpty() && !tls)
