@@ -240,7 +240,10 @@ void MessageStore::commitBatch(std::vector<std::shared_ptr<Pending>> &batch)
             entries.push_back(&pending->entry);
         }
     }
-    if (!entries.empty() && !m_journal->append(entries, &error)) {
+    const bool journalFault = !entries.empty() && injectFault(Fault::Journal);
+    if (journalFault)
+        error = QStringLiteral("cannot write the journal: injected failure");
+    if (!entries.empty() && (journalFault || !m_journal->append(entries, &error))) {
         qCWarning(lcStore).noquote() << error << "- flushing the messages one by one";
         forgetJournaled();
         for (auto &pending : batch) {

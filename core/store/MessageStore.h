@@ -53,8 +53,9 @@ public:
         Reader, // list/inspect: reads the index, changes nothing
     };
     // Test seam for storage failures. Checkpoint: journal checkpoints fail, so close() leaves the journal as
-    // a crash would, for the next open to replay.
-    enum class Fault { Create, Write, Sync, Rename, Index, Checkpoint };
+    // a crash would, for the next open to replay. Journal: writing the journal fails, so the batch's small
+    // messages are flushed in their own files instead.
+    enum class Fault { Create, Write, Sync, Rename, Index, Checkpoint, Journal };
 
     explicit MessageStore(QObject *parent = nullptr);
     ~MessageStore() override;

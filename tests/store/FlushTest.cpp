@@ -122,4 +122,13 @@ TEST_CASE("a large message's batch flushes its file, new/ and the index, a small
         CHECK(count(direct, wal) >= 1); // the index row, at its commit
         CHECK(countUnder(direct, root + "/mailsink-journal/") == 0);
     }
+
+    // The journal failing: the small message is made durable the way a large one is.
+    using Fault = MessageStore::Fault;
+    messages.setFaultInjector([](Fault fault) { return fault == Fault::Journal; });
+    const auto fallback = flushesOfCommit(messages, small);
+    messages.setFaultInjector({});
+    CHECK(countUnder(fallback, root + "/tmp/") == 1);
+    CHECK(count(fallback, root + "/new") == 1);
+    CHECK(count(fallback, wal) >= 1);
 }

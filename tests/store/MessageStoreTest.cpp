@@ -82,6 +82,23 @@ TEST_CASE("an abandoned writer leaves nothing behind", "[store][durability]")
     CHECK(messages.count() == 0);
 }
 
+TEST_CASE("when the journal cannot be written, small messages are flushed in their own files and stored",
+    "[store][durability]")
+{
+    QTemporaryDir dir;
+    MessageStore messages;
+    REQUIRE(messages.open(dir.path()));
+    using Fault = MessageStore::Fault;
+    messages.setFaultInjector([](Fault fault) { return fault == Fault::Journal; });
+    const QByteArray bytes = "Subject: no journal\r\n\r\nbody\r\n";
+    const qint64 id = store(messages, bytes);
+    messages.setFaultInjector({});
+    const auto info = messages.message(id);
+    REQUIRE(info);
+    CHECK(Test::readFile(messages.filePath(*info)) == bytes);
+    CHECK(files(dir.path() + QStringLiteral("/tmp")).isEmpty());
+}
+
 TEST_CASE("seen state moves the file to cur/ with the :2,S flag and back", "[store]")
 {
     QTemporaryDir dir;
