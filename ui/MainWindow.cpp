@@ -6,6 +6,7 @@
 #include "ServerActions.h"
 #include "ServerController.h"
 #include "StoreMover.h"
+#include "common/Actions.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
 #include "desktop/TrayIcon.h"
@@ -214,11 +215,7 @@ void MainWindow::createLayout()
 void MainWindow::createActions()
 {
     auto action = [this](const QIcon &icon, const QString &text, const QKeySequence &shortcut, auto slot) {
-        auto *a = new QAction(icon, text, this);
-        if (!shortcut.isEmpty())
-            a->setShortcut(shortcut);
-        connect(a, &QAction::triggered, this, slot);
-        return a;
+        return newAction(this, icon, text, shortcut, slot);
     };
 
     m_listenAction = action(Icons::stopListening(), tr("Stop listening"), QKeySequence(), [this] {

@@ -1,5 +1,6 @@
 #include "MessageActions.h"
 
+#include "common/Actions.h"
 #include "common/FileNames.h"
 #include "common/Icons.h"
 #include "list/MessageListModel.h"
@@ -41,11 +42,7 @@ MessageActions::MessageActions(Store::MessageStore *store, MessageListModel *mod
     , m_window(window)
 {
     auto action = [this](const QIcon &icon, const QString &text, const QKeySequence &shortcut, auto slot) {
-        auto *a = new QAction(icon, text, this);
-        if (!shortcut.isEmpty())
-            a->setShortcut(shortcut);
-        connect(a, &QAction::triggered, this, slot);
-        return a;
+        return newAction(this, icon, text, shortcut, slot);
     };
     m_open = action(Icons::messageRead(), tr("Open &message"), QKeySequence(),
         [this] { Q_EMIT openRequested(m_view->selectedIds().mid(0, MaxOpenAtOnce)); });
