@@ -31,11 +31,11 @@ ServerActions::ServerActions(
     , m_settings(settings)
     , m_serverMenu(serverMenu)
 {
-    for (Service service : {Pop3, Imap}) {
+    for (Service service : {Pop3Service, ImapService}) {
         Control &control = m_controls[service];
         control.label = new QLabel;
         control.label->setObjectName(
-            service == Pop3 ? QStringLiteral("pop3Status") : QStringLiteral("imapStatus"));
+            service == Pop3Service ? QStringLiteral("pop3Status") : QStringLiteral("imapStatus"));
         control.label->setTextFormat(Qt::RichText);
         control.label->setContentsMargins(0, 0, 8, 0);
         control.labelAction = new QWidgetAction(this);
@@ -43,46 +43,49 @@ ServerActions::ServerActions(
         control.labelAction->setVisible(false); // until there is a server
     }
     connect(m_controller, &ServerController::statusChanged, this, [this] {
-        updateStatus(Pop3);
-        updateStatus(Imap);
+        updateStatus(Pop3Service);
+        updateStatus(ImapService);
     });
 }
 
 void ServerActions::setPop3Server(Pop3::Pop3Server *server, const HostPort &address)
 {
     m_controller->setPop3Server(server);
-    attach(Pop3, address);
+    attach(Pop3Service, address);
 }
 
 void ServerActions::setImapServer(Imap::ImapServer *server, const HostPort &address)
 {
     m_controller->setImapServer(server);
-    attach(Imap, address);
+    attach(ImapService, address);
 }
 
 bool ServerActions::attached(Service service) const
 {
-    return service == Pop3 ? m_controller->pop3Server() != nullptr : m_controller->imapServer() != nullptr;
+    return service == Pop3Service ? m_controller->pop3Server() != nullptr
+                                  : m_controller->imapServer() != nullptr;
 }
 
 void ServerActions::attach(Service service, const HostPort &address)
 {
     Control &control = m_controls[service];
     if (!control.action) {
-        control.action = new QAction(service == Pop3 ? tr("Serve &POP3") : tr("Serve &IMAP"), this);
+        control.action = new QAction(service == Pop3Service ? tr("Serve &POP3") : tr("Serve &IMAP"), this);
         control.action->setCheckable(true);
-        control.action->setToolTip(service == Pop3 ? tr("Let mail clients fetch the caught mail over POP3")
-                                                   : tr("Let mail clients read the caught mail over IMAP"));
+        control.action->setToolTip(service == Pop3Service
+                ? tr("Let mail clients fetch the caught mail over POP3")
+                : tr("Let mail clients read the caught mail over IMAP"));
         m_serverMenu->addAction(control.action);
         connect(control.action, &QAction::toggled, this, [this, service](bool on) {
-            m_settings->setValue(service == Pop3 ? Settings::Key::ServePop3 : Settings::Key::ServeImap, on);
+            m_settings->setValue(
+                service == Pop3Service ? Settings::Key::ServePop3 : Settings::Key::ServeImap, on);
             apply(service, on);
         });
     }
     const ServerOverrides &overrides = m_controller->overrides();
-    control.action->setEnabled(!(service == Pop3 ? overrides.noPop3 : overrides.noImap));
+    control.action->setEnabled(!(service == Pop3Service ? overrides.noPop3 : overrides.noImap));
     ServerSettings wanted = m_controller->settings();
-    (service == Pop3 ? wanted.pop3 : wanted.imap) = address;
+    (service == Pop3Service ? wanted.pop3 : wanted.imap) = address;
     m_controller->apply(wanted);
     updateStatus(service);
     reportError(service);
@@ -93,7 +96,7 @@ void ServerActions::apply(Service service, bool on)
     if (!attached(service))
         return;
     ServerSettings wanted = m_controller->settings();
-    (service == Pop3 ? wanted.pop3Enabled : wanted.imapEnabled) = on;
+    (service == Pop3Service ? wanted.pop3Enabled : wanted.imapEnabled) = on;
     m_controller->apply(wanted);
     updateStatus(service);
     if (on)
@@ -102,20 +105,23 @@ void ServerActions::apply(Service service, bool on)
 
 void ServerActions::reportError(Service service)
 {
-    const QString plain = m_controller->status(service == Pop3 ? Listener::Pop3 : Listener::Imap).error;
-    const QString secure = m_controller->status(service == Pop3 ? Listener::Pop3s : Listener::Imaps).error;
+    const QString plain
+        = m_controller->status(service == Pop3Service ? Listener::Pop3 : Listener::Imap).error;
+    const QString secure
+        = m_controller->status(service == Pop3Service ? Listener::Pop3s : Listener::Imaps).error;
     if (!plain.isEmpty())
-        Q_EMIT statusMessage(service == Pop3 ? tr("POP3 off: %1").arg(plain) : tr("IMAP off: %1").arg(plain));
+        Q_EMIT statusMessage(
+            service == Pop3Service ? tr("POP3 off: %1").arg(plain) : tr("IMAP off: %1").arg(plain));
     else if (!secure.isEmpty())
         Q_EMIT statusMessage(
-            service == Pop3 ? tr("POP3S off: %1").arg(secure) : tr("IMAPS off: %1").arg(secure));
+            service == Pop3Service ? tr("POP3S off: %1").arg(secure) : tr("IMAPS off: %1").arg(secure));
 }
 
 void ServerActions::updateStatus(Service service)
 {
     if (!attached(service))
         return;
-    const bool pop3 = service == Pop3;
+    const bool pop3 = service == Pop3Service;
     const ServerController::Status plain = m_controller->status(pop3 ? Listener::Pop3 : Listener::Imap);
     const ServerController::Status secure = m_controller->status(pop3 ? Listener::Pop3s : Listener::Imaps);
     const bool enabled = pop3 ? m_controller->settings().pop3Enabled : m_controller->settings().imapEnabled;

@@ -34,18 +34,18 @@ public:
     // Serves POP3 (IMAP) through `server` on `address` while its "Serve" setting is on (it is by default).
     void setPop3Server(Pop3::Pop3Server *server, const HostPort &address);
     void setImapServer(Imap::ImapServer *server, const HostPort &address);
-    QAction *pop3Action() const { return m_controls[Pop3].action; } // null until setPop3Server()
-    QAction *imapAction() const { return m_controls[Imap].action; } // null until setImapServer()
-    QLabel *pop3Label() const { return m_controls[Pop3].label; }
-    QLabel *imapLabel() const { return m_controls[Imap].label; }
-    QWidgetAction *pop3LabelAction() const { return m_controls[Pop3].labelAction; } // for the toolbar
-    QWidgetAction *imapLabelAction() const { return m_controls[Imap].labelAction; }
+    QAction *pop3Action() const { return m_controls[Pop3Service].action; } // null until setPop3Server()
+    QAction *imapAction() const { return m_controls[ImapService].action; } // null until setImapServer()
+    QLabel *pop3Label() const { return m_controls[Pop3Service].label; }
+    QLabel *imapLabel() const { return m_controls[ImapService].label; }
+    QWidgetAction *pop3LabelAction() const { return m_controls[Pop3Service].labelAction; } // for the toolbar
+    QWidgetAction *imapLabelAction() const { return m_controls[ImapService].labelAction; }
 
 Q_SIGNALS:
     void statusMessage(const QString &text); // for the status bar
 
 private:
-    enum Service { Pop3, Imap };
+    enum Service { Pop3Service, ImapService };
     struct Control
     {
         QAction *action = nullptr;
