@@ -214,18 +214,15 @@ void MainWindow::createLayout()
 
 void MainWindow::createActions()
 {
-    auto action = [this](const QIcon &icon, const QString &text, const QKeySequence &shortcut, auto slot) {
-        return newAction(this, icon, text, shortcut, slot);
-    };
 
-    m_listenAction = action(Icons::stopListening(), tr("Stop listening"), QKeySequence(), [this] {
+    m_listenAction = newAction(this, Icons::stopListening(), tr("Stop listening"), QKeySequence(), [this] {
         if (m_server->isListening())
             stopListening();
         else
             startListening();
     });
-    m_openFileAction
-        = action(Icons::openFile(), tr("&Open .eml…"), QKeySequence::Open, &MainWindow::openFileDialog);
+    m_openFileAction = newAction(
+        this, Icons::openFile(), tr("&Open .eml…"), QKeySequence::Open, &MainWindow::openFileDialog);
     m_messageActions = new MessageActions(
         m_store, m_model, m_view, m_mdi, m_settings,
         [this](const QString &question) { return ask(question); }, this);
@@ -250,7 +247,7 @@ void MainWindow::createActions()
         },
         this);
     m_outgoing->setSettings(m_settings->backend());
-    m_filterAction = action(QIcon(), tr("&Filter…"), QKeySequence::Find, [this] {
+    m_filterAction = newAction(this, QIcon(), tr("&Filter…"), QKeySequence::Find, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
     });

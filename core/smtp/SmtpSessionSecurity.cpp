@@ -72,19 +72,11 @@ void SmtpSession::cmdAuth(const QByteArray &args, QByteArray &out)
     if (chaos(ChaosStage::Authentication, "authentication", out))
         return;
     m_authMechanism = mechanism;
-    if (mechanism == "PLAIN") {
-        if (initial.isEmpty()) {
-            m_auth = Auth::PlainResponse;
-            return reply(out, "334 ");
-        }
-        m_auth = Auth::PlainResponse;
-        handleAuthResponse(initial, out);
-    } else if (mechanism == "LOGIN") {
-        if (initial.isEmpty()) {
-            m_auth = Auth::LoginUser;
-            return reply(out, "334 VXNlcm5hbWU6");
-        }
-        m_auth = Auth::LoginUser;
+    if (mechanism == "PLAIN" || mechanism == "LOGIN") {
+        // The initial response (RFC 4954 4) answers the first challenge: an empty one, or "Username:".
+        m_auth = mechanism == "PLAIN" ? Auth::PlainResponse : Auth::LoginUser;
+        if (initial.isEmpty())
+            return reply(out, mechanism == "PLAIN" ? QByteArray("334 ") : QByteArray("334 VXNlcm5hbWU6"));
         handleAuthResponse(initial, out);
     } else if (mechanism == "CRAM-MD5") {
         if (!initial.isEmpty())

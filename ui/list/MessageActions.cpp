@@ -41,21 +41,19 @@ MessageActions::MessageActions(Store::MessageStore *store, MessageListModel *mod
     , m_ask(std::move(ask))
     , m_window(window)
 {
-    auto action = [this](const QIcon &icon, const QString &text, const QKeySequence &shortcut, auto slot) {
-        return newAction(this, icon, text, shortcut, slot);
-    };
-    m_open = action(Icons::messageRead(), tr("Open &message"), QKeySequence(),
+    m_open = newAction(this, Icons::messageRead(), tr("Open &message"), QKeySequence(),
         [this] { Q_EMIT openRequested(m_view->selectedIds().mid(0, MaxOpenAtOnce)); });
-    m_export = action(Icons::exportMessage(), tr("&Export .eml…"), QKeySequence(tr("Ctrl+E")),
+    m_export = newAction(this, Icons::exportMessage(), tr("&Export .eml…"), QKeySequence(tr("Ctrl+E")),
         &MessageActions::exportSelected);
-    m_delete = action(Icons::remove(), tr("&Delete"), QKeySequence::Delete, &MessageActions::deleteSelected);
+    m_delete = newAction(
+        this, Icons::remove(), tr("&Delete"), QKeySequence::Delete, &MessageActions::deleteSelected);
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_deleteAll = action(Icons::removeAll(), tr("Delete &all…"), QKeySequence(tr("Ctrl+Shift+Del")),
+    m_deleteAll = newAction(this, Icons::removeAll(), tr("Delete &all…"), QKeySequence(tr("Ctrl+Shift+Del")),
         &MessageActions::deleteAll);
-    m_markRead = action(
-        Icons::markRead(), tr("Mark &read"), QKeySequence(tr("Ctrl+R")), [this] { markSelected(true); });
-    m_markUnread = action(
-        Icons::markUnread(), tr("Mark &unread"), QKeySequence(tr("Ctrl+U")), [this] { markSelected(false); });
+    m_markRead = newAction(this, Icons::markRead(), tr("Mark &read"), QKeySequence(tr("Ctrl+R")),
+        [this] { markSelected(true); });
+    m_markUnread = newAction(this, Icons::markUnread(), tr("Mark &unread"), QKeySequence(tr("Ctrl+U")),
+        [this] { markSelected(false); });
 
     // Right-click on the list: the commands on the selection.
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
