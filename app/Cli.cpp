@@ -26,6 +26,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
+#include <utility>
 
 namespace MailSink::Cli {
 
@@ -165,6 +167,20 @@ QString humanSize(qint64 bytes)
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+// The local time's offset from UTC at a moment, looked up once a second: each lookup runs glibc's tzset(),
+// which stats /etc/localtime (a syscall a message at full speed). Serve's main thread only.
+int localOffsetSeconds(const QDateTime &utc)
+{
+    static qint64 second = std::numeric_limits<qint64>::min();
+    static int offset = 0;
+    const qint64 now = utc.toSecsSinceEpoch();
+    if (now != second) {
+        offset = utc.toLocalTime().offsetFromUtc();
+        second = now;
+    }
+    return offset;
+}
+
 QString messageLine(const Store::MessageInfo &info)
 {
     const QString from = info.envelope.known ? QString::fromUtf8(info.envelope.mailFrom) : info.from;
@@ -176,7 +192,7 @@ QString messageLine(const Store::MessageInfo &info)
     // a format and four arg() passes were 18,000 instructions a message). The ISO form of the local
     // time, "2026-12-01 20:01:07".
     const qint64 localMs
-        = info.received.toMSecsSinceEpoch() + qint64(info.received.toLocalTime().offsetFromUtc()) * 1000;
+        = info.received.toMSecsSinceEpoch() + qint64(localOffsetSeconds(info.received)) * 1000;
     char iso[24];
     JsonWriter::formatIsoUtc(localMs, iso);
     iso[10] = ' ';
@@ -383,6 +399,7 @@ int runServe(const QStringList &arguments)
         if (address)
             warnExposed(*address);
     }
+    bool flushQueued = false;
     if (!quiet) {
         out() << "Mailsink " << QStringLiteral(MAILSINK_VERSION) << ": SMTP on "
               << server.address().toString() << (config.tls ? " (STARTTLS)" : "");
@@ -400,8 +417,21 @@ int runServe(const QStringList &arguments)
             out() << ", IMAPS on " << imapServer->imapsAddress().toString();
         out() << Qt::endl;
         out() << "Storing mail in " << store.root() << " (" << store.count() << " messages)" << Qt::endl;
+        // A line a message, written out once the event loop has delivered the messages committed so far:
+        // one write for a burst, not one a line. Anything else printed with Qt::endl flushes them first.
         QObject::connect(&store, &Store::MessageStore::messageStored, &server,
-            [](const Store::MessageInfo &info) { out() << messageLine(info) << Qt::endl; });
+            [&server, &flushQueued](const Store::MessageInfo &info) {
+                out() << messageLine(info) << '\n';
+                if (std::exchange(flushQueued, true))
+                    return;
+                QMetaObject::invokeMethod(
+                    &server,
+                    [&flushQueued] {
+                        flushQueued = false;
+                        out().flush();
+                    },
+                    Qt::QueuedConnection);
+            });
     }
 
     int exitCode = ExitOk;

@@ -2,6 +2,7 @@
 #include "ServerFixture.h"
 #include "TestSupport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -17,6 +18,7 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <cstdlib>
 
 using namespace MailSink::Test;
 
@@ -37,9 +39,11 @@ struct Serve
     QProcess process;
     quint16 port = freePort();
 
-    explicit Serve(const QString &store, const QStringList &extra = {})
+    explicit Serve(const QString &store, const QStringList &extra = {},
+        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
     {
         process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.setProcessEnvironment(environment);
         process.start(Binary,
             QStringList {QStringLiteral("serve"), QStringLiteral("--store"), store, QStringLiteral("--smtp"),
                 QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--pop3"),
@@ -109,6 +113,38 @@ TEST_CASE("serve prints where it listens and one line per message, SIGTERM exits
         serve.output += serve.process.readAllStandardOutput();
     }
     CHECK(serve.output.contains("<ci@example.com> -> dev@example.com  \"hello from CI\""));
+    CHECK(serve.stop() == 0);
+}
+
+TEST_CASE("serve's message lines carry the local time of receipt", "[cli]")
+{
+    // A POSIX zone (no tzdata needed): five hours and 45 minutes east of UTC.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("TZ"), QStringLiteral("XYZ-05:45"));
+    QTemporaryDir dir;
+    Serve serve(dir.path(), {}, environment);
+    for (const QByteArray subject : {"first of two", "second of two"})
+        send(serve.port, subject);
+    QElapsedTimer timer;
+    timer.start();
+    while (!serve.output.contains("second of two") && timer.elapsed() < 10000) {
+        serve.process.waitForReadyRead(100);
+        serve.output += serve.process.readAllStandardOutput();
+    }
+    const QDateTime localNow = QDateTime::currentDateTimeUtc().addSecs(5 * 3600 + 45 * 60);
+    int lines = 0;
+    for (const QByteArray &line : serve.output.split('\n')) {
+        if (!line.contains("of two\""))
+            continue;
+        ++lines;
+        INFO(line.toStdString());
+        QDateTime stamp = QDateTime::fromString(
+            QString::fromLatin1(line.left(19)), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        REQUIRE(stamp.isValid());
+        stamp.setTimeSpec(Qt::UTC);
+        CHECK(std::abs(stamp.secsTo(localNow)) < 60);
+    }
+    CHECK(lines == 2);
     CHECK(serve.stop() == 0);
 }
 
