@@ -155,6 +155,13 @@ def cpu_seconds(pid):
         return 0.0
 
 
+def cpu_times():
+    """The machine's CPU time counters (all cores): total and stolen, in clock ticks."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    return sum(fields[:8]), fields[7] if len(fields) > 7 else 0
+
+
 def client_cpu_seconds():
     """This process (the asyncio client) plus finished children (smtp-source; the server is still running
     and not counted)."""
@@ -237,12 +244,14 @@ def run_once(kind, binary, scenario, workdir):
     try:
         cpu_before = cpu_seconds(server.pid)
         client_before = client_cpu_seconds()
+        machine_before = cpu_times()
         if scenario.startswith("src-"):
             wall, latencies, acked, errors, banners = smtp_source_load(port, size, conns, msgs)
         else:
             wall, latencies, acked, errors, banners = asyncio.run(load(port, size, conns, msgs, per_message))
         cpu = cpu_seconds(server.pid) - cpu_before
         client_cpu = client_cpu_seconds() - client_before
+        machine_after = cpu_times()
         rss = peak_rss_kib(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -263,6 +272,8 @@ def run_once(kind, binary, scenario, workdir):
             "p50_ms": pct(latencies, 0.50), "p99_ms": pct(latencies, 0.99), "banner_p99_ms": pct(banners, 0.99),
             "peak_rss_mib": rss / 1024, "ok": len(acked), "planned": conns * msgs, "lost": lost,
             "errors": errors[:3], "exit": server.returncode, "fs_create_us": fs_us,
+            # CPU time the hypervisor gave to others while this VM wanted it: a run with much is not comparable
+            "steal_pct": 100 * (machine_after[1] - machine_before[1]) / max(1, machine_after[0] - machine_before[0]),
             "cpu_us_per_msg": cpu / max(1, len(acked)) * 1e6,
             "client_cpu_us_per_msg": client_cpu / max(1, len(acked)) * 1e6}
 
@@ -310,7 +321,8 @@ def main():
                           f"{result['mb_per_s']:7.1f} MB/s  p50 {result['p50_ms']:7.2f} ms  p99 {result['p99_ms']:7.2f} ms"
                           f"  banner p99 {result['banner_p99_ms']:7.2f} ms  rss {result['peak_rss_mib']:5.1f} MiB"
                           f"  cpu {result['cpu_us_per_msg']:,.0f} us/msg (client {result['client_cpu_us_per_msg']:,.0f})  ok {result['ok']}/{result['planned']}"
-                          f"  lost {result['lost']}  fs {result['fs_create_us']:.0f} us {' '.join(result['errors'])}",
+                          f"  lost {result['lost']}  fs {result['fs_create_us']:.0f} us  steal {result['steal_pct']:.0f}%"
+                          f" {' '.join(result['errors'])}",
                           flush=True)
     finally:
         if not args.keep_store:
@@ -340,7 +352,9 @@ def main():
                   f"{med('cpu_us_per_msg'):,.0f} | {med('client_cpu_us_per_msg'):,.0f} | {failed} | {sum(r['lost'] for r in rs)} |")
     print("(ratio: Mailsink's msgs/s over smtp-sink -d's, of the medians, and in brackets the range of the"
           " ratios within one rep; > 1 means Mailsink is faster)")
-    print(f"load average at the end: {os.getloadavg()[0]:.1f} (at the start: {load_start:.1f})")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (at the start: {load_start:.1f}); CPU steal during"
+          f" the runs: median {statistics.median(r['steal_pct'] for r in runs):.0f}%,"
+          f" at most {max(r['steal_pct'] for r in runs):.0f}%")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(runs, f, indent=1)
