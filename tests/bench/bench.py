@@ -30,8 +30,9 @@ _fillers = {}
 
 def message_parts(size, ident):
     """A message of `size` bytes, as the pieces to write: headers with the id, lines of filler, the id
-    again on the last line. The filler is made once per size and written from a view, not copied: built
-    line by line and joined it cost the client ~30 ms per 10 MiB message, time in which the server waited."""
+    again on the last line. The filler is made once per size and handed to the transport as a view (no
+    copy of our own): built line by line and joined, it cost the client ~30 ms per 10 MiB message, time in
+    which the server waited."""
     head = (f"From: bench <bench@example.com>\r\nTo: sink <sink@example.com>\r\n"
             f"Subject: bench {ident}\r\nX-Bench-Id: {ident}\r\n\r\n").encode()
     tail = f"bench-end {ident}\r\n".encode()
