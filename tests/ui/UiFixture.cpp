@@ -1,13 +1,17 @@
 #include "UiFixture.h"
 
 #include "list/MessageListModel.h"
+#include "session/SessionWindow.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QMdiArea>
+#include <QMdiSubWindow>
 #include <QTcpSocket>
 #include <QTest>
 
+#include <algorithm>
 #include <thread>
 
 namespace MailSink::Test {
@@ -176,10 +180,20 @@ bool UiFixture::deliver(const QByteArray &raw, const QList<QByteArray> &recipien
         return false;
     if (!sent.get())
         return false;
-    // The list shows it once the queued messageStored arrives (or the running query finishes).
+    // The list shows it once the queued messageStored arrives (or the running query finishes). And the
+    // conversation is over for the window too: until the server's notice of the session's end arrives, its
+    // session window is live, and closing it would ask, in a modal box, whether to end the connection.
+    auto liveSessionWindow = [&] {
+        const QList<QMdiSubWindow *> windows = m_window->mdiArea()->subWindowList();
+        return std::any_of(windows.begin(), windows.end(), [](QMdiSubWindow *sub) {
+            const auto *session = qobject_cast<const Ui::SessionWindow *>(sub->widget());
+            return session && session->isLive();
+        });
+    };
     return waitFor([&] {
         auto *model = m_window->messageModel();
-        return m_store->count() > before && !model->isLoading() && model->totalCount() > before;
+        return m_store->count() > before && !model->isLoading() && model->totalCount() > before
+            && !liveSessionWindow();
     });
 }
 
