@@ -448,6 +448,10 @@ int runServe(const QStringList &arguments)
     });
     const int code = QCoreApplication::exec();
     server.shutdown(0);
+    // A message that finished while the server wound down was acknowledged; its notice is still queued
+    // for this thread, so that its line is printed too.
+    QCoreApplication::sendPostedEvents();
+    out().flush();
     pop3Server.reset();
     api.stop();
     imapServer.reset();

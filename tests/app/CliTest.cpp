@@ -482,6 +482,11 @@ TEST_CASE("SIGTERM lets a message in transfer finish, then ends the session with
     CHECK(expect("421 4.3.2"));
     REQUIRE(serve.process.waitForFinished(15000));
     CHECK(serve.process.exitCode() == 0);
+    // Acknowledged while stopping, so printed too, after the line that says it is stopping.
+    serve.output += serve.process.readAllStandardOutput();
+    INFO(serve.output.toStdString());
+    CHECK(serve.output.contains("Stopping"));
+    CHECK(serve.output.indexOf("\"in flight\"") > serve.output.indexOf("Stopping"));
     const QJsonArray list = listJson(dir.path());
     REQUIRE(list.size() == 1);
     CHECK(readFile(list.at(0).toObject().value(QStringLiteral("file")).toString())
