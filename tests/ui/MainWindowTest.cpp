@@ -26,16 +26,6 @@ QByteArray message(const QByteArray &subject)
     return "From: a@example.com\r\nTo: b@example.com\r\nSubject: " + subject + "\r\n\r\nhello\r\n";
 }
 
-int windowsOf(UiFixture &ui, bool sessions)
-{
-    int n = 0;
-    for (QMdiSubWindow *sub : ui.window().mdiArea()->subWindowList()) {
-        const bool isSession = qobject_cast<Ui::SessionWindow *>(sub->widget()) != nullptr;
-        n += isSession == sessions ? 1 : 0;
-    }
-    return n;
-}
-
 } // namespace
 
 TEST_CASE("keyboard: Enter opens, Delete deletes, Ctrl+F goes to the filter", "[ui][keys]")
@@ -104,9 +94,9 @@ TEST_CASE("with auto-open off, sessions are listed but get no window", "[ui][ses
     auto *list = ui.window().findChild<QListWidget *>();
     REQUIRE(list);
     REQUIRE(waitFor([&] { return list->count() == 1; }));
-    CHECK(windowsOf(ui, true) == 0);
+    CHECK(ui.sessionWindows().size() == 0);
     Q_EMIT list->itemActivated(list->item(0));
-    CHECK(windowsOf(ui, true) == 1);
+    CHECK(ui.sessionWindows().size() == 1);
 }
 
 TEST_CASE("stop and start listening", "[ui][listen]")
@@ -127,7 +117,7 @@ TEST_CASE("many connections keep a bounded number of session windows, newest sho
         REQUIRE(ui.deliver(message("burst " + QByteArray::number(i))));
     auto *list = ui.window().findChild<QListWidget *>();
     REQUIRE(waitFor([&] { return list->count() == 11; }));
-    CHECK(windowsOf(ui, true) <= 8);
+    CHECK(ui.sessionWindows().size() <= 8);
     const quint64 newest = list->item(0)->data(Qt::UserRole).toULongLong();
     CHECK(ui.window().sessionWindow(newest) != nullptr);
 }

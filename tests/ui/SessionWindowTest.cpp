@@ -18,11 +18,8 @@ namespace {
 
 SessionWindow *onlySessionWindow(UiFixture &ui)
 {
-    for (QMdiSubWindow *sub : ui.window().mdiArea()->subWindowList()) {
-        if (auto *window = qobject_cast<SessionWindow *>(sub->widget()))
-            return window;
-    }
-    return nullptr;
+    const QList<SessionWindow *> windows = ui.sessionWindows();
+    return windows.isEmpty() ? nullptr : windows.first();
 }
 
 } // namespace

@@ -169,6 +169,16 @@ quint16 UiFixture::port() const
     return m_server->address().port;
 }
 
+QList<Ui::SessionWindow *> UiFixture::sessionWindows() const
+{
+    QList<Ui::SessionWindow *> windows;
+    for (QMdiSubWindow *sub : m_window->mdiArea()->subWindowList()) {
+        if (auto *window = qobject_cast<Ui::SessionWindow *>(sub->widget()))
+            windows.append(window);
+    }
+    return windows;
+}
+
 bool UiFixture::deliver(const QByteArray &raw, const QList<QByteArray> &recipients)
 {
     const qint64 before = m_store->count();
@@ -184,11 +194,9 @@ bool UiFixture::deliver(const QByteArray &raw, const QList<QByteArray> &recipien
     // conversation is over for the window too: until the server's notice of the session's end arrives, its
     // session window is live, and closing it would ask, in a modal box, whether to end the connection.
     auto liveSessionWindow = [&] {
-        const QList<QMdiSubWindow *> windows = m_window->mdiArea()->subWindowList();
-        return std::any_of(windows.begin(), windows.end(), [](QMdiSubWindow *sub) {
-            const auto *session = qobject_cast<const Ui::SessionWindow *>(sub->widget());
-            return session && session->isLive();
-        });
+        const QList<Ui::SessionWindow *> windows = sessionWindows();
+        return std::any_of(
+            windows.begin(), windows.end(), [](const Ui::SessionWindow *window) { return window->isLive(); });
     };
     return waitFor([&] {
         auto *model = m_window->messageModel();

@@ -15,6 +15,10 @@
 #include <future>
 #include <memory>
 
+namespace MailSink::Ui {
+class SessionWindow;
+}
+
 namespace MailSink::Test {
 
 QString uiTestData(const QString &name);
@@ -51,6 +55,8 @@ public:
     Store::MessageStore &store() { return *m_store; }
     Smtp::SmtpServer &server() { return *m_server; }
     Ui::MainWindow &window() { return *m_window; }
+    // The session windows open in the MDI area (live or ended), in its order.
+    QList<Ui::SessionWindow *> sessionWindows() const;
     Ui::Settings &settings() { return *m_settings; }
     QSettings &settingsBackend() { return *m_backend; }
     QString storePath() const { return m_dir.filePath(QStringLiteral("store")); }
